@@ -1,0 +1,29 @@
+import { AppError } from '../engine/errors'
+
+type SqliteError = Error & { code?: string }
+
+function isSqliteError(error: unknown): error is SqliteError {
+  return error instanceof Error && typeof (error as SqliteError).code === 'string'
+}
+
+/**
+ * Maps a better-sqlite3 error to our closed set of codes. Constraint failures that a user can
+ * cause are mapped by the repositories themselves, where the input field is known.
+ */
+export function mapSqliteError(error: unknown): AppError {
+  if (error instanceof AppError) return error
+  if (isSqliteError(error)) {
+    const code = error.code ?? ''
+    if (code === 'SQLITE_FULL')
+      return new AppError('DISK_FULL', 'The disk or database is full; nothing was saved')
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+      return new AppError('DB_CORRUPT', 'The workspace file is damaged or not a workspace')
+    }
+    return new AppError('INTERNAL', `Database error ${code}`)
+  }
+  return new AppError('INTERNAL', 'Unexpected error')
+}
+
+export function sqliteCode(error: unknown): string {
+  return isSqliteError(error) ? (error.code ?? '') : ''
+}

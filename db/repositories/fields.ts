@@ -1,0 +1,235 @@
+import { AppError } from '../../engine/errors'
+import type { Field, FieldInput, YieldRecord } from '../../engine/schemas/field'
+import type { DB } from '../connection'
+import { mapSqliteError, sqliteCode } from '../errors'
+import { recordAudit } from './audit'
+import type { WriteContext } from './context'
+
+type Row = {
+  id: number
+  name: string
+  village: string
+  township: string
+  area_ha: number
+  crop: Field['crop']
+  variety_id: number | null
+  density_plants_per_ha: number | null
+  water_regime: Field['waterRegime']
+  has_hsf: number
+  hsf_year_built: number | null
+  saline_class: Field['salineClass']
+  heat_sum_cd: number
+  quality_grade: number
+  group_id: number | null
+  note: string
+  created_at: string
+  updated_at: string
+}
+
+const COLUMNS = `id, name, village, township, area_ha, crop, variety_id, density_plants_per_ha, water_regime, has_hsf,
+  hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at`
+
+function toField(row: Row, history: YieldRecord[]): Field {
+  return {
+    id: row.id,
+    name: row.name,
+    village: row.village,
+    township: row.township,
+    areaHa: row.area_ha,
+    crop: row.crop,
+    varietyId: row.variety_id,
+    densityPlantsPerHa: row.density_plants_per_ha,
+    waterRegime: row.water_regime,
+    hasHsf: row.has_hsf === 1,
+    hsfYearBuilt: row.hsf_year_built,
+    salineClass: row.saline_class,
+    heatSumCd: row.heat_sum_cd,
+    qualityGrade: row.quality_grade,
+    groupId: row.group_id,
+    note: row.note,
+    history,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** Every field with its yield history, ordered by name. */
+export function listFields(db: DB): Field[] {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM field ORDER BY id`).all() as Row[]
+  const historyRows = db
+    .prepare('SELECT field_id, year, yield_kg_per_ha FROM field_yield ORDER BY field_id, year')
+    .all() as { field_id: number; year: number; yield_kg_per_ha: number }[]
+  const byField = new Map<number, YieldRecord[]>()
+  for (const h of historyRows) {
+    let list = byField.get(h.field_id)
+    if (!list) {
+      list = []
+      byField.set(h.field_id, list)
+    }
+    list.push({ year: h.year, yieldKgPerHa: h.yield_kg_per_ha })
+  }
+  return rows.map((row) => toField(row, byField.get(row.id) ?? []))
+}
+
+export function getField(db: DB, id: number): Field | null {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM field WHERE id = ?`).get(id) as Row | undefined
+  if (!row) return null
+  const history = db
+    .prepare('SELECT year, yield_kg_per_ha AS yieldKgPerHa FROM field_yield WHERE field_id = ? ORDER BY year')
+    .all(id) as YieldRecord[]
+  return toField(row, history)
+}
+
+function fieldParams(f: FieldInput) {
+  return [
+    f.name,
+    f.village,
+    f.township,
+    f.areaHa,
+    f.crop,
+    f.varietyId,
+    f.densityPlantsPerHa,
+    f.waterRegime,
+    f.hasHsf ? 1 : 0,
+    f.hsfYearBuilt,
+    f.salineClass,
+    f.heatSumCd,
+    f.qualityGrade,
+    f.groupId,
+    f.note,
+  ]
+}
+
+/** Turns a constraint failure into an error that names the input the user must change. */
+function mapWriteError(error: unknown, rowIndex?: number): AppError {
+  const code = sqliteCode(error)
+  const prefix = rowIndex === undefined ? [] : [rowIndex]
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError('CONFLICT', 'A field with this name already exists', {
+      issues: [{ path: [...prefix, 'name'], rule: 'duplicate_name' }],
+    })
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return new AppError('VALIDATION', 'The variety or group does not exist', {
+      issues: [{ path: [...prefix, 'varietyId'], rule: 'unknown_reference' }],
+    })
+  }
+  if (code === 'SQLITE_CONSTRAINT_CHECK') {
+    return new AppError('VALIDATION', 'A value is outside its allowed range', {
+      issues: [{ path: prefix, rule: 'invalid' }],
+    })
+  }
+  return mapSqliteError(error)
+}
+
+function writeHistory(db: DB, fieldId: number, history: YieldRecord[]): void {
+  db.prepare('DELETE FROM field_yield WHERE field_id = ?').run(fieldId)
+  const insert = db.prepare('INSERT INTO field_yield (field_id, year, yield_kg_per_ha) VALUES (?, ?, ?)')
+  for (const h of history) insert.run(fieldId, h.year, h.yieldKgPerHa)
+}
+
+function insertOne(db: DB, f: FieldInput, at: string): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO field (name, village, township, area_ha, crop, variety_id, density_plants_per_ha, water_regime,
+           has_hsf, hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(...fieldParams(f), at, at).lastInsertRowid,
+  )
+  writeHistory(db, id, f.history)
+  return id
+}
+
+export function createField(db: DB, ctx: WriteContext, input: FieldInput): Field {
+  try {
+    return db.transaction(() => {
+      const id = insertOne(db, input, ctx.now().toISOString())
+      recordAudit(db, ctx, { action: 'create', entity: 'field', entityId: id, summary: input.name })
+      return getField(db, id)!
+    })()
+  } catch (error) {
+    throw mapWriteError(error)
+  }
+}
+
+/**
+ * Inserts many fields in one transaction: all of them or none (imports, the demo, tests).
+ * A failing row is named by its index in `issues[].path[0]`.
+ */
+export function insertFields(db: DB, ctx: WriteContext, inputs: FieldInput[], summary: string): number[] {
+  let index = 0
+  try {
+    return db.transaction(() => {
+      const at = ctx.now().toISOString()
+      const ids: number[] = []
+      for (index = 0; index < inputs.length; index++) ids.push(insertOne(db, inputs[index]!, at))
+      recordAudit(db, ctx, {
+        action: 'import',
+        entity: 'field',
+        entityId: null,
+        summary,
+        detail: { count: ids.length },
+      })
+      return ids
+    })()
+  } catch (error) {
+    throw mapWriteError(error, index < inputs.length ? index : undefined)
+  }
+}
+
+function changedKeys(before: Field, after: FieldInput): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {}
+  for (const key of Object.keys(after) as (keyof FieldInput)[]) {
+    const from = before[key]
+    const to = after[key]
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to }
+  }
+  return changes
+}
+
+export function updateField(db: DB, ctx: WriteContext, id: number, input: FieldInput): Field {
+  try {
+    return db.transaction(() => {
+      const before = getField(db, id)
+      if (!before) throw new AppError('NOT_FOUND', 'The field no longer exists', { id })
+      db.prepare(
+        `UPDATE field SET name = ?, village = ?, township = ?, area_ha = ?, crop = ?, variety_id = ?,
+           density_plants_per_ha = ?, water_regime = ?, has_hsf = ?, hsf_year_built = ?, saline_class = ?,
+           heat_sum_cd = ?, quality_grade = ?, group_id = ?, note = ?, updated_at = ?
+         WHERE id = ?`,
+      ).run(...fieldParams(input), ctx.now().toISOString(), id)
+      writeHistory(db, id, input.history)
+      recordAudit(db, ctx, {
+        action: 'update',
+        entity: 'field',
+        entityId: id,
+        summary: input.name,
+        detail: changedKeys(before, input),
+      })
+      return getField(db, id)!
+    })()
+  } catch (error) {
+    throw mapWriteError(error)
+  }
+}
+
+export function deleteField(db: DB, ctx: WriteContext, id: number): void {
+  db.transaction(() => {
+    const before = getField(db, id)
+    if (!before) throw new AppError('NOT_FOUND', 'The field no longer exists', { id })
+    db.prepare('DELETE FROM field WHERE id = ?').run(id)
+    recordAudit(db, ctx, {
+      action: 'delete',
+      entity: 'field',
+      entityId: id,
+      summary: before.name,
+      detail: { before },
+    })
+  })()
+}
+
+export function countFields(db: DB): number {
+  return (db.prepare('SELECT count(*) AS n FROM field').get() as { n: number }).n
+}

@@ -1,0 +1,100 @@
+import type { Variety, VarietyDensity, VarietyInput } from '../../engine/schemas/variety'
+import type { DB } from '../connection'
+
+type Row = {
+  id: number
+  crop: Variety['crop']
+  name: string
+  maturity_days: number | null
+  heat_sum_needed_cd: number | null
+  yield_potential_rel: number
+  check_variety: string | null
+  density_tolerance: Variety['densityTolerance']
+  lodging_risk: Variety['lodgingRisk']
+  salt_tolerance: Variety['saltTolerance']
+  oil_pct: number | null
+  protein_pct: number | null
+  seed_price_yuan_per_kg: number | null
+  source: string
+  is_example: number
+}
+
+type DensityRow = {
+  variety_id: number
+  water_regime: VarietyDensity['waterRegime']
+  min_plants_per_ha: number
+  optimum_plants_per_ha: number
+  max_plants_per_ha: number
+}
+
+export function listVarieties(db: DB): Variety[] {
+  const rows = db.prepare('SELECT * FROM variety ORDER BY crop, name').all() as Row[]
+  const densityRows = db
+    .prepare('SELECT * FROM variety_density ORDER BY variety_id, water_regime')
+    .all() as DensityRow[]
+  const byVariety = new Map<number, VarietyDensity[]>()
+  for (const d of densityRows) {
+    const list = byVariety.get(d.variety_id) ?? []
+    list.push({
+      waterRegime: d.water_regime,
+      minPlantsPerHa: d.min_plants_per_ha,
+      optimumPlantsPerHa: d.optimum_plants_per_ha,
+      maxPlantsPerHa: d.max_plants_per_ha,
+    })
+    byVariety.set(d.variety_id, list)
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    crop: r.crop,
+    name: r.name,
+    maturityDays: r.maturity_days,
+    heatSumNeededCd: r.heat_sum_needed_cd,
+    yieldPotentialRel: r.yield_potential_rel,
+    checkVariety: r.check_variety,
+    densityTolerance: r.density_tolerance,
+    lodgingRisk: r.lodging_risk,
+    saltTolerance: r.salt_tolerance,
+    oilPct: r.oil_pct,
+    proteinPct: r.protein_pct,
+    seedPriceYuanPerKg: r.seed_price_yuan_per_kg,
+    source: r.source,
+    isExample: r.is_example === 1,
+    densities: byVariety.get(r.id) ?? [],
+  }))
+}
+
+/** Inserts one variety with its density ranges. Call inside a transaction. */
+export function insertVariety(db: DB, v: VarietyInput): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO variety (crop, name, maturity_days, heat_sum_needed_cd, yield_potential_rel, check_variety,
+           density_tolerance, lodging_risk, salt_tolerance, oil_pct, protein_pct, seed_price_yuan_per_kg, source, is_example)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        v.crop,
+        v.name,
+        v.maturityDays,
+        v.heatSumNeededCd,
+        v.yieldPotentialRel,
+        v.checkVariety,
+        v.densityTolerance,
+        v.lodgingRisk,
+        v.saltTolerance,
+        v.oilPct,
+        v.proteinPct,
+        v.seedPriceYuanPerKg,
+        v.source,
+        v.isExample ? 1 : 0,
+      ).lastInsertRowid,
+  )
+  const insertDensity = db.prepare(
+    `INSERT INTO variety_density (variety_id, water_regime, min_plants_per_ha, optimum_plants_per_ha, max_plants_per_ha)
+     VALUES (?, ?, ?, ?, ?)`,
+  )
+  for (const d of v.densities) {
+    insertDensity.run(id, d.waterRegime, d.minPlantsPerHa, d.optimumPlantsPerHa, d.maxPlantsPerHa)
+  }
+  return id
+}

@@ -1,0 +1,31 @@
+/**
+ * The channel names of the one contract. The preload, the IPC wrapper, the browser-mode server
+ * and the renderer all derive their lists from this array; nobody keeps a second declaration.
+ */
+export const CHANNELS = [
+  'app:info',
+  'workspace:get',
+  'workspace:update',
+  'fields:list',
+  'fields:create',
+  'fields:update',
+  'fields:delete',
+  'varieties:list',
+  'groups:list',
+  'audit:list',
+] as const
+
+export type Channel = (typeof CHANNELS)[number]
+
+type CamelTail<S extends string> = S extends `${infer H}${infer T}` ? `${Uppercase<H>}${T}` : S
+/** 'fields:list' → 'fieldsList': the name of the function the preload exposes. */
+export type MethodName<C extends string> = C extends `${infer A}:${infer B}` ? `${A}${CamelTail<B>}` : C
+
+export function methodName<C extends Channel>(channel: C): MethodName<C> {
+  const [a, b = ''] = channel.split(':')
+  return `${a}${b.charAt(0).toUpperCase()}${b.slice(1)}` as MethodName<C>
+}
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { type Field, FieldInputSchema } from '../../engine/schemas/field'
+import type { Variety } from '../../engine/schemas/variety'
+import type { AuditEntry, FieldGroup, Workspace } from '../../engine/schemas/workspace'
+import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
+import type { Channel } from './channels'
+
+/** One channel: its input schema, and (as a type only) its result. */
+type Def<I extends z.ZodType, O> = { input: I; output: O }
+
+function def<O>() {
+  return <I extends z.ZodType>(input: I): Def<I, O> => ({ input, output: undefined as O })
+}
+
+const Empty = z.object({}).strict()
+const Id = z.number().int().positive()
+
+export type AppInfo = {
+  version: string
+  dataFile: string
+  schemaVersion: number
+  mode: 'desktop' | 'browser'
+}
+
+export const WorkspaceUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    locale: z.enum(['zh-CN', 'en']),
+    areaUnit: z.enum(AREA_UNITS),
+    massUnit: z.enum(MASS_UNITS),
+  })
+  .partial()
+  .strict()
+
+export const contract = {
+  'app:info': def<AppInfo>()(Empty),
+  'workspace:get': def<Workspace>()(Empty),
+  'workspace:update': def<Workspace>()(WorkspaceUpdateSchema),
+  'fields:list': def<Field[]>()(Empty),
+  'fields:create': def<Field>()(FieldInputSchema),
+  'fields:update': def<Field>()(z.object({ id: Id, field: FieldInputSchema }).strict()),
+  'fields:delete': def<{ id: number }>()(z.object({ id: Id }).strict()),
+  'varieties:list': def<Variety[]>()(Empty),
+  'groups:list': def<FieldGroup[]>()(Empty),
+  'audit:list': def<AuditEntry[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  ),
+} satisfies { [C in Channel]: Def<z.ZodType, unknown> }
+
+export type Contract = typeof contract
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>
+export type OutputOf<C extends Channel> = Contract[C]['output']
+
+/** The back end implements every channel; the type checker holds it to the contract. */
+export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> }

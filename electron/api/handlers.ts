@@ -1,0 +1,47 @@
+import type { DB } from '../../db/connection'
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { listAudit } from '../../db/repositories/audit'
+import type { WriteContext } from '../../db/repositories/context'
+import { createField, deleteField, listFields, updateField } from '../../db/repositories/fields'
+import { listGroups } from '../../db/repositories/groups'
+import { listVarieties } from '../../db/repositories/varieties'
+import { getWorkspace, updateWorkspaceSettings } from '../../db/repositories/workspace'
+import { AppError } from '../../engine/errors'
+import type { AppInfo, Handlers } from './contract'
+
+export type HandlerDeps = {
+  db: DB
+  ctx: WriteContext
+  dataFile: string
+  version: string
+  mode: AppInfo['mode']
+}
+
+/** The back end of every channel: db repositories (and later the engine), no transport, no Electron. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db, ctx } = deps
+  return {
+    'app:info': () => ({
+      version: deps.version,
+      dataFile: deps.dataFile,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      mode: deps.mode,
+    }),
+    'workspace:get': () => {
+      const workspace = getWorkspace(db)
+      if (!workspace) throw new AppError('NOT_FOUND', 'No workspace in this file')
+      return workspace
+    },
+    'workspace:update': (patch) => updateWorkspaceSettings(db, ctx, patch),
+    'fields:list': () => listFields(db),
+    'fields:create': (input) => createField(db, ctx, input),
+    'fields:update': ({ id, field }) => updateField(db, ctx, id, field),
+    'fields:delete': ({ id }) => {
+      deleteField(db, ctx, id)
+      return { id }
+    },
+    'varieties:list': () => listVarieties(db),
+    'groups:list': () => listGroups(db),
+    'audit:list': ({ limit }) => listAudit(db, limit),
+  }
+}

@@ -1,0 +1,28 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import { CHANNELS } from './api/channels'
+import type { Handlers } from './api/contract'
+import { dispatch } from './api/dispatch'
+import type { Result } from './api/result'
+
+const FORBIDDEN: Result<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'Message from an untrusted sender', details: {} },
+}
+
+/**
+ * The only place that calls ipcMain.handle. Each channel of the contract checks its sender,
+ * then validates its input and runs the handler through dispatch().
+ */
+export function registerIpcHandlers(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  handlers: Handlers,
+  isTrusted: (frame: IpcMainInvokeEvent['senderFrame']) => boolean,
+  onInternalError?: (error: unknown) => void,
+): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
+      if (!isTrusted(event.senderFrame)) return FORBIDDEN
+      return dispatch(handlers, channel, input, onInternalError)
+    })
+  }
+}

@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron'
+import { AppError } from '../engine/errors'
+import packageJson from '../package.json'
+import { openWorkspace, resolveDataFile } from './api/open-workspace'
+import { CONTENT_SECURITY_POLICY } from './csp'
+import { registerIpcHandlers } from './ipc'
+import { buildMenuTemplate, mainText } from './menu'
+import { chooseNativeBinding } from './native-binding'
+import {
+  APP_ENTRY_URL,
+  APP_HOST,
+  APP_SCHEME,
+  buildWebPreferences,
+  denyPermission,
+  denyWindowOpen,
+  devServerOrigin,
+  isAllowedNavigation,
+  isTrustedSender,
+  safeOpenExternal,
+} from './security'
+import { resolveStaticPath } from './static-files'
+
+const devOrigin = app.isPackaged ? null : devServerOrigin(process.env)
+const rendererDir = join(import.meta.dirname, '../renderer')
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+])
+
+/** app://fengshou/… serves only the bundled renderer files, with our CSP. */
+function registerAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url)
+    const file = url.host === APP_HOST ? resolveStaticPath(rendererDir, url.pathname) : null
+    if (!file || !existsSync(file)) return new Response('Not Found', { status: 404 })
+    const response = await net.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(response.headers)
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return new Response(response.body, { status: response.status, headers })
+  })
+}
+
+function hardenContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, devOrigin)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url, devOrigin)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(({ url }) => {
+      void safeOpenExternal(url, (u) => shell.openExternal(u))
+      return denyWindowOpen()
+    })
+  })
+}
+
+function createWindow(locale: 'zh-CN' | 'en'): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: mainText(locale, 'app.title'),
+    webPreferences: buildWebPreferences(join(import.meta.dirname, '../preload/preload.cjs')),
+  })
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(devOrigin ?? APP_ENTRY_URL)
+  return window
+}
+
+function bindingPath(): string | undefined {
+  const choice = chooseNativeBinding({
+    electronVersion: process.versions.electron,
+    isPackaged: app.isPackaged,
+    projectRoot: app.getAppPath(),
+    platform: process.platform,
+    arch: process.arch,
+    exists: existsSync,
+  })
+  if (choice.kind === 'file') return choice.path
+  if (choice.kind === 'missing') {
+    throw new Error(
+      `The Electron build of better-sqlite3 is missing (${choice.expected}). Run "npm start" again.`,
+    )
+  }
+  return undefined
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  registerAppProtocol()
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(denyPermission(permission)),
+  )
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => denyPermission(permission))
+  hardenContents()
+
+  const dataFile = resolveDataFile(app.getPath('userData'), process.env)
+  let workspace: ReturnType<typeof openWorkspace>
+  try {
+    workspace = openWorkspace({
+      dataFile,
+      mode: 'desktop',
+      version: packageJson.version,
+      nativeBinding: bindingPath(),
+    })
+  } catch (error) {
+    const locale = app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'
+    const code = error instanceof AppError ? error.code : 'INTERNAL'
+    dialog.showErrorBox(mainText(locale, 'app.title'), mainText(locale, `errors.code.${code}`))
+    app.exit(1)
+    return
+  }
+  registerIpcHandlers(
+    ipcMain,
+    workspace.handlers,
+    (frame) => isTrustedSender(frame, devOrigin),
+    (error) => console.error('[fengshou] internal error:', error),
+  )
+  const locale = workspace.handlers['workspace:get']({}).locale
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(locale, process.platform)))
+  createWindow(locale)
+
+  app.on('window-all-closed', () => {
+    workspace.close()
+    app.quit()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(locale)
+  })
+}
+
+void start()

@@ -1,0 +1,13 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { CHANNELS, methodName } from './api/channels'
+
+// One object of named functions, one per channel of the contract. Nothing raw is exposed:
+// no ipcRenderer, no generic invoke(channel).
+const api = Object.fromEntries(
+  CHANNELS.map((channel) => [
+    methodName(channel),
+    (input?: unknown) => ipcRenderer.invoke(channel, input ?? {}),
+  ]),
+)
+
+contextBridge.exposeInMainWorld('fengshou', Object.freeze(api))

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+export const CROPS = ['maize', 'soybean', 'rice'] as const
+export type Crop = (typeof CROPS)[number]
+
+/** drip = shallow-buried drip fertigation (水肥一体化); paddy = flooded rice. */
+export const WATER_REGIMES = ['rainfed', 'furrow', 'sprinkler', 'drip', 'paddy'] as const
+export type WaterRegime = (typeof WATER_REGIMES)[number]
+
+export const SALINE_CLASSES = ['none', 'light', 'moderate', 'severe'] as const
+export type SalineClass = (typeof SALINE_CLASSES)[number]
+
+export const FIELD_LIMITS = {
+  nameMaxChars: 60,
+  placeMaxChars: 60,
+  noteMaxChars: 500,
+  /** 10,000 ha is far above any single field; larger values are typing mistakes. */
+  areaMaxHa: 10_000,
+  densityMinPlantsPerHa: 1_000,
+  densityMaxPlantsPerHa: 1_500_000,
+  /** ≥10 °C accumulated temperature, °C·d: Jilin spans roughly 2,000–3,200 (AGRONOMY §8). */
+  heatSumMinCd: 1_500,
+  heatSumMaxCd: 4_000,
+  yieldMaxKgPerHa: 30_000,
+  firstYear: 1950,
+  lastYear: 2100,
+  historyMaxYears: 100,
+} as const
+
+const L = FIELD_LIMITS
+
+export const YieldRecordSchema = z.object({
+  year: z.number().int().min(L.firstYear).max(L.lastYear),
+  yieldKgPerHa: z.number().min(0).max(L.yieldMaxKgPerHa),
+})
+export type YieldRecord = z.infer<typeof YieldRecordSchema>
+
+const fieldShape = {
+  name: z.string().trim().min(1).max(L.nameMaxChars),
+  village: z.string().trim().max(L.placeMaxChars),
+  township: z.string().trim().max(L.placeMaxChars),
+  areaHa: z.number().gt(0).max(L.areaMaxHa),
+  crop: z.enum(CROPS),
+  varietyId: z.number().int().positive().nullable(),
+  densityPlantsPerHa: z.number().min(L.densityMinPlantsPerHa).max(L.densityMaxPlantsPerHa).nullable(),
+  waterRegime: z.enum(WATER_REGIMES),
+  hasHsf: z.boolean(),
+  hsfYearBuilt: z.number().int().min(L.firstYear).max(L.lastYear).nullable(),
+  salineClass: z.enum(SALINE_CLASSES),
+  heatSumCd: z.number().int().min(L.heatSumMinCd).max(L.heatSumMaxCd),
+  qualityGrade: z.number().int().min(1).max(10),
+  groupId: z.number().int().positive().nullable(),
+  note: z.string().max(L.noteMaxChars),
+  history: z.array(YieldRecordSchema).max(L.historyMaxYears),
+}
+
+type FieldShape = z.infer<z.ZodObject<typeof fieldShape>>
+
+/** Rules that span several inputs; each names the input the user must change. */
+function checkConsistency(field: Partial<FieldShape>, ctx: z.RefinementCtx): void {
+  if (field.hasHsf === false && field.hsfYearBuilt != null) {
+    ctx.addIssue({ code: 'custom', path: ['hsfYearBuilt'], params: { rule: 'hsf_year_without_hsf' } })
+  }
+  if (field.crop === 'rice' && field.waterRegime !== undefined && field.waterRegime !== 'paddy') {
+    ctx.addIssue({ code: 'custom', path: ['waterRegime'], params: { rule: 'rice_needs_paddy' } })
+  }
+  if (field.crop !== undefined && field.crop !== 'rice' && field.waterRegime === 'paddy') {
+    ctx.addIssue({ code: 'custom', path: ['waterRegime'], params: { rule: 'paddy_only_rice' } })
+  }
+  const seen = new Set<number>()
+  field.history?.forEach((record, index) => {
+    if (seen.has(record.year)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['history', index, 'year'],
+        params: { rule: 'duplicate_year', year: record.year },
+      })
+    }
+    seen.add(record.year)
+  })
+}
+
+/** A field as the user enters it (canonical units: ha, plants/ha, kg/ha). */
+export const FieldInputSchema = z.object(fieldShape).strict().superRefine(checkConsistency)
+export type FieldInput = z.infer<typeof FieldInputSchema>
+
+export type Field = FieldInput & {
+  id: number
+  createdAt: string
+  updatedAt: string
+}

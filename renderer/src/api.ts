@@ -1,0 +1,67 @@
+import { CHANNELS, type Channel, type MethodName, methodName } from '../../electron/api/channels'
+import type { InputOf, OutputOf } from '../../electron/api/contract'
+import type { ApiError, Result } from '../../electron/api/result'
+
+/**
+ * The renderer's only way to the back end. In the desktop app the preload provides
+ * window.fengshou (IPC); in browser mode the same contract goes over HTTP to 127.0.0.1 with the
+ * per-run token from the address bar.
+ */
+export type Api = { [C in Channel as MethodName<C>]: (input?: InputOf<C>) => Promise<Result<OutputOf<C>>> }
+
+declare global {
+  interface Window {
+    fengshou?: Api
+  }
+}
+
+const TOKEN_HEADER = 'x-fengshou-token'
+
+function unavailable(): Result<never> {
+  return { ok: false, error: { code: 'BACKEND_UNAVAILABLE', message: 'Backend unavailable', details: {} } }
+}
+
+export function createHttpApi(token: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Api {
+  const entries = CHANNELS.map((channel) => [
+    methodName(channel),
+    async (input?: unknown): Promise<Result<unknown>> => {
+      let response: Response
+      try {
+        response = await fetchImpl(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify(input ?? {}),
+        })
+      } catch {
+        return unavailable()
+      }
+      if (response.status === 403) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Forbidden', details: {} } }
+      }
+      if (!response.ok) return unavailable()
+      return (await response.json()) as Result<unknown>
+    },
+  ])
+  return Object.fromEntries(entries) as Api
+}
+
+function tokenFromLocation(): string {
+  return new URLSearchParams(window.location.search).get('token') ?? ''
+}
+
+export const api: Api = window.fengshou ?? createHttpApi(tokenFromLocation())
+
+/** An error result, thrown so React Query-like code can catch it; it carries the code. */
+export class ApiCallError extends Error {
+  readonly error: ApiError
+  constructor(error: ApiError) {
+    super(error.message)
+    this.error = error
+  }
+}
+
+export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
+  const result = await pending
+  if (!result.ok) throw new ApiCallError(result.error)
+  return result.value
+}

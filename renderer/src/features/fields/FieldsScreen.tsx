@@ -1,0 +1,241 @@
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CROPS, type Field, WATER_REGIMES } from '../../../../engine/schemas/field'
+import { api } from '../../api'
+import { errorMessage } from '../../lib/errors'
+import { useWorkspace } from '../workspace/WorkspaceContext'
+import { FieldFormDrawer } from './FieldFormDrawer'
+import { useFieldsData } from './useFieldsData'
+
+function latestYield(field: Field) {
+  return field.history.length === 0 ? null : field.history[field.history.length - 1]!
+}
+
+export function FieldsScreen() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { format } = useWorkspace()
+  const { data, error, reload } = useFieldsData()
+  const [search, setSearch] = useState('')
+  const [editing, setEditing] = useState<{ field: Field | null } | null>(null)
+
+  const varietyName = useMemo(() => new Map((data?.varieties ?? []).map((v) => [v.id, v.name])), [data])
+  const groupName = useMemo(() => new Map((data?.groups ?? []).map((g) => [g.id, g])), [data])
+
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase()
+    const fields = data?.fields ?? []
+    if (!needle) return fields
+    return fields.filter((f) => [f.name, f.village, f.township].some((s) => s.toLowerCase().includes(needle)))
+  }, [data, search])
+
+  const remove = async (field: Field) => {
+    const result = await api.fieldsDelete({ id: field.id })
+    if (!result.ok) return void message.error(t(`errors.code.${result.error.code}`))
+    message.success(t('fields.deleted', { name: field.name }))
+    await reload()
+  }
+
+  const columns: TableColumnsType<Field> = [
+    {
+      title: t('fields.col.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 130,
+      sorter: (a, b) => a.name.localeCompare(b.name, format.locale),
+      render: (name: string, field) => (
+        <Space size={4} orientation="vertical">
+          <Typography.Text strong>{name}</Typography.Text>
+          {field.groupId !== null && groupName.get(field.groupId) && (
+            <Tag color={groupName.get(field.groupId)!.color}>{groupName.get(field.groupId)!.name}</Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('fields.col.place'),
+      key: 'place',
+      width: 140,
+      render: (_, f) => [f.village, f.township].filter(Boolean).join(' / '),
+    },
+    {
+      title: t('fields.col.area', { unit: format.areaUnitLabel }),
+      dataIndex: 'areaHa',
+      align: 'right',
+      width: 110,
+      sorter: (a, b) => a.areaHa - b.areaHa,
+      render: (areaHa: number) => format.areaNumber(areaHa),
+    },
+    {
+      title: t('fields.col.crop'),
+      dataIndex: 'crop',
+      width: 80,
+      filters: CROPS.map((c) => ({ text: t(`crop.${c}`), value: c })),
+      onFilter: (value, f) => f.crop === value,
+      render: (crop: Field['crop']) => t(`crop.${crop}`),
+    },
+    {
+      title: t('fields.col.variety'),
+      dataIndex: 'varietyId',
+      width: 110,
+      render: (id: number | null) =>
+        id === null ? t('fields.noVariety') : (varietyName.get(id) ?? t('fields.noVariety')),
+    },
+    {
+      title: t('fields.col.density', { unit: format.densityUnitLabel }),
+      dataIndex: 'densityPlantsPerHa',
+      align: 'right',
+      width: 120,
+      render: (d: number | null) => (d === null ? t('fields.noDensity') : format.densityNumber(d)),
+    },
+    {
+      title: t('fields.col.water'),
+      dataIndex: 'waterRegime',
+      width: 140,
+      filters: WATER_REGIMES.map((w) => ({ text: t(`water.${w}`), value: w })),
+      onFilter: (value, f) => f.waterRegime === value,
+      render: (w: Field['waterRegime']) => t(`water.${w}`),
+    },
+    {
+      title: t('fields.col.hsf'),
+      dataIndex: 'hasHsf',
+      width: 120,
+      render: (_: boolean, f) =>
+        f.hasHsf ? (
+          <Tag color="green">
+            {f.hsfYearBuilt ? t('fields.hsfBuilt', { year: f.hsfYearBuilt }) : t('fields.hsfYes')}
+          </Tag>
+        ) : (
+          <Tag>{t('fields.hsfNo')}</Tag>
+        ),
+    },
+    {
+      title: t('fields.col.saline'),
+      dataIndex: 'salineClass',
+      width: 100,
+      render: (s: Field['salineClass']) => t(`saline.${s}`),
+    },
+    {
+      title: t('fields.col.heatSum'),
+      dataIndex: 'heatSumCd',
+      align: 'right',
+      width: 110,
+      render: (v: number) => format.number(v, 0),
+    },
+    { title: t('fields.col.grade'), dataIndex: 'qualityGrade', align: 'right', width: 90 },
+    {
+      title: t('fields.col.lastYield', { unit: format.yieldUnitLabel }),
+      key: 'lastYield',
+      align: 'right',
+      width: 150,
+      render: (_, f) => {
+        const last = latestYield(f)
+        return last
+          ? t('fields.yieldInYear', { value: format.yieldNumber(last.yieldKgPerHa), year: last.year })
+          : t('fields.noYield')
+      },
+    },
+    {
+      title: t('fields.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 130,
+      render: (_, f) => (
+        <Space>
+          <Button
+            size="small"
+            onClick={() => setEditing({ field: f })}
+            aria-label={`${t('fields.edit')} ${f.name}`}
+          >
+            {t('fields.edit')}
+          </Button>
+          <Popconfirm
+            title={t('fields.deleteConfirm', { name: f.name })}
+            okText={t('fields.deleteOk')}
+            cancelText={t('fields.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove(f)}
+          >
+            <Button size="small" danger aria-label={`${t('fields.delete')} ${f.name}`}>
+              {t('fields.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ]
+
+  if (error) {
+    return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
+  }
+
+  const totalAreaHa = (data?.fields ?? []).reduce((sum, f) => sum + f.areaHa, 0)
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16 }}>
+        <Space align="baseline" size="large">
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('fields.title')}
+          </Typography.Title>
+          {data && (
+            <Typography.Text type="secondary" data-testid="fields-summary">
+              {t('fields.summary', { count: data.fields.length, area: format.area(totalAreaHa) })}
+            </Typography.Text>
+          )}
+        </Space>
+        <Space>
+          <Input.Search
+            allowClear
+            aria-label={t('fields.search')}
+            placeholder={t('fields.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ width: 260 }}
+          />
+          <Button type="primary" onClick={() => setEditing({ field: null })}>
+            {t('fields.add')}
+          </Button>
+        </Space>
+      </div>
+      <Table<Field>
+        rowKey="id"
+        size="middle"
+        loading={!data}
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: 1500 }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{
+          emptyText: (
+            <Empty description={data && data.fields.length > 0 ? t('fields.noMatch') : t('fields.empty')} />
+          ),
+        }}
+      />
+      <FieldFormDrawer
+        open={editing !== null}
+        field={editing?.field ?? null}
+        varieties={data?.varieties ?? []}
+        groups={data?.groups ?? []}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null)
+          void reload()
+        }}
+      />
+    </Space>
+  )
+}

@@ -1,0 +1,29 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Field } from '../../../../engine/schemas/field'
+import type { Variety } from '../../../../engine/schemas/variety'
+import type { FieldGroup } from '../../../../engine/schemas/workspace'
+import { api, unwrap } from '../../api'
+
+export type FieldsData = { fields: Field[]; varieties: Variety[]; groups: FieldGroup[] }
+
+export function useFieldsData() {
+  const [data, setData] = useState<FieldsData | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const reload = useCallback(async () => {
+    try {
+      const [fields, varieties, groups] = await Promise.all([
+        unwrap(api.fieldsList()),
+        unwrap(api.varietiesList()),
+        unwrap(api.groupsList()),
+      ])
+      setData({ fields, varieties, groups })
+      setError(null)
+    } catch (e) {
+      setError(e)
+    }
+  }, [])
+  useEffect(() => {
+    void reload()
+  }, [reload])
+  return { data, error, reload }
+}

@@ -1,0 +1,45 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppInfo } from '../../../../electron/api/contract'
+import type { Workspace } from '../../../../engine/schemas/workspace'
+import { api, unwrap } from '../../api'
+import { type Format, makeFormat } from '../../lib/format'
+
+type WorkspaceUpdate = Partial<Pick<Workspace, 'name' | 'locale' | 'areaUnit' | 'massUnit'>>
+
+type WorkspaceValue = {
+  workspace: Workspace
+  info: AppInfo
+  format: Format
+  update: (patch: WorkspaceUpdate) => Promise<void>
+}
+
+const WorkspaceContext = createContext<WorkspaceValue | null>(null)
+
+export function WorkspaceProvider(props: { workspace: Workspace; info: AppInfo; children: ReactNode }) {
+  const { t, i18n } = useTranslation()
+  const [workspace, setWorkspace] = useState(props.workspace)
+  const update = useCallback(
+    async (patch: WorkspaceUpdate) => {
+      const next = await unwrap(api.workspaceUpdate(patch))
+      if (next.locale !== i18n.language) await i18n.changeLanguage(next.locale)
+      setWorkspace(next)
+    },
+    [i18n],
+  )
+  const format = useMemo(
+    () => makeFormat(workspace.locale, { areaUnit: workspace.areaUnit, massUnit: workspace.massUnit }, t),
+    [workspace.locale, workspace.areaUnit, workspace.massUnit, t],
+  )
+  const value = useMemo(
+    () => ({ workspace, info: props.info, format, update }),
+    [workspace, props.info, format, update],
+  )
+  return <WorkspaceContext.Provider value={value}>{props.children}</WorkspaceContext.Provider>
+}
+
+export function useWorkspace(): WorkspaceValue {
+  const value = useContext(WorkspaceContext)
+  if (!value) throw new Error('useWorkspace outside WorkspaceProvider')
+  return value
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { ERROR_CODES } from '../../engine/errors'
+import { CROPS, SALINE_CLASSES, WATER_REGIMES } from '../../engine/schemas/field'
+import { ROUTES } from '../../renderer/src/features/shell/routes'
+import en from '../../renderer/src/i18n/locales/en.json'
+import zhCN from '../../renderer/src/i18n/locales/zh-CN.json'
+
+function keys(node: unknown, prefix = ''): string[] {
+  if (typeof node !== 'object' || node === null) return [prefix]
+  return Object.entries(node).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
+}
+
+function lookup(catalogue: unknown, key: string): unknown {
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue)
+}
+
+describe('translation catalogues', () => {
+  it('zh-CN and en have exactly the same keys', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort())
+  })
+
+  it('no entry is empty, and placeholders match between languages', () => {
+    for (const key of keys(zhCN)) {
+      const zh = String(lookup(zhCN, key))
+      const english = String(lookup(en, key))
+      expect(zh.trim(), key).not.toBe('')
+      expect(english.trim(), key).not.toBe('')
+      const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
+      expect(vars(english), key).toEqual(vars(zh))
+    }
+  })
+
+  it('every error code, route and enum value has words in both languages', () => {
+    const needed = [
+      ...ERROR_CODES.map((c) => `errors.code.${c}`),
+      ...ROUTES.map((r) => `nav.${r}`),
+      ...CROPS.map((c) => `crop.${c}`),
+      ...WATER_REGIMES.map((w) => `water.${w}`),
+      ...SALINE_CLASSES.map((s) => `saline.${s}`),
+    ]
+    for (const key of needed) {
+      expect(typeof lookup(zhCN, key), key).toBe('string')
+      expect(typeof lookup(en, key), key).toBe('string')
+    }
+  })
+})

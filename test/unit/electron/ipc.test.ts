@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+// Nothing under test may load the real Electron (it would try to download its binary).
+const exposed: Record<string, unknown> = {}
+const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: [] }))
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+  ipcRenderer: { invoke },
+}))
+
+import { CHANNELS, methodName } from '../../../electron/api/channels'
+import type { Handlers } from '../../../electron/api/contract'
+import { registerIpcHandlers } from '../../../electron/ipc'
+import { isTrustedSender } from '../../../electron/security'
+
+type Listener = (event: { senderFrame: { url: string } | null }, input: unknown) => unknown
+
+function fakeIpcMain() {
+  const listeners = new Map<string, Listener>()
+  return { listeners, handle: (channel: string, fn: Listener) => listeners.set(channel, fn) }
+}
+
+const handlers = Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(() => `ran ${c}`)])) as unknown as Handlers
+
+describe('IPC wrapper', () => {
+  let ipc: ReturnType<typeof fakeIpcMain>
+  beforeEach(() => {
+    ipc = fakeIpcMain()
+    registerIpcHandlers(ipc as never, handlers, (frame) => isTrustedSender(frame))
+  })
+
+  it('registers exactly the channels of the contract', () => {
+    expect([...ipc.listeners.keys()].sort()).toEqual([...CHANNELS].sort())
+  })
+
+  it('refuses a null sender frame', async () => {
+    const result = await ipc.listeners.get('fields:list')!({ senderFrame: null }, {})
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(handlers['fields:list']).not.toHaveBeenCalled()
+  })
+
+  it('refuses a foreign sender', async () => {
+    const result = await ipc.listeners.get('fields:delete')!(
+      { senderFrame: { url: 'https://evil.example/' } },
+      { id: 1 },
+    )
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(handlers['fields:delete']).not.toHaveBeenCalled()
+  })
+
+  it('refuses bad arguments from a trusted sender, naming the input', async () => {
+    const frame = { url: 'app://fengshou/index.html' }
+    const result = await ipc.listeners.get('fields:delete')!(
+      { senderFrame: frame },
+      { id: 'one; DROP TABLE field' },
+    )
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { issues: [{ path: ['id'] }] } },
+    })
+    expect(handlers['fields:delete']).not.toHaveBeenCalled()
+  })
+
+  it('runs the handler for a trusted sender with valid input', async () => {
+    const result = await ipc.listeners.get('fields:delete')!(
+      { senderFrame: { url: 'app://fengshou/index.html' } },
+      { id: 3 },
+    )
+    expect(result).toEqual({ ok: true, value: 'ran fields:delete' })
+  })
+})
+
+describe('preload', () => {
+  it('exposes one named function per channel and nothing raw', async () => {
+    await import('../../../electron/preload')
+    const api = exposed.fengshou as Record<string, unknown>
+    expect(Object.keys(api).sort()).toEqual(CHANNELS.map((c) => methodName(c)).sort())
+    for (const key of ['invoke', 'send', 'on', 'ipcRenderer']) expect(api).not.toHaveProperty(key)
+    expect(Object.isFrozen(api)).toBe(true)
+    await (api.fieldsList as () => Promise<unknown>)()
+    expect(invoke).toHaveBeenCalledWith('fields:list', {})
+  })
+})
