@@ -18,7 +18,7 @@ export function Shell() {
   const [route, navigate] = useHashRoute()
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={196} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider width={232} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '16px 20px 8px' }}>
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('app.title')}

@@ -1,0 +1,38 @@
+import { render } from '@testing-library/react'
+import { App as AntApp, ConfigProvider } from 'antd'
+import type { ReactNode } from 'react'
+import { I18nextProvider } from 'react-i18next'
+import type { Workspace } from '../../engine/schemas/workspace'
+import { WorkspaceProvider } from '../../renderer/src/features/workspace/WorkspaceContext'
+import { initI18n } from '../../renderer/src/i18n'
+
+export const workspace = (patch: Partial<Workspace> = {}): Workspace => ({
+  name: '测试合作社',
+  isDemo: false,
+  locale: 'zh-CN',
+  areaUnit: 'mu',
+  massUnit: 'jin',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...patch,
+})
+
+/** Renders a screen with the app's providers, in the given language and units. */
+export function renderWithApp(ui: ReactNode, ws: Workspace = workspace()) {
+  const i18n = initI18n(ws.locale)
+  void i18n.changeLanguage(ws.locale)
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider>
+        <AntApp>
+          <WorkspaceProvider
+            workspace={ws}
+            info={{ version: 'test', dataFile: '/tmp/w.sqlite', schemaVersion: 2, mode: 'browser' }}
+          >
+            {ui}
+          </WorkspaceProvider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nextProvider>,
+  )
+}
