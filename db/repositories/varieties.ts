@@ -1,4 +1,4 @@
-import type { Variety, VarietyDensity, VarietyInput } from '../../engine/schemas/variety'
+import type { Variety, VarietyDensity } from '../../engine/schemas/variety'
 import type { DB } from '../connection'
 
 type Row = {
@@ -61,40 +61,4 @@ export function listVarieties(db: DB): Variety[] {
     isExample: r.is_example === 1,
     densities: byVariety.get(r.id) ?? [],
   }))
-}
-
-/** Inserts one variety with its density ranges. Call inside a transaction. */
-export function insertVariety(db: DB, v: VarietyInput): number {
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO variety (crop, name, maturity_days, heat_sum_needed_cd, yield_potential_rel, check_variety,
-           density_tolerance, lodging_risk, salt_tolerance, oil_pct, protein_pct, seed_price_yuan_per_kg, source, is_example)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        v.crop,
-        v.name,
-        v.maturityDays,
-        v.heatSumNeededCd,
-        v.yieldPotentialRel,
-        v.checkVariety,
-        v.densityTolerance,
-        v.lodgingRisk,
-        v.saltTolerance,
-        v.oilPct,
-        v.proteinPct,
-        v.seedPriceYuanPerKg,
-        v.source,
-        v.isExample ? 1 : 0,
-      ).lastInsertRowid,
-  )
-  const insertDensity = db.prepare(
-    `INSERT INTO variety_density (variety_id, water_regime, min_plants_per_ha, optimum_plants_per_ha, max_plants_per_ha)
-     VALUES (?, ?, ?, ?, ?)`,
-  )
-  for (const d of v.densities) {
-    insertDensity.run(id, d.waterRegime, d.minPlantsPerHa, d.optimumPlantsPerHa, d.maxPlantsPerHa)
-  }
-  return id
 }

@@ -13,6 +13,13 @@ export const CHANNELS = [
   'varieties:list',
   'groups:list',
   'audit:list',
+  'plan:get',
+  'plan:evaluate',
+  'plan:why',
+  'scenarios:list',
+  'assumptions:list',
+  'assumptions:set',
+  'assumptions:reset',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -1,12 +1,18 @@
 import type { DB } from '../../db/connection'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { readPlan } from '../../db/plan-store'
+import { listOverrides, resetOverride, setOverride } from '../../db/repositories/assumptions'
 import { listAudit } from '../../db/repositories/audit'
 import type { WriteContext } from '../../db/repositories/context'
 import { createField, deleteField, listFields, updateField } from '../../db/repositories/fields'
 import { listGroups } from '../../db/repositories/groups'
+import { listScenarios } from '../../db/repositories/scenarios'
 import { listVarieties } from '../../db/repositories/varieties'
 import { getWorkspace, updateWorkspaceSettings } from '../../db/repositories/workspace'
+import { effectiveAssumptions } from '../../engine/assumptions/resolve'
 import { AppError } from '../../engine/errors'
+import { evaluatePlan } from '../../engine/model/evaluate'
+import { explainField } from '../../engine/model/why'
 import type { AppInfo, Handlers } from './contract'
 
 export type HandlerDeps = {
@@ -43,5 +49,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'varieties:list': () => listVarieties(db),
     'groups:list': () => listGroups(db),
     'audit:list': ({ limit }) => listAudit(db, limit),
+    'plan:get': () => readPlan(db),
+    'plan:evaluate': ({ scenarioIds }) => evaluatePlan(readPlan(db), scenarioIds ? { scenarioIds } : {}),
+    'plan:why': ({ scenarioId, fieldId }) => explainField(readPlan(db), scenarioId, fieldId),
+    'scenarios:list': () => listScenarios(db),
+    'assumptions:list': () => effectiveAssumptions(listOverrides(db)),
+    'assumptions:set': (input) => setOverride(db, ctx, input),
+    'assumptions:reset': ({ key }) => {
+      resetOverride(db, ctx, key)
+      return { key }
+    },
   }
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { type DB, openDatabase } from '../../db/connection'
 import type { WriteContext } from '../../db/repositories/context'
 import { ensureWorkspace } from '../../db/seed'
-import { buildDemoWorkspace } from '../../engine/demo'
+import { buildDemoPlan } from '../../engine/demo-plan'
 import type { AppInfo } from './contract'
 import { createHandlers } from './handlers'
 
@@ -31,7 +31,7 @@ export function openWorkspace(options: OpenWorkspaceOptions) {
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   )
   const ctx: WriteContext = { actor: options.actor ?? 'local-user', now: options.now ?? (() => new Date()) }
-  ensureWorkspace(opened.db, ctx, buildDemoWorkspace)
+  ensureWorkspace(opened.db, ctx, buildDemoPlan)
   const handlers = createHandlers({
     db: opened.db,
     ctx,

@@ -35,7 +35,7 @@ export const YieldRecordSchema = z.object({
 })
 export type YieldRecord = z.infer<typeof YieldRecordSchema>
 
-const fieldShape = {
+export const fieldShape = {
   name: z.string().trim().min(1).max(L.nameMaxChars),
   village: z.string().trim().max(L.placeMaxChars),
   township: z.string().trim().max(L.placeMaxChars),
@@ -54,10 +54,10 @@ const fieldShape = {
   history: z.array(YieldRecordSchema).max(L.historyMaxYears),
 }
 
-type FieldShape = z.infer<z.ZodObject<typeof fieldShape>>
+export type FieldShape = z.infer<z.ZodObject<typeof fieldShape>>
 
 /** Rules that span several inputs; each names the input the user must change. */
-function checkConsistency(field: Partial<FieldShape>, ctx: z.RefinementCtx): void {
+export function checkFieldConsistency(field: Partial<FieldShape>, ctx: z.RefinementCtx): void {
   if (field.hasHsf === false && field.hsfYearBuilt != null) {
     ctx.addIssue({ code: 'custom', path: ['hsfYearBuilt'], params: { rule: 'hsf_year_without_hsf' } })
   }
@@ -81,7 +81,7 @@ function checkConsistency(field: Partial<FieldShape>, ctx: z.RefinementCtx): voi
 }
 
 /** A field as the user enters it (canonical units: ha, plants/ha, kg/ha). */
-export const FieldInputSchema = z.object(fieldShape).strict().superRefine(checkConsistency)
+export const FieldInputSchema = z.object(fieldShape).strict().superRefine(checkFieldConsistency)
 export type FieldInput = z.infer<typeof FieldInputSchema>
 
 export type Field = FieldInput & {

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../db/connection'
+import { writePlan } from '../../../db/plan-store'
 import { countFields, insertFields } from '../../../db/repositories/fields'
-import { seedDemoWorkspace } from '../../../db/seed'
-import { buildDemoWorkspace } from '../../../engine/demo'
+import { buildDemoPlan } from '../../../engine/demo-plan'
 import { AppError } from '../../../engine/errors'
 import { sha256, tempDir, testContext } from '../../helpers/db'
 import { validField } from '../../helpers/fields'
@@ -12,7 +12,7 @@ describe('a full disk never corrupts the workspace', () => {
   it('a large import that runs out of space fails cleanly, rolls back, and leaves the file as it was', () => {
     const file = join(tempDir(), 'full.sqlite')
     const first = openDatabase(file).db
-    seedDemoWorkspace(first, testContext, buildDemoWorkspace())
+    writePlan(first, testContext, buildDemoPlan(), 'demo')
     first.close()
     const before = sha256(file)
 

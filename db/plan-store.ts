@@ -1,0 +1,112 @@
+import type { Plan } from '../engine/schemas/plan'
+import type { DB } from './connection'
+import { insertOverrides, listOverrides } from './repositories/assumptions'
+import { recordAudit } from './repositories/audit'
+import type { WriteContext } from './repositories/context'
+import { listFields } from './repositories/fields'
+import { listGroups } from './repositories/groups'
+import { insertScenario, listScenarios } from './repositories/scenarios'
+import { listVarieties } from './repositories/varieties'
+import { getWorkspace } from './repositories/workspace'
+
+/** The whole workspace as a plan: what the engine evaluates and what plan files carry. */
+export function readPlan(db: DB): Plan {
+  const workspace = getWorkspace(db)
+  if (!workspace) throw new Error('No workspace in this file')
+  return {
+    workspace: {
+      name: workspace.name,
+      isDemo: workspace.isDemo,
+      locale: workspace.locale,
+      areaUnit: workspace.areaUnit,
+      massUnit: workspace.massUnit,
+    },
+    varieties: listVarieties(db),
+    groups: listGroups(db),
+    fields: listFields(db).map(({ createdAt: _c, updatedAt: _u, ...f }) => f),
+    scenarios: listScenarios(db),
+    assumptions: listOverrides(db),
+  }
+}
+
+/**
+ * Writes a validated plan into an empty workspace file, keeping every id, in one transaction:
+ * all of it or nothing.
+ */
+export function writePlan(db: DB, ctx: WriteContext, plan: Plan, summary: string): void {
+  db.transaction(() => {
+    const at = ctx.now().toISOString()
+    const w = plan.workspace
+    db.prepare(
+      `INSERT INTO workspace (id, name, is_demo, locale, area_unit, mass_unit, created_at, updated_at)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(w.name, w.isDemo ? 1 : 0, w.locale, w.areaUnit, w.massUnit, at, at)
+    const variety = db.prepare(
+      `INSERT INTO variety (id, crop, name, maturity_days, heat_sum_needed_cd, yield_potential_rel, check_variety,
+         density_tolerance, lodging_risk, salt_tolerance, oil_pct, protein_pct, seed_price_yuan_per_kg, source, is_example)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const density = db.prepare('INSERT INTO variety_density VALUES (?, ?, ?, ?, ?)')
+    for (const v of plan.varieties) {
+      variety.run(
+        v.id,
+        v.crop,
+        v.name,
+        v.maturityDays,
+        v.heatSumNeededCd,
+        v.yieldPotentialRel,
+        v.checkVariety,
+        v.densityTolerance,
+        v.lodgingRisk,
+        v.saltTolerance,
+        v.oilPct,
+        v.proteinPct,
+        v.seedPriceYuanPerKg,
+        v.source,
+        v.isExample ? 1 : 0,
+      )
+      for (const d of v.densities)
+        density.run(v.id, d.waterRegime, d.minPlantsPerHa, d.optimumPlantsPerHa, d.maxPlantsPerHa)
+    }
+    const group = db.prepare('INSERT INTO field_group (id, name, color) VALUES (?, ?, ?)')
+    for (const g of plan.groups) group.run(g.id, g.name, g.color)
+    const field = db.prepare(
+      `INSERT INTO field (id, name, village, township, area_ha, crop, variety_id, density_plants_per_ha, water_regime,
+         has_hsf, hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const history = db.prepare('INSERT INTO field_yield (field_id, year, yield_kg_per_ha) VALUES (?, ?, ?)')
+    for (const f of plan.fields) {
+      field.run(
+        f.id,
+        f.name,
+        f.village,
+        f.township,
+        f.areaHa,
+        f.crop,
+        f.varietyId,
+        f.densityPlantsPerHa,
+        f.waterRegime,
+        f.hasHsf ? 1 : 0,
+        f.hsfYearBuilt,
+        f.salineClass,
+        f.heatSumCd,
+        f.qualityGrade,
+        f.groupId,
+        f.note,
+        at,
+        at,
+      )
+      for (const h of f.history) history.run(f.id, h.year, h.yieldKgPerHa)
+    }
+    for (const s of plan.scenarios) insertScenario(db, s, at)
+    insertOverrides(db, plan.assumptions)
+    recordAudit(db, ctx, {
+      action: 'import',
+      entity: 'plan',
+      entityId: null,
+      summary,
+      detail: { fields: plan.fields.length },
+    })
+  })()
+}

@@ -1,0 +1,75 @@
+import { DEFAULT_BY_KEY } from '../../engine/assumptions/defaults'
+import type { AssumptionOverride } from '../../engine/assumptions/types'
+import { AppError } from '../../engine/errors'
+import type { DB } from '../connection'
+import { recordAudit } from './audit'
+import type { WriteContext } from './context'
+
+type Row = { key: string; value: number; low: number; high: number; note: string; changed_at: string }
+
+/** The workspace's overrides of the default assumptions. */
+export function listOverrides(db: DB): AssumptionOverride[] {
+  const rows = db
+    .prepare('SELECT key, value, low, high, note, changed_at FROM assumption ORDER BY key')
+    .all() as Row[]
+  return rows.map((r) => ({
+    key: r.key,
+    value: r.value,
+    low: r.low,
+    high: r.high,
+    note: r.note,
+    changedAt: r.changed_at,
+  }))
+}
+
+function upsert(db: DB, o: AssumptionOverride): void {
+  const d = DEFAULT_BY_KEY.get(o.key)
+  if (!d) {
+    throw new AppError('VALIDATION', 'Unknown assumption', {
+      issues: [{ path: ['key'], rule: 'unknown_assumption' }],
+    })
+  }
+  db.prepare(
+    `INSERT INTO assumption (key, value, low, high, unit, source, note, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, low = excluded.low, high = excluded.high,
+       note = excluded.note, changed_at = excluded.changed_at`,
+  ).run(o.key, o.value, o.low, o.high, d.unit, d.source.title, o.note, o.changedAt)
+}
+
+/** Sets one override (value and range) with its reason; audited. */
+export function setOverride(
+  db: DB,
+  ctx: WriteContext,
+  o: Omit<AssumptionOverride, 'changedAt'>,
+): AssumptionOverride {
+  if (!(o.low <= o.value && o.value <= o.high)) {
+    throw new AppError('VALIDATION', 'Value outside its range', {
+      issues: [{ path: ['value'], rule: 'value_outside_range' }],
+    })
+  }
+  const full = { ...o, changedAt: ctx.now().toISOString() }
+  db.transaction(() => {
+    upsert(db, full)
+    recordAudit(db, ctx, {
+      action: 'update',
+      entity: 'assumption',
+      entityId: null,
+      summary: o.key,
+      detail: full,
+    })
+  })()
+  return full
+}
+
+/** Back to the default; audited. */
+export function resetOverride(db: DB, ctx: WriteContext, key: string): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM assumption WHERE key = ?').run(key)
+    recordAudit(db, ctx, { action: 'delete', entity: 'assumption', entityId: null, summary: key })
+  })()
+}
+
+/** Inserts overrides as they are (plan import). Call inside a transaction. */
+export function insertOverrides(db: DB, overrides: readonly AssumptionOverride[]): void {
+  for (const o of overrides) upsert(db, o)
+}

@@ -1,0 +1,29 @@
+/** How far a number can be trusted, as AGRONOMY.md flags it. */
+export type Confidence = 'H' | 'M' | 'L' | 'UNVERIFIED'
+
+export type Source = { title: string; url: string | null }
+
+/**
+ * One coefficient of the model: a value with its plausible low and high, its unit (canonical:
+ * ha, kg, plants, yuan, °C·d), and where it comes from. Every number the engine uses is one.
+ */
+export type AssumptionRecord = {
+  key: string
+  value: number
+  low: number
+  high: number
+  unit: string
+  source: Source
+  confidence: Confidence
+  note: string
+}
+
+/** A workspace's change to a default: value and range, with the reason and when. */
+export type AssumptionOverride = {
+  key: string
+  value: number
+  low: number
+  high: number
+  note: string
+  changedAt: string
+}

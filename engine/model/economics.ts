@@ -1,0 +1,170 @@
+import { need, type Values } from '../assumptions/resolve'
+import type { Crop } from '../schemas/field'
+import type { PlanField } from '../schemas/plan'
+import { densityRange } from './density'
+import type { FieldState } from './field-model'
+import type { Funding, MoneyItems } from './types'
+
+export type MoneyParams = {
+  values: Values
+  price: Record<Crop, number>
+  subsidy: Record<Crop, number>
+  inputs: Record<Crop, number>
+  seedPer1000: { maize: number; soybean: number }
+  riceSeedPerHa: number
+  landRent: number
+  dripOperating: number
+  hsfSaving: number
+  hsfInvestment: number
+  hsfGovShare: number
+  hsfLifetime: number
+  hsfRampYears: number
+  dripInvestment: number
+  dripGovShare: number
+  dripLifetime: number
+  loanShare: number
+  discountRate: number
+  horizonYears: number
+}
+
+export function moneyParams(values: Values): MoneyParams {
+  const byCrop = (prefix: string, suffix = '') =>
+    ({
+      maize: need(values, `${prefix}.maize${suffix}`),
+      soybean: need(values, `${prefix}.soybean${suffix}`),
+      rice: need(values, `${prefix}.rice${suffix}`),
+    }) satisfies Record<Crop, number>
+  return {
+    values,
+    price: byCrop('price'),
+    subsidy: byCrop('subsidy'),
+    inputs: byCrop('cost', '.inputsYuanPerHa'),
+    seedPer1000: {
+      maize: need(values, 'seed.maize.yuanPer1000'),
+      soybean: need(values, 'seed.soybean.yuanPer1000'),
+    },
+    riceSeedPerHa: need(values, 'seed.rice.yuanPerHa'),
+    landRent: need(values, 'cost.landRentYuanPerHa'),
+    dripOperating: need(values, 'drip.annualCostYuanPerHa'),
+    hsfSaving: need(values, 'hsf.costSavingYuanPerHa'),
+    hsfInvestment: need(values, 'hsf.investmentYuanPerHa'),
+    hsfGovShare: need(values, 'hsf.govShare'),
+    hsfLifetime: Math.max(1, Math.round(need(values, 'hsf.lifetimeYears'))),
+    hsfRampYears: Math.max(1, need(values, 'hsf.rampYears')),
+    dripInvestment: need(values, 'drip.investmentYuanPerHa'),
+    dripGovShare: need(values, 'drip.govShare'),
+    dripLifetime: Math.max(1, Math.round(need(values, 'drip.lifetimeYears'))),
+    loanShare: need(values, 'finance.loanShare'),
+    discountRate: need(values, 'finance.discountRate'),
+    horizonYears: Math.max(1, Math.round(need(values, 'finance.horizonYears'))),
+  }
+}
+
+/** Seed cost of one ha, yuan: plants/ha × yuan per 1,000 seeds; rice per ha. */
+function seedPerHa(field: PlanField, state: FieldState, m: MoneyParams): number {
+  if (field.crop === 'rice') return m.riceSeedPerHa
+  const density =
+    state.densityPlantsPerHa ??
+    densityRange(field.crop, state.variety?.densities ?? [], state.waterRegime, m.values)
+      ?.optimumPlantsPerHa ??
+    0
+  return (density / 1000) * m.seedPer1000[field.crop]
+}
+
+/** One season's money for a field in a state, yuan. */
+export function moneyFor(
+  field: PlanField,
+  state: FieldState,
+  yieldKgPerHa: number,
+  m: MoneyParams,
+): MoneyItems {
+  const area = field.areaHa
+  const revenueYuan = yieldKgPerHa * area * m.price[field.crop]
+  const subsidyYuan = m.subsidy[field.crop] * area
+  const seedYuan = seedPerHa(field, state, m) * area
+  const inputsYuan = m.inputs[field.crop] * area
+  const landRentYuan = m.landRent * area
+  const dripOperatingYuan = state.waterRegime === 'drip' ? m.dripOperating * area : 0
+  const hsfSavingYuan = state.hasHsf ? m.hsfSaving * area : 0
+  const costYuan = seedYuan + inputsYuan + landRentYuan + dripOperatingYuan - hsfSavingYuan
+  return {
+    revenueYuan,
+    subsidyYuan,
+    seedYuan,
+    inputsYuan,
+    landRentYuan,
+    dripOperatingYuan,
+    hsfSavingYuan,
+    costYuan,
+    grossMarginYuan: revenueYuan + subsidyYuan - costYuan,
+  }
+}
+
+export type Investment = {
+  hsfYuan: number
+  dripYuan: number
+  totalYuan: number
+  funding: Funding
+  coopHsfYuan: number
+  coopDripYuan: number
+}
+
+/** One-off investment of a scenario on a field and who pays it: government, co-op, of which loan. */
+export function investmentFor(field: PlanField, next: FieldState, m: MoneyParams): Investment {
+  const hsfYuan = next.hasHsf && !field.hasHsf ? m.hsfInvestment * field.areaHa : 0
+  const dripYuan =
+    next.waterRegime === 'drip' && field.waterRegime !== 'drip' ? m.dripInvestment * field.areaHa : 0
+  const governmentYuan = hsfYuan * m.hsfGovShare + dripYuan * m.dripGovShare
+  const coopHsfYuan = hsfYuan * (1 - m.hsfGovShare)
+  const coopDripYuan = dripYuan * (1 - m.dripGovShare)
+  const coopYuan = coopHsfYuan + coopDripYuan
+  return {
+    hsfYuan,
+    dripYuan,
+    totalYuan: hsfYuan + dripYuan,
+    funding: { governmentYuan, coopYuan, loanYuan: coopYuan * m.loanShare },
+    coopHsfYuan,
+    coopDripYuan,
+  }
+}
+
+/** Capital recovery factor: the yearly payment that repays 1 yuan over n years at rate r. */
+export function capitalRecovery(rate: number, years: number): number {
+  if (rate === 0) return 1 / years
+  return (rate * (1 + rate) ** years) / ((1 + rate) ** years - 1)
+}
+
+export type CashFlowInputs = {
+  /** Σ over fields of the change in gross margin at full effect, yuan/year */
+  deltaMarginFullYuan: number
+  /** Σ of the revenue that depends on the HSF uplift at full effect, yuan/year */
+  hsfRevenueYuan: number
+  coopHsfYuan: number
+  coopDripYuan: number
+}
+
+/**
+ * NPV to the co-op over the horizon (its own and borrowed money at t = 0, reinvestment at the end
+ * of each asset's life, the HSF uplift ramping in), and the undiscounted payback year.
+ */
+export function cashFlow(
+  c: CashFlowInputs,
+  m: MoneyParams,
+): { npvYuan: number; paybackYears: number | null } {
+  const invest0 = c.coopHsfYuan + c.coopDripYuan
+  let npv = -invest0
+  let cumulative = -invest0
+  let payback: number | null = null
+  for (let t = 1; t <= m.horizonYears; t++) {
+    const share = Math.min(1, t / m.hsfRampYears)
+    let flow = c.deltaMarginFullYuan - c.hsfRevenueYuan * (1 - share)
+    if (t < m.horizonYears) {
+      if (t % m.hsfLifetime === 0) flow -= c.coopHsfYuan
+      if (t % m.dripLifetime === 0) flow -= c.coopDripYuan
+    }
+    npv += flow / (1 + m.discountRate) ** t
+    cumulative += flow
+    if (payback === null && invest0 > 0 && cumulative >= 0) payback = t
+  }
+  return { npvYuan: npv, paybackYears: payback }
+}

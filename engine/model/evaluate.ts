@@ -1,0 +1,333 @@
+import { checkOverrides, effectiveAssumptions, type Values, valuesOf } from '../assumptions/resolve'
+import type { AssumptionOverride } from '../assumptions/types'
+import { AppError } from '../errors'
+import { CROPS, type Crop } from '../schemas/field'
+import type { Plan, PlanField, PlanVariety, Scenario, ScenarioChange } from '../schemas/plan'
+import { baselineYield } from './baseline'
+import {
+  capitalRecovery,
+  cashFlow,
+  investmentFor,
+  type MoneyParams,
+  moneyFor,
+  moneyParams,
+} from './economics'
+import {
+  components,
+  type FactorParams,
+  type FieldState,
+  factorKeys,
+  factorParams,
+  warningsFor,
+} from './field-model'
+import {
+  FACTORS,
+  type Factor,
+  type FieldResult,
+  type MoneyItems,
+  type PlanResult,
+  type ScenarioResult,
+  type Totals,
+} from './types'
+
+const MONEY_KEYS = [
+  'revenueYuan',
+  'subsidyYuan',
+  'seedYuan',
+  'inputsYuan',
+  'landRentYuan',
+  'dripOperatingYuan',
+  'hsfSavingYuan',
+  'costYuan',
+  'grossMarginYuan',
+] as const satisfies readonly (keyof MoneyItems)[]
+
+function zeroMoney(): MoneyItems {
+  return {
+    revenueYuan: 0,
+    subsidyYuan: 0,
+    seedYuan: 0,
+    inputsYuan: 0,
+    landRentYuan: 0,
+    dripOperatingYuan: 0,
+    hsfSavingYuan: 0,
+    costYuan: 0,
+    grossMarginYuan: 0,
+  }
+}
+
+function addMoney(into: MoneyItems, from: MoneyItems): void {
+  for (const k of MONEY_KEYS) into[k] += from[k]
+}
+
+function zeroFactors(): Record<Factor, number> {
+  return { hsf: 0, variety: 0, densityWater: 0, salinity: 0, maturity: 0 }
+}
+
+/** Everything about a plan that does not depend on the scenario, computed once. */
+type Prepared = {
+  values: Values
+  fp: FactorParams
+  mp: MoneyParams
+  varieties: Map<number, PlanVariety>
+  fields: PlanField[]
+  baselines: { yieldKgPerHa: number; source: 'history' | 'regional_default' }[]
+  current: FieldState[]
+  currentComponents: Record<Factor, number>[]
+  currentMoney: MoneyItems[]
+}
+
+function prepare(plan: Plan, overrides: readonly AssumptionOverride[]): Prepared {
+  checkOverrides(overrides)
+  const values = valuesOf(effectiveAssumptions(overrides))
+  const fp = factorParams(values)
+  const mp = moneyParams(values)
+  const varieties = new Map(plan.varieties.map((v) => [v.id, v]))
+  const baselines = plan.fields.map((f) => baselineYield(f.crop, f.qualityGrade, f.history, values))
+  const current = plan.fields.map(
+    (f): FieldState => ({
+      hasHsf: f.hasHsf,
+      variety: f.varietyId === null ? null : (varieties.get(f.varietyId) ?? null),
+      waterRegime: f.waterRegime,
+      densityPlantsPerHa: f.densityPlantsPerHa,
+    }),
+  )
+  return {
+    values,
+    fp,
+    mp,
+    varieties,
+    fields: plan.fields,
+    baselines,
+    current,
+    currentComponents: plan.fields.map((f, i) => components(f, current[i]!, fp)),
+    currentMoney: plan.fields.map((f, i) => moneyFor(f, current[i]!, baselines[i]!.yieldKgPerHa, mp)),
+  }
+}
+
+function nextState(
+  current: FieldState,
+  change: ScenarioChange | undefined,
+  varieties: Map<number, PlanVariety>,
+): FieldState {
+  if (!change) return current
+  return {
+    hasHsf: current.hasHsf || change.buildHsf === true,
+    variety:
+      change.varietyId === null ? current.variety : (varieties.get(change.varietyId) ?? current.variety),
+    waterRegime: change.waterRegime ?? current.waterRegime,
+    densityPlantsPerHa: change.densityPlantsPerHa ?? current.densityPlantsPerHa,
+  }
+}
+
+type Evaluated = { result: FieldResult; coopHsfYuan: number; coopDripYuan: number }
+
+function evaluateField(p: Prepared, index: number, change: ScenarioChange | undefined): Evaluated {
+  const field = p.fields[index]!
+  const base = p.baselines[index]!
+  const current = p.current[index]!
+  const next = nextState(current, change, p.varieties)
+  const cur = p.currentComponents[index]!
+  const now = change ? components(field, next, p.fp) : cur
+  const multipliers = zeroFactors()
+  let product = 1
+  let logTotal = 0
+  for (const f of FACTORS) {
+    const m = now[f] / cur[f]
+    multipliers[f] = m
+    product *= m
+    logTotal += Math.log(m)
+  }
+  const baseYield = base.yieldKgPerHa
+  const yieldKgPerHa = baseYield * product
+  const uplift = yieldKgPerHa - baseYield
+  // Log-share split: each factor's share of ln(total multiplier); the shares add up to the uplift.
+  const contributions = zeroFactors()
+  for (const f of FACTORS) {
+    const l = Math.log(multipliers[f])
+    contributions[f] = Math.abs(logTotal) > 1e-12 ? (uplift * l) / logTotal : baseYield * l
+  }
+  const money = change ? moneyFor(field, next, yieldKgPerHa, p.mp) : p.currentMoney[index]!
+  const investment = investmentFor(field, next, p.mp)
+  const keys = factorKeys(field, next)
+  const result: FieldResult = {
+    fieldId: field.id,
+    crop: field.crop,
+    areaHa: field.areaHa,
+    waterRegime: next.waterRegime,
+    densityPlantsPerHa: next.densityPlantsPerHa,
+    varietyId: next.variety?.id ?? null,
+    hasHsf: next.hasHsf,
+    baselineYieldKgPerHa: baseYield,
+    baselineSource: base.source,
+    yieldKgPerHa,
+    productionKg: yieldKgPerHa * field.areaHa,
+    baselineProductionKg: baseYield * field.areaHa,
+    upliftPct: baseYield > 0 ? (uplift / baseYield) * 100 : 0,
+    multipliers,
+    contributions,
+    warnings: change ? warningsFor(field, current, next, change.buildHsf === true, p.fp) : [],
+    money,
+    baselineMoney: p.currentMoney[index]!,
+    investmentYuan: investment.totalYuan,
+    funding: investment.funding,
+    assumptionKeys: [
+      ...(base.source === 'history'
+        ? ['baseline.maxTrendPerYear']
+        : [`baseline.default.${field.crop}`, 'baseline.gradeStep']),
+      ...FACTORS.flatMap((f) => (multipliers[f] !== 1 ? keys[f] : [])),
+      `price.${field.crop}`,
+      `subsidy.${field.crop}`,
+      `cost.${field.crop}.inputsYuanPerHa`,
+      'cost.landRentYuanPerHa',
+      field.crop === 'rice' ? 'seed.rice.yuanPerHa' : `seed.${field.crop}.yuanPer1000`,
+      ...(next.waterRegime === 'drip' ? ['drip.annualCostYuanPerHa'] : []),
+      ...(investment.hsfYuan > 0 ? ['hsf.investmentYuanPerHa', 'hsf.govShare', 'finance.loanShare'] : []),
+      ...(investment.dripYuan > 0 ? ['drip.investmentYuanPerHa', 'drip.govShare', 'finance.loanShare'] : []),
+    ],
+  }
+  return { result, coopHsfYuan: investment.coopHsfYuan, coopDripYuan: investment.coopDripYuan }
+}
+
+function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResult {
+  const changes = new Map(
+    (scenario && !scenario.isBaseline ? scenario.changes : []).map((c) => [c.fieldId, c]),
+  )
+  const fields: FieldResult[] = new Array(p.fields.length)
+  const money = zeroMoney()
+  const baselineMoney = zeroMoney()
+  const contributionsKg = zeroFactors()
+  const funding = { governmentYuan: 0, coopYuan: 0, loanYuan: 0 }
+  const byCrop = new Map<
+    Crop,
+    {
+      areaHa: number
+      productionKg: number
+      baselineProductionKg: number
+      money: MoneyItems
+      coopInvestment: number
+    }
+  >()
+  let areaHa = 0
+  let productionKg = 0
+  let baselineProductionKg = 0
+  let investmentYuan = 0
+  let hsfRevenueYuan = 0
+  let coopHsfYuan = 0
+  let coopDripYuan = 0
+  let warningCount = 0
+  for (let i = 0; i < p.fields.length; i++) {
+    const evaluated = evaluateField(p, i, changes.get(p.fields[i]!.id))
+    const r = evaluated.result
+    fields[i] = r
+    areaHa += r.areaHa
+    productionKg += r.productionKg
+    baselineProductionKg += r.baselineProductionKg
+    investmentYuan += r.investmentYuan
+    funding.governmentYuan += r.funding.governmentYuan
+    funding.coopYuan += r.funding.coopYuan
+    funding.loanYuan += r.funding.loanYuan
+    warningCount += r.warnings.length
+    addMoney(money, r.money)
+    addMoney(baselineMoney, r.baselineMoney)
+    for (const f of FACTORS) contributionsKg[f] += r.contributions[f] * r.areaHa
+    const mHsf = r.multipliers.hsf
+    if (mHsf !== 1) hsfRevenueYuan += r.money.revenueYuan * ((mHsf - 1) / mHsf)
+    coopHsfYuan += evaluated.coopHsfYuan
+    coopDripYuan += evaluated.coopDripYuan
+    const crop = byCrop.get(r.crop) ?? {
+      areaHa: 0,
+      productionKg: 0,
+      baselineProductionKg: 0,
+      money: zeroMoney(),
+      coopInvestment: 0,
+    }
+    crop.areaHa += r.areaHa
+    crop.productionKg += r.productionKg
+    crop.baselineProductionKg += r.baselineProductionKg
+    crop.coopInvestment += r.funding.coopYuan
+    addMoney(crop.money, r.money)
+    byCrop.set(r.crop, crop)
+  }
+  const flows = cashFlow(
+    {
+      deltaMarginFullYuan: money.grossMarginYuan - baselineMoney.grossMarginYuan,
+      hsfRevenueYuan,
+      coopHsfYuan,
+      coopDripYuan,
+    },
+    p.mp,
+  )
+  const crf = capitalRecovery(p.mp.discountRate, p.mp.horizonYears)
+  const breakEvenNeed = money.costYuan - money.subsidyYuan + funding.coopYuan * crf
+  const totals: Totals = {
+    areaHa,
+    productionKg,
+    baselineProductionKg,
+    upliftKg: productionKg - baselineProductionKg,
+    upliftPct:
+      baselineProductionKg > 0 ? ((productionKg - baselineProductionKg) / baselineProductionKg) * 100 : 0,
+    contributionsKg,
+    money,
+    baselineMoney,
+    investmentYuan,
+    funding,
+    npvYuan: flows.npvYuan,
+    paybackYears: flows.paybackYears,
+    breakEvenPriceFactor: money.revenueYuan > 0 ? breakEvenNeed / money.revenueYuan : null,
+  }
+  return {
+    scenarioId: scenario?.id ?? null,
+    name: scenario?.name ?? '',
+    isBaseline: scenario === null || scenario.isBaseline,
+    totals,
+    byCrop: CROPS.filter((c) => byCrop.has(c)).map((crop) => {
+      const c = byCrop.get(crop)!
+      const need = c.money.costYuan - c.money.subsidyYuan + c.coopInvestment * crf
+      return {
+        crop,
+        areaHa: c.areaHa,
+        productionKg: c.productionKg,
+        baselineProductionKg: c.baselineProductionKg,
+        grossMarginYuan: c.money.grossMarginYuan,
+        breakEvenPriceYuanPerKg: c.productionKg > 0 ? need / c.productionKg : null,
+        breakEvenYieldKgPerHa: c.areaHa > 0 ? need / (p.mp.price[crop] * c.areaHa) : null,
+      }
+    }),
+    fields,
+    warningCount,
+  }
+}
+
+/** Throws a typed error if any number in a result is NaN or infinite (never shown to a user). */
+export function assertFinite(value: unknown, path = 'result'): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new AppError('INTERNAL', `Non-finite number at ${path}`)
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) assertFinite(value[i], `${path}[${i}]`)
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) assertFinite(v, `${path}.${k}`)
+  }
+}
+
+export type EvaluateOptions = { scenarioIds?: readonly number[]; checkFinite?: boolean }
+
+/**
+ * Evaluates every scenario of a (validated) plan against current practice: yield, production,
+ * uplift split by factor, money, investment and funding, NPV and payback, warnings. Pure.
+ */
+export function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): PlanResult {
+  const p = prepare(plan, plan.assumptions)
+  const wanted = options.scenarioIds ? new Set(options.scenarioIds) : null
+  const scenarios = plan.scenarios
+    .filter((s) => !wanted || wanted.has(s.id))
+    .map((s) => evaluateScenario(p, s))
+  const result = { scenarios }
+  if (options.checkFinite !== false) assertFinite(result)
+  return result
+}
+
+/** Current practice alone (no scenario): the baseline every scenario is measured against. */
+export function evaluateBaseline(plan: Plan): ScenarioResult {
+  return evaluateScenario(prepare(plan, plan.assumptions), null)
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { checkFieldConsistency, fieldShape, WATER_REGIMES } from './field'
+import { VarietyInputSchema } from './variety'
+
+const Id = z.number().int().positive()
+
+/** What a scenario changes on one field; null means "as today". */
+export const ScenarioChangeSchema = z
+  .object({
+    fieldId: Id,
+    buildHsf: z.boolean().nullable(),
+    varietyId: Id.nullable(),
+    densityPlantsPerHa: z.number().min(1_000).max(1_500_000).nullable(),
+    waterRegime: z.enum(WATER_REGIMES).nullable(),
+  })
+  .strict()
+export type ScenarioChange = z.infer<typeof ScenarioChangeSchema>
+
+export const ScenarioSchema = z
+  .object({
+    id: Id,
+    name: z.string().trim().min(1).max(60),
+    seasonYear: z.number().int().min(2000).max(2100),
+    isBaseline: z.boolean(),
+    note: z.string().max(500),
+    changes: z.array(ScenarioChangeSchema).max(100_000),
+  })
+  .strict()
+export type Scenario = z.infer<typeof ScenarioSchema>
+
+export const AssumptionOverrideSchema = z
+  .object({
+    key: z.string().min(1).max(80),
+    value: z.number(),
+    low: z.number(),
+    high: z.number(),
+    note: z.string().max(500),
+    changedAt: z.string().max(40),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (!(a.low <= a.value && a.value <= a.high)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], params: { rule: 'value_outside_range' } })
+    }
+  })
+
+export const PlanFieldSchema = z
+  .object({ ...fieldShape, id: Id })
+  .strict()
+  .superRefine(checkFieldConsistency)
+export type PlanField = z.infer<typeof PlanFieldSchema>
+
+export const PlanVarietySchema = VarietyInputSchema.extend({ id: Id })
+export type PlanVariety = z.infer<typeof PlanVarietySchema>
+
+export const PlanWorkspaceSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    isDemo: z.boolean(),
+    locale: z.enum(['zh-CN', 'en']),
+    areaUnit: z.enum(['mu', 'ha']),
+    massUnit: z.enum(['jin', 'kg', 't']),
+  })
+  .strict()
+
+function duplicates<T>(items: T[], key: (item: T) => unknown): number[] {
+  const seen = new Set<unknown>()
+  const dup: number[] = []
+  items.forEach((item, index) => {
+    const k = key(item)
+    if (seen.has(k)) dup.push(index)
+    seen.add(k)
+  })
+  return dup
+}
+
+/**
+ * A whole plan as the engine evaluates it and as plan files carry it: the workspace, its
+ * varieties, groups and fields, the scenarios, and the workspace's assumption overrides. Every
+ * reference is checked, so the engine never meets a dangling id.
+ */
+export const PlanSchema = z
+  .object({
+    workspace: PlanWorkspaceSchema,
+    varieties: z.array(PlanVarietySchema).max(5_000),
+    groups: z
+      .array(z.object({ id: Id, name: z.string().min(1).max(60), color: z.string().max(20) }).strict())
+      .max(1_000),
+    fields: z.array(PlanFieldSchema).max(50_000),
+    scenarios: z.array(ScenarioSchema).max(200),
+    assumptions: z.array(AssumptionOverrideSchema).max(1_000),
+  })
+  .strict()
+  .superRefine((plan, ctx) => {
+    const varieties = new Map(plan.varieties.map((v) => [v.id, v]))
+    const groups = new Set(plan.groups.map((g) => g.id))
+    const fields = new Map(plan.fields.map((f) => [f.id, f]))
+    const issue = (path: (string | number)[], rule: string) =>
+      ctx.addIssue({ code: 'custom', path, params: { rule } })
+    for (const i of duplicates(plan.fields, (f) => f.id)) issue(['fields', i, 'id'], 'duplicate_id')
+    for (const i of duplicates(plan.fields, (f) => f.name)) issue(['fields', i, 'name'], 'duplicate_name')
+    for (const i of duplicates(plan.varieties, (v) => v.id)) issue(['varieties', i, 'id'], 'duplicate_id')
+    for (const i of duplicates(plan.scenarios, (s) => s.id)) issue(['scenarios', i, 'id'], 'duplicate_id')
+    for (const i of duplicates(plan.scenarios, (s) => s.name))
+      issue(['scenarios', i, 'name'], 'duplicate_name')
+    plan.fields.forEach((f, i) => {
+      if (f.varietyId !== null) {
+        const v = varieties.get(f.varietyId)
+        if (!v) issue(['fields', i, 'varietyId'], 'unknown_reference')
+        else if (v.crop !== f.crop) issue(['fields', i, 'varietyId'], 'variety_crop_mismatch')
+      }
+      if (f.groupId !== null && !groups.has(f.groupId)) issue(['fields', i, 'groupId'], 'unknown_reference')
+    })
+    plan.scenarios.forEach((s, i) => {
+      for (const j of duplicates(s.changes, (c) => c.fieldId))
+        issue(['scenarios', i, 'changes', j, 'fieldId'], 'duplicate_id')
+      s.changes.forEach((c, j) => {
+        const field = fields.get(c.fieldId)
+        if (!field) {
+          issue(['scenarios', i, 'changes', j, 'fieldId'], 'unknown_reference')
+          return
+        }
+        if (c.varietyId !== null) {
+          const v = varieties.get(c.varietyId)
+          if (!v) issue(['scenarios', i, 'changes', j, 'varietyId'], 'unknown_reference')
+          else if (v.crop !== field.crop)
+            issue(['scenarios', i, 'changes', j, 'varietyId'], 'variety_crop_mismatch')
+        }
+        const water = c.waterRegime ?? field.waterRegime
+        if ((field.crop === 'rice') !== (water === 'paddy')) {
+          issue(
+            ['scenarios', i, 'changes', j, 'waterRegime'],
+            field.crop === 'rice' ? 'rice_needs_paddy' : 'paddy_only_rice',
+          )
+        }
+      })
+    })
+  })
+export type Plan = z.infer<typeof PlanSchema>
