@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           main: resolve(import.meta.dirname, 'electron/main.ts'),
           serve: resolve(import.meta.dirname, 'electron/serve/main.ts'),
+          cli: resolve(import.meta.dirname, 'electron/cli/main.ts'),
+          bench: resolve(import.meta.dirname, 'electron/cli/bench.ts'),
         },
       },
     },

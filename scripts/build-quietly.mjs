@@ -1,6 +1,7 @@
 // Builds the app (main, preload, renderer) with the build log on stderr, so that a script's
 // stdout stays clean for what users and tools read (browser mode's first line is its address).
 import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
@@ -14,4 +15,24 @@ export function buildQuietly() {
     console.error('Fengshou Planner: the build failed (see above).')
     process.exit(result.status ?? 1)
   }
+}
+
+function newestSource(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path))
+    else if (/\.(ts|tsx|sql|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/** The built entry in out/main, rebuilt first when it is missing or older than any source. */
+export function ensureBuilt(entry) {
+  const built = join(ROOT, 'out/main', entry)
+  const sources = Math.max(
+    ...['engine', 'db', 'electron', 'renderer'].map((d) => newestSource(join(ROOT, d))),
+  )
+  if (!existsSync(built) || statSync(built).mtimeMs < sources) buildQuietly()
+  return built
 }

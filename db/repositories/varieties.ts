@@ -1,3 +1,4 @@
+import { WATER_REGIMES } from '../../engine/schemas/field'
 import type { Variety, VarietyDensity } from '../../engine/schemas/variety'
 import type { DB } from '../connection'
 
@@ -28,10 +29,13 @@ type DensityRow = {
 }
 
 export function listVarieties(db: DB): Variety[] {
-  const rows = db.prepare('SELECT * FROM variety ORDER BY crop, name').all() as Row[]
-  const densityRows = db
-    .prepare('SELECT * FROM variety_density ORDER BY variety_id, water_regime')
-    .all() as DensityRow[]
+  const rows = db.prepare('SELECT * FROM variety ORDER BY id').all() as Row[]
+  // Regimes in their fixed order (rainfed … paddy), so a plan reads back exactly as written.
+  const densityRows = (db.prepare('SELECT * FROM variety_density').all() as DensityRow[]).sort(
+    (a, b) =>
+      a.variety_id - b.variety_id ||
+      WATER_REGIMES.indexOf(a.water_regime) - WATER_REGIMES.indexOf(b.water_regime),
+  )
   const byVariety = new Map<number, VarietyDensity[]>()
   for (const d of densityRows) {
     const list = byVariety.get(d.variety_id) ?? []

@@ -30,18 +30,6 @@ import {
   type Totals,
 } from './types'
 
-const MONEY_KEYS = [
-  'revenueYuan',
-  'subsidyYuan',
-  'seedYuan',
-  'inputsYuan',
-  'landRentYuan',
-  'dripOperatingYuan',
-  'hsfSavingYuan',
-  'costYuan',
-  'grossMarginYuan',
-] as const satisfies readonly (keyof MoneyItems)[]
-
 function zeroMoney(): MoneyItems {
   return {
     revenueYuan: 0,
@@ -56,8 +44,17 @@ function zeroMoney(): MoneyItems {
   }
 }
 
+// Written out field by field: this runs for every field of every scenario.
 function addMoney(into: MoneyItems, from: MoneyItems): void {
-  for (const k of MONEY_KEYS) into[k] += from[k]
+  into.revenueYuan += from.revenueYuan
+  into.subsidyYuan += from.subsidyYuan
+  into.seedYuan += from.seedYuan
+  into.inputsYuan += from.inputsYuan
+  into.landRentYuan += from.landRentYuan
+  into.dripOperatingYuan += from.dripOperatingYuan
+  into.hsfSavingYuan += from.hsfSavingYuan
+  into.costYuan += from.costYuan
+  into.grossMarginYuan += from.grossMarginYuan
 }
 
 function zeroFactors(): Record<Factor, number> {
@@ -75,6 +72,72 @@ type Prepared = {
   current: FieldState[]
   currentComponents: Record<Factor, number>[]
   currentMoney: MoneyItems[]
+  keysFor: KeysFor
+  /** A field no scenario touches gives the same (read-only) result in every scenario: made once. */
+  unchanged: (Evaluated | undefined)[]
+}
+
+type KeysFor = (
+  field: PlanField,
+  next: FieldState,
+  source: 'history' | 'regional_default',
+  multipliers: Record<Factor, number>,
+  buildsHsf: boolean,
+  addsDrip: boolean,
+) => string[]
+
+/**
+ * The assumption keys behind a field's figures. Many fields share the same combination, so the
+ * lists are built once per combination and shared (results are read-only).
+ */
+const CROP_INDEX = { maize: 0, soybean: 1, rice: 2 } as const
+const SALINE_INDEX = { none: 0, light: 1, moderate: 2, severe: 3 } as const
+const REGIME_INDEX = { rainfed: 0, furrow: 1, sprinkler: 2, drip: 3, paddy: 4 } as const
+const TOLERANCE_INDEX = { none: 0, low: 1, medium: 2, high: 3 } as const
+
+function keysCache(): KeysFor {
+  const cache = new Map<number, string[]>()
+  return (field, next, source, multipliers, buildsHsf, addsDrip) => {
+    const mask =
+      (multipliers.hsf !== 1 ? 1 : 0) |
+      (multipliers.variety !== 1 ? 2 : 0) |
+      (multipliers.densityWater !== 1 ? 4 : 0) |
+      (multipliers.salinity !== 1 ? 8 : 0) |
+      (multipliers.maturity !== 1 ? 16 : 0)
+    const id =
+      ((((((CROP_INDEX[field.crop] * 4 + SALINE_INDEX[field.salineClass]) * 5 +
+        REGIME_INDEX[next.waterRegime]) *
+        4 +
+        TOLERANCE_INDEX[next.variety?.saltTolerance ?? 'none']) *
+        2 +
+        (source === 'history' ? 0 : 1)) *
+        32 +
+        mask) *
+        2 +
+        (buildsHsf ? 1 : 0)) *
+        2 +
+      (addsDrip ? 1 : 0)
+    let keys = cache.get(id)
+    if (!keys) {
+      const byFactor = factorKeys(field, next)
+      keys = [
+        ...(source === 'history'
+          ? ['baseline.maxTrendPerYear']
+          : [`baseline.default.${field.crop}`, 'baseline.gradeStep']),
+        ...FACTORS.flatMap((f) => (multipliers[f] !== 1 ? byFactor[f] : [])),
+        `price.${field.crop}`,
+        `subsidy.${field.crop}`,
+        `cost.${field.crop}.inputsYuanPerHa`,
+        'cost.landRentYuanPerHa',
+        field.crop === 'rice' ? 'seed.rice.yuanPerHa' : `seed.${field.crop}.yuanPer1000`,
+        ...(next.waterRegime === 'drip' ? ['drip.annualCostYuanPerHa'] : []),
+        ...(buildsHsf ? ['hsf.investmentYuanPerHa', 'hsf.govShare', 'finance.loanShare'] : []),
+        ...(addsDrip ? ['drip.investmentYuanPerHa', 'drip.govShare', 'finance.loanShare'] : []),
+      ]
+      cache.set(id, keys)
+    }
+    return keys
+  }
 }
 
 function prepare(plan: Plan, overrides: readonly AssumptionOverride[]): Prepared {
@@ -102,6 +165,8 @@ function prepare(plan: Plan, overrides: readonly AssumptionOverride[]): Prepared
     current,
     currentComponents: plan.fields.map((f, i) => components(f, current[i]!, fp)),
     currentMoney: plan.fields.map((f, i) => moneyFor(f, current[i]!, baselines[i]!.yieldKgPerHa, mp)),
+    keysFor: keysCache(),
+    unchanged: new Array(plan.fields.length),
   }
 }
 
@@ -129,27 +194,40 @@ function evaluateField(p: Prepared, index: number, change: ScenarioChange | unde
   const next = nextState(current, change, p.varieties)
   const cur = p.currentComponents[index]!
   const now = change ? components(field, next, p.fp) : cur
-  const multipliers = zeroFactors()
-  let product = 1
-  let logTotal = 0
-  for (const f of FACTORS) {
-    const m = now[f] / cur[f]
-    multipliers[f] = m
-    product *= m
-    logTotal += Math.log(m)
+  // Explicit per factor (no keyed loops): this is the engine's hot path.
+  const multipliers: Record<Factor, number> = {
+    hsf: now.hsf / cur.hsf,
+    variety: now.variety / cur.variety,
+    densityWater: now.densityWater / cur.densityWater,
+    salinity: now.salinity / cur.salinity,
+    maturity: now.maturity / cur.maturity,
   }
+  const lHsf = multipliers.hsf === 1 ? 0 : Math.log(multipliers.hsf)
+  const lVariety = multipliers.variety === 1 ? 0 : Math.log(multipliers.variety)
+  const lDensity = multipliers.densityWater === 1 ? 0 : Math.log(multipliers.densityWater)
+  const lSalinity = multipliers.salinity === 1 ? 0 : Math.log(multipliers.salinity)
+  const lMaturity = multipliers.maturity === 1 ? 0 : Math.log(multipliers.maturity)
+  const logTotal = lHsf + lVariety + lDensity + lSalinity + lMaturity
   const baseYield = base.yieldKgPerHa
-  const yieldKgPerHa = baseYield * product
+  const yieldKgPerHa =
+    baseYield *
+    multipliers.hsf *
+    multipliers.variety *
+    multipliers.densityWater *
+    multipliers.salinity *
+    multipliers.maturity
   const uplift = yieldKgPerHa - baseYield
   // Log-share split: each factor's share of ln(total multiplier); the shares add up to the uplift.
-  const contributions = zeroFactors()
-  for (const f of FACTORS) {
-    const l = Math.log(multipliers[f])
-    contributions[f] = Math.abs(logTotal) > 1e-12 ? (uplift * l) / logTotal : baseYield * l
+  const share = Math.abs(logTotal) > 1e-12 ? uplift / logTotal : baseYield
+  const contributions: Record<Factor, number> = {
+    hsf: share * lHsf,
+    variety: share * lVariety,
+    densityWater: share * lDensity,
+    salinity: share * lSalinity,
+    maturity: share * lMaturity,
   }
   const money = change ? moneyFor(field, next, yieldKgPerHa, p.mp) : p.currentMoney[index]!
   const investment = investmentFor(field, next, p.mp)
-  const keys = factorKeys(field, next)
   const result: FieldResult = {
     fieldId: field.id,
     crop: field.crop,
@@ -171,20 +249,14 @@ function evaluateField(p: Prepared, index: number, change: ScenarioChange | unde
     baselineMoney: p.currentMoney[index]!,
     investmentYuan: investment.totalYuan,
     funding: investment.funding,
-    assumptionKeys: [
-      ...(base.source === 'history'
-        ? ['baseline.maxTrendPerYear']
-        : [`baseline.default.${field.crop}`, 'baseline.gradeStep']),
-      ...FACTORS.flatMap((f) => (multipliers[f] !== 1 ? keys[f] : [])),
-      `price.${field.crop}`,
-      `subsidy.${field.crop}`,
-      `cost.${field.crop}.inputsYuanPerHa`,
-      'cost.landRentYuanPerHa',
-      field.crop === 'rice' ? 'seed.rice.yuanPerHa' : `seed.${field.crop}.yuanPer1000`,
-      ...(next.waterRegime === 'drip' ? ['drip.annualCostYuanPerHa'] : []),
-      ...(investment.hsfYuan > 0 ? ['hsf.investmentYuanPerHa', 'hsf.govShare', 'finance.loanShare'] : []),
-      ...(investment.dripYuan > 0 ? ['drip.investmentYuanPerHa', 'drip.govShare', 'finance.loanShare'] : []),
-    ],
+    assumptionKeys: p.keysFor(
+      field,
+      next,
+      base.source,
+      multipliers,
+      investment.hsfYuan > 0,
+      investment.dripYuan > 0,
+    ),
   }
   return { result, coopHsfYuan: investment.coopHsfYuan, coopDripYuan: investment.coopDripYuan }
 }
@@ -217,7 +289,12 @@ function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResul
   let coopDripYuan = 0
   let warningCount = 0
   for (let i = 0; i < p.fields.length; i++) {
-    const evaluated = evaluateField(p, i, changes.get(p.fields[i]!.id))
+    const change = changes.get(p.fields[i]!.id)
+    let evaluated = change ? undefined : p.unchanged[i]
+    if (!evaluated) {
+      evaluated = evaluateField(p, i, change)
+      if (!change) p.unchanged[i] = evaluated
+    }
     const r = evaluated.result
     fields[i] = r
     areaHa += r.areaHa
@@ -230,7 +307,11 @@ function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResul
     warningCount += r.warnings.length
     addMoney(money, r.money)
     addMoney(baselineMoney, r.baselineMoney)
-    for (const f of FACTORS) contributionsKg[f] += r.contributions[f] * r.areaHa
+    contributionsKg.hsf += r.contributions.hsf * r.areaHa
+    contributionsKg.variety += r.contributions.variety * r.areaHa
+    contributionsKg.densityWater += r.contributions.densityWater * r.areaHa
+    contributionsKg.salinity += r.contributions.salinity * r.areaHa
+    contributionsKg.maturity += r.contributions.maturity * r.areaHa
     const mHsf = r.multipliers.hsf
     if (mHsf !== 1) hsfRevenueYuan += r.money.revenueYuan * ((mHsf - 1) / mHsf)
     coopHsfYuan += evaluated.coopHsfYuan
@@ -274,7 +355,8 @@ function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResul
     funding,
     npvYuan: flows.npvYuan,
     paybackYears: flows.paybackYears,
-    breakEvenPriceFactor: money.revenueYuan > 0 ? breakEvenNeed / money.revenueYuan : null,
+    // Below a fen of revenue a ratio means nothing (and can overflow).
+    breakEvenPriceFactor: money.revenueYuan > 0.01 ? breakEvenNeed / money.revenueYuan : null,
   }
   return {
     scenarioId: scenario?.id ?? null,
@@ -290,8 +372,9 @@ function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResul
         productionKg: c.productionKg,
         baselineProductionKg: c.baselineProductionKg,
         grossMarginYuan: c.money.grossMarginYuan,
-        breakEvenPriceYuanPerKg: c.productionKg > 0 ? need / c.productionKg : null,
-        breakEvenYieldKgPerHa: c.areaHa > 0 ? need / (p.mp.price[crop] * c.areaHa) : null,
+        breakEvenPriceYuanPerKg: c.productionKg > 0.001 ? need / c.productionKg : null,
+        breakEvenYieldKgPerHa:
+          c.areaHa > 0 && p.mp.price[crop] > 0 ? need / (p.mp.price[crop] * c.areaHa) : null,
       }
     }),
     fields,
@@ -322,9 +405,14 @@ export function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): PlanRes
   const scenarios = plan.scenarios
     .filter((s) => !wanted || wanted.has(s.id))
     .map((s) => evaluateScenario(p, s))
-  const result = { scenarios }
-  if (options.checkFinite !== false) assertFinite(result)
-  return result
+  if (options.checkFinite !== false) {
+    // Every per-field figure feeds a sum, so a NaN or infinity anywhere surfaces in the totals.
+    for (const s of scenarios) {
+      assertFinite(s.totals, `${s.name}.totals`)
+      assertFinite(s.byCrop, `${s.name}.byCrop`)
+    }
+  }
+  return { scenarios }
 }
 
 /** Current practice alone (no scenario): the baseline every scenario is measured against. */

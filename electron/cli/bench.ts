@@ -1,0 +1,40 @@
+// npm run bench: one JSON line per figure, {"bench", "value", "unit", "bar"}; medians of repeated runs.
+import { buildDemoPlan } from '../../engine/demo-plan'
+import { evaluatePlan } from '../../engine/model/evaluate'
+import { scalePlan } from '../../engine/scale-plan'
+import { PlanSchema } from '../../engine/schemas/plan'
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+
+const gc = (globalThis as { gc?: () => void }).gc
+
+/** Median of `runs` timings. Each run starts after a collection (when --expose-gc is on), so a
+ * sample measures its own work, not the garbage the previous sample left behind. */
+function time(fn: () => unknown, runs: number, warmup = 5): number {
+  for (let i = 0; i < warmup; i++) fn()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    gc?.()
+    const t0 = performance.now()
+    fn()
+    samples.push(performance.now() - t0)
+  }
+  return median(samples)
+}
+
+function report(bench: string, value: number, unit: string, bar: string): void {
+  process.stdout.write(`${JSON.stringify({ bench, value: Math.round(value * 100) / 100, unit, bar })}\n`)
+}
+
+const plan = PlanSchema.parse(scalePlan(buildDemoPlan(), 2000))
+if (plan.fields.length !== 2000 || plan.scenarios.length !== 4)
+  throw new Error('bench fixture is not 2,000 × 4')
+report(
+  'evaluate_2000_fields_x4_scenarios',
+  time(() => evaluatePlan(plan), 41),
+  'ms',
+  '<= 20 ms',
+)
