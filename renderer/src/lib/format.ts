@@ -1,5 +1,12 @@
 import type { TFunction } from 'i18next'
-import { type AreaUnit, fromHa, type MassUnit, perHaTo, yieldFromKgPerHa } from '../../../engine/units'
+import {
+  type AreaUnit,
+  fromHa,
+  fromKg,
+  type MassUnit,
+  perHaTo,
+  yieldFromKgPerHa,
+} from '../../../engine/units'
 
 export type DisplayUnits = { areaUnit: AreaUnit; massUnit: MassUnit }
 
@@ -32,6 +39,14 @@ export function makeFormat(locale: string, units: DisplayUnits, t: TFunction) {
       number(yieldFromKgPerHa(kgPerHa, units.massUnit, units.areaUnit), yieldDigits),
     densityValue: (plantsPerHa: number) => perHaTo(plantsPerHa, units.areaUnit),
     densityNumber: (plantsPerHa: number) => number(perHaTo(plantsPerHa, units.areaUnit), 0),
+    massUnitLabel: massName,
+    /** a production figure (kg) in the plan's mass unit, whole units except tonnes */
+    massNumber: (kg: number) => number(fromKg(kg, units.massUnit), units.massUnit === 't' ? 1 : 0),
+    /** yuan, whole */
+    money: (yuan: number) => number(yuan, 0),
+    /** a signed percentage with one decimal, e.g. +8.6 % */
+    percent: (pct: number) =>
+      `${pct > 0 ? '+' : ''}${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(pct)} %`,
   }
 }
 

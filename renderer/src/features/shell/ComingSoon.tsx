@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next'
 import type { Route } from './routes'
 
 /** A screen that is not built yet says so, and what it will do; it never shows made-up numbers. */
-export function ComingSoon(props: { route: Exclude<Route, 'fields' | 'settings'>; onGoFields: () => void }) {
+export function ComingSoon(props: {
+  route: Exclude<Route, 'fields' | 'scenarios' | 'settings'>
+  onGoFields: () => void
+}) {
   const { t } = useTranslation()
   return (
     <Result

@@ -1,6 +1,7 @@
 import { Alert, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { FieldsScreen } from '../fields/FieldsScreen'
+import { ScenariosScreen } from '../scenarios/ScenariosScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { ComingSoon } from './ComingSoon'
@@ -9,6 +10,7 @@ import { ROUTES, type Route, useHashRoute } from './routes'
 function Screen(props: { route: Route; navigate: (route: Route) => void }) {
   if (props.route === 'fields') return <FieldsScreen />
   if (props.route === 'settings') return <SettingsScreen />
+  if (props.route === 'scenarios') return <ScenariosScreen />
   return <ComingSoon route={props.route} onGoFields={() => props.navigate('fields')} />
 }
 
