@@ -27,7 +27,7 @@ function literalsIn(text: string): string[] {
   )) {
     if (!ALLOWED.has(m[2]!)) found.push(m[2]!)
   }
-  for (const m of text.matchAll(/\b(label|title): '([^']*)'/g)) {
+  for (const m of text.matchAll(/\b(label|title): '([^']*\p{L}[^']*)'/gu)) {
     if (!ALLOWED.has(m[2]!)) found.push(m[2]!)
   }
   return found
