@@ -3,7 +3,7 @@ import type { DB } from './connection'
 import { insertOverrides, listOverrides } from './repositories/assumptions'
 import { recordAudit } from './repositories/audit'
 import type { WriteContext } from './repositories/context'
-import { listFields } from './repositories/fields'
+import { insertFieldRow, listFields } from './repositories/fields'
 import { listGroups } from './repositories/groups'
 import { insertScenario, listScenarios } from './repositories/scenarios'
 import { listVarieties } from './repositories/varieties'
@@ -70,35 +70,7 @@ export function writePlan(db: DB, ctx: WriteContext, plan: Plan, summary: string
     }
     const group = db.prepare('INSERT INTO field_group (id, name, color) VALUES (?, ?, ?)')
     for (const g of plan.groups) group.run(g.id, g.name, g.color)
-    const field = db.prepare(
-      `INSERT INTO field (id, name, village, township, area_ha, crop, variety_id, density_plants_per_ha, water_regime,
-         has_hsf, hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    const history = db.prepare('INSERT INTO field_yield (field_id, year, yield_kg_per_ha) VALUES (?, ?, ?)')
-    for (const f of plan.fields) {
-      field.run(
-        f.id,
-        f.name,
-        f.village,
-        f.township,
-        f.areaHa,
-        f.crop,
-        f.varietyId,
-        f.densityPlantsPerHa,
-        f.waterRegime,
-        f.hasHsf ? 1 : 0,
-        f.hsfYearBuilt,
-        f.salineClass,
-        f.heatSumCd,
-        f.qualityGrade,
-        f.groupId,
-        f.note,
-        at,
-        at,
-      )
-      for (const h of f.history) history.run(f.id, h.year, h.yieldKgPerHa)
-    }
+    for (const { id, ...f } of plan.fields) insertFieldRow(db, f, at, id)
     for (const s of plan.scenarios) insertScenario(db, s, at)
     insertOverrides(db, plan.assumptions)
     recordAudit(db, ctx, {

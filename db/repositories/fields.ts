@@ -128,24 +128,28 @@ function writeHistory(db: DB, fieldId: number, history: YieldRecord[]): void {
   for (const h of history) insert.run(fieldId, h.year, h.yieldKgPerHa)
 }
 
-function insertOne(db: DB, f: FieldInput, at: string): number {
-  const id = Number(
+/**
+ * Inserts one field and its history; `id` keeps a plan's own id (plan files), otherwise SQLite
+ * assigns one. Call inside a transaction.
+ */
+export function insertFieldRow(db: DB, f: FieldInput, at: string, id: number | null = null): number {
+  const newId = Number(
     db
       .prepare(
-        `INSERT INTO field (name, village, township, area_ha, crop, variety_id, density_plants_per_ha, water_regime,
+        `INSERT INTO field (id, name, village, township, area_ha, crop, variety_id, density_plants_per_ha, water_regime,
            has_hsf, hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(...fieldParams(f), at, at).lastInsertRowid,
+      .run(id, ...fieldParams(f), at, at).lastInsertRowid,
   )
-  writeHistory(db, id, f.history)
-  return id
+  writeHistory(db, newId, f.history)
+  return newId
 }
 
 export function createField(db: DB, ctx: WriteContext, input: FieldInput): Field {
   try {
     return db.transaction(() => {
-      const id = insertOne(db, input, ctx.now().toISOString())
+      const id = insertFieldRow(db, input, ctx.now().toISOString())
       recordAudit(db, ctx, { action: 'create', entity: 'field', entityId: id, summary: input.name })
       return getField(db, id)!
     })()
@@ -164,7 +168,7 @@ export function insertFields(db: DB, ctx: WriteContext, inputs: FieldInput[], su
     return db.transaction(() => {
       const at = ctx.now().toISOString()
       const ids: number[] = []
-      for (index = 0; index < inputs.length; index++) ids.push(insertOne(db, inputs[index]!, at))
+      for (index = 0; index < inputs.length; index++) ids.push(insertFieldRow(db, inputs[index]!, at))
       recordAudit(db, ctx, {
         action: 'import',
         entity: 'field',

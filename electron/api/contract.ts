@@ -4,7 +4,7 @@ import type { AssumptionOverride } from '../../engine/assumptions/types'
 import type { PlanResult } from '../../engine/model/types'
 import type { Why } from '../../engine/model/why'
 import { type Field, FieldInputSchema } from '../../engine/schemas/field'
-import type { Plan, Scenario } from '../../engine/schemas/plan'
+import { AssumptionChangeSchema, type Plan, type Scenario } from '../../engine/schemas/plan'
 import type { Variety } from '../../engine/schemas/variety'
 import type { AuditEntry, FieldGroup, Workspace } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
@@ -55,17 +55,7 @@ export const contract = {
   'plan:why': def<Why>()(z.object({ scenarioId: Id, fieldId: Id }).strict()),
   'scenarios:list': def<Scenario[]>()(Empty),
   'assumptions:list': def<EffectiveAssumption[]>()(Empty),
-  'assumptions:set': def<AssumptionOverride>()(
-    z
-      .object({
-        key: z.string().min(1).max(80),
-        value: z.number(),
-        low: z.number(),
-        high: z.number(),
-        note: z.string().max(500),
-      })
-      .strict(),
-  ),
+  'assumptions:set': def<AssumptionOverride>()(AssumptionChangeSchema),
   'assumptions:reset': def<{ key: string }>()(z.object({ key: z.string().min(1).max(80) }).strict()),
 } satisfies { [C in Channel]: Def<z.ZodType, unknown> }
 

@@ -1,5 +1,6 @@
 import { buildDemoPlan } from '../../engine/demo-plan'
 import type { Plan, PlanField, ScenarioChange } from '../../engine/schemas/plan'
+import { validField } from './fields'
 
 /** The demo plan's varieties, and a single field to put under scenarios. */
 export function onePlan(
@@ -9,22 +10,11 @@ export function onePlan(
 ): Plan {
   const demo = buildDemoPlan()
   const base: PlanField = {
+    ...validField,
     id: 1,
     name: '试验田',
-    village: '',
-    township: '',
     areaHa: 10,
-    crop: 'maize',
     varietyId: demo.varieties.find((v) => v.name === '富民985')!.id,
-    densityPlantsPerHa: 60_000,
-    waterRegime: 'rainfed',
-    hasHsf: false,
-    hsfYearBuilt: null,
-    salineClass: 'none',
-    heatSumCd: 2800,
-    qualityGrade: 4,
-    groupId: null,
-    note: '',
     history: [2020, 2021, 2022, 2023, 2024].map((year) => ({ year, yieldKgPerHa: 10_000 })),
     ...field,
   }

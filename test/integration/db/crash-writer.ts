@@ -2,6 +2,7 @@
 // line) per transaction through the real repository, and prints "ack k" after each COMMIT.
 import { openDatabase } from '../../../db/connection'
 import { createField } from '../../../db/repositories/fields'
+import { validField } from '../../helpers/fields'
 
 const [file, startArg] = process.argv.slice(2)
 const { db } = openDatabase(file!)
@@ -9,20 +10,9 @@ const ctx = { actor: 'crash-test', now: () => new Date() }
 process.stdout.write('ready\n')
 for (let k = Number(startArg); ; k++) {
   createField(db, ctx, {
+    ...validField,
     name: `f-${k}`,
-    village: '兴隆村',
-    township: '兴隆镇',
     areaHa: 1 + (k % 50),
-    crop: 'maize',
-    varietyId: null,
-    densityPlantsPerHa: 60_000,
-    waterRegime: 'rainfed',
-    hasHsf: false,
-    hsfYearBuilt: null,
-    salineClass: 'none',
-    heatSumCd: 2800,
-    qualityGrade: 4,
-    groupId: null,
     note: 'x'.repeat(k % 200),
     history: [2019, 2020, 2021, 2022, 2023, 2024].map((year) => ({ year, yieldKgPerHa: 10_000 + year })),
   })
