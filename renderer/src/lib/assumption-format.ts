@@ -2,53 +2,56 @@ import type { TFunction } from 'i18next'
 import { fromKg } from '../../../engine/units'
 import type { Format } from './format'
 
-/** How one assumption shows in the plan's units: a converter and a unit label. */
-export type AssumptionDisplay = { toDisplay: (value: number) => number; digits: number; unit: string }
+/** How one assumption shows in the plan's units, and how an edited display value converts back. */
+export type AssumptionDisplay = {
+  toDisplay: (value: number) => number
+  fromDisplay: (value: number) => number
+  digits: number
+  unit: string
+}
 
 /**
  * Assumptions are stored in canonical units (per ha, per kg, ratios). A co-op reads them per mu,
  * per jin and in percent: this is the one place that says how each canonical unit is shown.
+ * Every display unit is the canonical value times a constant, so an edit converts back exactly.
  */
 export function assumptionDisplay(unit: string, format: Format, t: TFunction): AssumptionDisplay {
   const area = format.areaUnitLabel
+  const perArea = format.densityValue(1)
+  const scaled = (factor: number, digits: number, label: string): AssumptionDisplay => ({
+    toDisplay: (v) => v * factor,
+    fromDisplay: (v) => v / factor,
+    digits,
+    unit: label,
+  })
   switch (unit) {
     case 'ratio':
-      return { toDisplay: (v) => v * 100, digits: 1, unit: t('assumptionUnit.ratio') }
+      return scaled(100, 1, t('assumptionUnit.ratio'))
     case 'ratio/year':
-      return { toDisplay: (v) => v * 100, digits: 2, unit: t('assumptionUnit.perYear') }
+      return scaled(100, 2, t('assumptionUnit.perYear'))
     case 'coefficient':
-      return { toDisplay: (v) => v, digits: 2, unit: '' }
+      return scaled(1, 2, '')
     case 'years':
-      return { toDisplay: (v) => v, digits: 0, unit: t('assumptionUnit.years') }
+      return scaled(1, 0, t('assumptionUnit.years'))
     case 'yuan/ha':
-      return {
-        toDisplay: (v) => format.densityValue(v),
-        digits: 0,
-        unit: t('assumptionUnit.perArea', { area }),
-      }
+      return scaled(perArea, 0, t('assumptionUnit.perArea', { area }))
     case 'plants/ha':
-      return {
-        toDisplay: (v) => format.densityValue(v),
-        digits: 0,
-        unit: t('assumptionUnit.plantsPerArea', { area }),
-      }
+      return scaled(perArea, 0, t('assumptionUnit.plantsPerArea', { area }))
     case 'kg/ha':
-      return { toDisplay: (v) => format.yieldValue(v), digits: 0, unit: format.yieldUnitLabel }
-    case 'yuan/kg': {
-      const mass = format.units.massUnit
-      // A price per kg shown per jin or per tonne: divide by the mass of one display unit in kg.
-      return {
-        toDisplay: (v) => v / fromKg(1, mass),
-        digits: mass === 't' ? 0 : 2,
-        unit: t('assumptionUnit.pricePerMass', { mass: format.massUnitLabel }),
-      }
-    }
+      return scaled(format.yieldValue(1), 0, format.yieldUnitLabel)
+    case 'yuan/kg':
+      // A price per kg shown per jin or per tonne: divide by how many display units make a kg.
+      return scaled(
+        1 / fromKg(1, format.units.massUnit),
+        format.units.massUnit === 't' ? 0 : 2,
+        t('assumptionUnit.pricePerMass', { mass: format.massUnitLabel }),
+      )
     case 'yuan/1000 seeds':
-      return { toDisplay: (v) => v, digits: 2, unit: t('assumptionUnit.per1000') }
+      return scaled(1, 2, t('assumptionUnit.per1000'))
     case '°C·d':
-      return { toDisplay: (v) => v, digits: 0, unit: t('assumptionUnit.heat') }
+      return scaled(1, 0, t('assumptionUnit.heat'))
     default:
-      return { toDisplay: (v) => v, digits: 4, unit }
+      return scaled(1, 4, unit)
   }
 }
 

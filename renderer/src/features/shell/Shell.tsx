@@ -1,5 +1,6 @@
 import { Alert, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { AssumptionsScreen } from '../assumptions/AssumptionsScreen'
 import { FieldsScreen } from '../fields/FieldsScreen'
 import { ScenariosScreen } from '../scenarios/ScenariosScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
@@ -11,6 +12,7 @@ function Screen(props: { route: Route; navigate: (route: Route) => void }) {
   if (props.route === 'fields') return <FieldsScreen />
   if (props.route === 'settings') return <SettingsScreen />
   if (props.route === 'scenarios') return <ScenariosScreen />
+  if (props.route === 'assumptions') return <AssumptionsScreen />
   return <ComingSoon route={props.route} onGoFields={() => props.navigate('fields')} />
 }
 

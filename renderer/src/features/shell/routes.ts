@@ -18,7 +18,7 @@ export const ROUTES = [
 export type Route = (typeof ROUTES)[number]
 
 /** Screens that work in this version; the rest say plainly that they are not built yet. */
-export const BUILT_ROUTES: readonly Route[] = ['fields', 'scenarios', 'settings']
+export const BUILT_ROUTES: readonly Route[] = ['fields', 'assumptions', 'scenarios', 'settings']
 export const DEFAULT_ROUTE: Route = 'fields'
 
 function parseHash(hash: string): Route {
