@@ -46,3 +46,15 @@ describe('translation catalogues', () => {
     }
   })
 })
+
+describe('assumption names and notes', () => {
+  it('every default assumption has a name in both languages, and every default note a Chinese version', async () => {
+    const { DEFAULT_ASSUMPTIONS } = await import('../../engine/assumptions/defaults')
+    for (const a of DEFAULT_ASSUMPTIONS) {
+      const id = a.key.replaceAll('.', '_')
+      expect(typeof lookup(zhCN, `assumptionName.${id}`), a.key).toBe('string')
+      expect(typeof lookup(en, `assumptionName.${id}`), a.key).toBe('string')
+      if (a.note) expect(typeof lookup(zhCN, `assumptionNote.${id}`), a.key).toBe('string')
+    }
+  })
+})

@@ -58,3 +58,9 @@ export function assumptionDisplay(unit: string, format: Format, t: TFunction): A
 export function assumptionName(t: TFunction, key: string): string {
   return t(`assumptionName.${key.replaceAll('.', '_')}`, { defaultValue: key })
 }
+
+/** A default's note in the user's language; a note the co-op wrote itself stays as written. */
+export function noteOf(t: TFunction, a: { key: string; note: string; isOverridden: boolean }): string {
+  if (a.isOverridden) return a.note
+  return t(`assumptionNote.${a.key.replaceAll('.', '_')}`, { defaultValue: a.note })
+}

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next'
 import { DEFAULT_SET_NAME } from '../../../../engine/assumptions/defaults'
 import type { EffectiveAssumption } from '../../../../engine/assumptions/resolve'
 import { api, unwrap } from '../../api'
-import { assumptionDisplay, assumptionName } from '../../lib/assumption-format'
+import { assumptionDisplay, assumptionName, noteOf } from '../../lib/assumption-format'
 import { errorMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { AssumptionEditModal } from './AssumptionEditModal'
@@ -118,7 +118,7 @@ export function AssumptionsScreen() {
           <Tag color={a.confidence === 'UNVERIFIED' ? 'orange' : a.confidence === 'H' ? 'green' : 'default'}>
             {t(`why.confidenceLevel.${a.confidence}`)}
           </Tag>
-          {a.note && <Typography.Text type="secondary">{a.note}</Typography.Text>}
+          {a.note && <Typography.Text type="secondary">{noteOf(t, a)}</Typography.Text>}
         </Space>
       ),
     },
