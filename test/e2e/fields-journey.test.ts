@@ -32,6 +32,10 @@ describe('Fields journey in browser mode', () => {
 
   it('opens the demo workspace in Chinese, labelled as example data', async () => {
     await page.goto(server.url)
+    // A newcomer lands on the overview; the Fields screen is one click away.
+    await page.getByText('增产最多的方案').waitFor()
+    await screenshot(page, 'overview-zh-CN')
+    await page.getByRole('menuitem', { name: '地块' }).click()
     await page.getByText('东岗一号地').waitFor()
     await screenshot(page, 'fields-zh-CN')
     await expect(page.getByText('示例数据', { exact: true }).isVisible()).resolves.toBe(true)
@@ -67,7 +71,7 @@ describe('Fields journey in browser mode', () => {
     await page.getByRole('cell', { name: '试验田', exact: true }).waitFor()
     await server.stop()
     server = await startServer(dataDir)
-    await page.goto(server.url)
+    await page.goto(`${server.url}#/fields`)
     await page.getByRole('cell', { name: '试验田', exact: true }).waitFor()
     expect(await page.getByTestId('fields-summary').textContent()).toMatch(/^共 25 块，合计 3,410 亩$/)
   })

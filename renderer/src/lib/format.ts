@@ -40,6 +40,7 @@ export function makeFormat(locale: string, units: DisplayUnits, t: TFunction) {
     densityValue: (plantsPerHa: number) => perHaTo(plantsPerHa, units.areaUnit),
     densityNumber: (plantsPerHa: number) => number(perHaTo(plantsPerHa, units.areaUnit), 0),
     massUnitLabel: massName,
+    massValue: (kg: number) => fromKg(kg, units.massUnit),
     /** a production figure (kg) in the plan's mass unit, whole units except tonnes */
     massNumber: (kg: number) => number(fromKg(kg, units.massUnit), units.massUnit === 't' ? 1 : 0),
     /** yuan, whole */

@@ -2,6 +2,7 @@ import { Alert, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { AssumptionsScreen } from '../assumptions/AssumptionsScreen'
 import { FieldsScreen } from '../fields/FieldsScreen'
+import { OverviewScreen } from '../overview/OverviewScreen'
 import { ScenariosScreen } from '../scenarios/ScenariosScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { useWorkspace } from '../workspace/WorkspaceContext'
@@ -13,6 +14,7 @@ function Screen(props: { route: Route; navigate: (route: Route) => void }) {
   if (props.route === 'settings') return <SettingsScreen />
   if (props.route === 'scenarios') return <ScenariosScreen />
   if (props.route === 'assumptions') return <AssumptionsScreen />
+  if (props.route === 'overview') return <OverviewScreen />
   return <ComingSoon route={props.route} onGoFields={() => props.navigate('fields')} />
 }
 
