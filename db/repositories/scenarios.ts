@@ -1,5 +1,9 @@
+import { AppError } from '../../engine/errors'
 import type { Scenario, ScenarioChange } from '../../engine/schemas/plan'
 import type { DB } from '../connection'
+import { mapSqliteError, sqliteCode } from '../errors'
+import { recordAudit } from './audit'
+import type { WriteContext } from './context'
 
 type ScenarioRow = { id: number; name: string; season_year: number; is_baseline: number; note: string }
 type ChangeRow = {
@@ -62,4 +66,191 @@ export function insertScenario(db: DB, s: Scenario, at: string): void {
       c.waterRegime,
     )
   }
+}
+
+/** What to set on the chosen fields; a key left out keeps what the scenario had. */
+export type ScenarioEdit = {
+  buildHsf?: boolean | null
+  varietyId?: number | null
+  densityPlantsPerHa?: number | null
+  waterRegime?: ScenarioChange['waterRegime']
+}
+
+function getScenario(db: DB, id: number): Scenario {
+  const found = listScenarios(db).find((s) => s.id === id)
+  if (!found) throw new AppError('NOT_FOUND', 'The scenario no longer exists', { id })
+  return found
+}
+
+function nameConflict(error: unknown): AppError | null {
+  return sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE'
+    ? new AppError('CONFLICT', 'A scenario with this name exists', {
+        issues: [{ path: ['name'], rule: 'duplicate_scenario_name' }],
+      })
+    : null
+}
+
+/** A new scenario, empty or as a copy of another one's changes. */
+export function createScenario(
+  db: DB,
+  ctx: WriteContext,
+  input: { name: string; seasonYear: number; note: string; copyFromId: number | null },
+): Scenario {
+  try {
+    return db.transaction(() => {
+      const at = ctx.now().toISOString()
+      const source = input.copyFromId === null ? null : getScenario(db, input.copyFromId)
+      const id = Number(
+        db
+          .prepare(
+            'INSERT INTO scenario (name, season_year, is_baseline, note, created_at, updated_at) VALUES (?, ?, 0, ?, ?, ?)',
+          )
+          .run(input.name, input.seasonYear, input.note, at, at).lastInsertRowid,
+      )
+      const insert = db.prepare(
+        `INSERT INTO scenario_change (scenario_id, field_id, build_hsf, variety_id, density_plants_per_ha, water_regime)
+         SELECT ?, field_id, build_hsf, variety_id, density_plants_per_ha, water_regime FROM scenario_change WHERE scenario_id = ?`,
+      )
+      if (source) insert.run(id, source.id)
+      recordAudit(db, ctx, {
+        action: 'create',
+        entity: 'scenario',
+        entityId: id,
+        summary: input.name,
+        detail: { copyFrom: input.copyFromId },
+      })
+      return getScenario(db, id)
+    })()
+  } catch (error) {
+    throw nameConflict(error) ?? mapSqliteError(error)
+  }
+}
+
+export function renameScenario(db: DB, ctx: WriteContext, id: number, name: string): Scenario {
+  try {
+    return db.transaction(() => {
+      const before = getScenario(db, id)
+      db.prepare('UPDATE scenario SET name = ?, updated_at = ? WHERE id = ?').run(
+        name,
+        ctx.now().toISOString(),
+        id,
+      )
+      recordAudit(db, ctx, {
+        action: 'update',
+        entity: 'scenario',
+        entityId: id,
+        summary: name,
+        detail: { from: before.name, to: name },
+      })
+      return getScenario(db, id)
+    })()
+  } catch (error) {
+    throw nameConflict(error) ?? mapSqliteError(error)
+  }
+}
+
+export function deleteScenario(db: DB, ctx: WriteContext, id: number): void {
+  db.transaction(() => {
+    const before = getScenario(db, id)
+    if (before.isBaseline) {
+      throw new AppError('VALIDATION', 'The baseline cannot be deleted', {
+        issues: [{ path: ['id'], rule: 'baseline_fixed' }],
+      })
+    }
+    db.prepare('DELETE FROM scenario WHERE id = ?').run(id)
+    recordAudit(db, ctx, {
+      action: 'delete',
+      entity: 'scenario',
+      entityId: id,
+      summary: before.name,
+      detail: { before },
+    })
+  })()
+}
+
+type FieldFacts = { id: number; crop: string }
+
+/**
+ * Sets the same change on many fields in one transaction (a selection or a group). A variety
+ * must suit each field's crop and only rice grows in paddy: a field that breaks a rule is named.
+ */
+export function applyScenarioEdit(
+  db: DB,
+  ctx: WriteContext,
+  scenarioId: number,
+  fieldIds: number[],
+  edit: ScenarioEdit,
+): Scenario {
+  return db.transaction(() => {
+    const scenario = getScenario(db, scenarioId)
+    if (scenario.isBaseline) {
+      throw new AppError('VALIDATION', 'The baseline is current practice', {
+        issues: [{ path: ['scenarioId'], rule: 'baseline_fixed' }],
+      })
+    }
+    const fieldStmt = db.prepare('SELECT id, crop FROM field WHERE id = ?')
+    const varietyCrop =
+      edit.varietyId == null
+        ? null
+        : ((
+            db.prepare('SELECT crop FROM variety WHERE id = ?').get(edit.varietyId) as
+              | { crop: string }
+              | undefined
+          )?.crop ?? '')
+    const current = new Map(scenario.changes.map((c) => [c.fieldId, c]))
+    const upsert = db.prepare(
+      `INSERT INTO scenario_change (scenario_id, field_id, build_hsf, variety_id, density_plants_per_ha, water_regime)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (scenario_id, field_id) DO UPDATE SET build_hsf = excluded.build_hsf, variety_id = excluded.variety_id,
+         density_plants_per_ha = excluded.density_plants_per_ha, water_regime = excluded.water_regime`,
+    )
+    const remove = db.prepare('DELETE FROM scenario_change WHERE scenario_id = ? AND field_id = ?')
+    fieldIds.forEach((fieldId, index) => {
+      const field = fieldStmt.get(fieldId) as FieldFacts | undefined
+      const issue = (rule: string) =>
+        new AppError('VALIDATION', 'The change does not suit a field', {
+          issues: [{ path: ['fieldIds', index], rule, params: { fieldId } }],
+        })
+      if (!field) throw issue('unknown_reference')
+      if (varietyCrop !== null && varietyCrop !== field.crop) throw issue('variety_crop_mismatch')
+      if (edit.waterRegime != null && (field.crop === 'rice') !== (edit.waterRegime === 'paddy')) {
+        throw issue(field.crop === 'rice' ? 'rice_needs_paddy' : 'paddy_only_rice')
+      }
+      if (edit.densityPlantsPerHa != null && field.crop === 'rice') throw issue('rice_density_not_modelled')
+      const before = current.get(fieldId)
+      const next = {
+        buildHsf: edit.buildHsf !== undefined ? edit.buildHsf : (before?.buildHsf ?? null),
+        varietyId: edit.varietyId !== undefined ? edit.varietyId : (before?.varietyId ?? null),
+        densityPlantsPerHa:
+          edit.densityPlantsPerHa !== undefined
+            ? edit.densityPlantsPerHa
+            : (before?.densityPlantsPerHa ?? null),
+        waterRegime: edit.waterRegime !== undefined ? edit.waterRegime : (before?.waterRegime ?? null),
+      }
+      const isEmpty =
+        next.buildHsf !== true &&
+        next.varietyId === null &&
+        next.densityPlantsPerHa === null &&
+        next.waterRegime === null
+      if (isEmpty) remove.run(scenarioId, fieldId)
+      else
+        upsert.run(
+          scenarioId,
+          fieldId,
+          next.buildHsf === null ? null : next.buildHsf ? 1 : 0,
+          next.varietyId,
+          next.densityPlantsPerHa,
+          next.waterRegime,
+        )
+    })
+    db.prepare('UPDATE scenario SET updated_at = ? WHERE id = ?').run(ctx.now().toISOString(), scenarioId)
+    recordAudit(db, ctx, {
+      action: 'update',
+      entity: 'scenario',
+      entityId: scenarioId,
+      summary: scenario.name,
+      detail: { fieldIds, edit },
+    })
+    return getScenario(db, scenarioId)
+  })()
 }

@@ -3,7 +3,7 @@ import type { EffectiveAssumption } from '../../engine/assumptions/resolve'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
 import type { PlanResult } from '../../engine/model/types'
 import type { Why } from '../../engine/model/why'
-import { type Field, FieldInputSchema } from '../../engine/schemas/field'
+import { type Field, FieldInputSchema, WATER_REGIMES } from '../../engine/schemas/field'
 import { AssumptionChangeSchema, type Plan, type Scenario } from '../../engine/schemas/plan'
 import type { Variety } from '../../engine/schemas/variety'
 import type { AuditEntry, FieldGroup, Workspace } from '../../engine/schemas/workspace'
@@ -54,6 +54,34 @@ export const contract = {
   'plan:evaluate': def<PlanResult>()(z.object({ scenarioIds: z.array(Id).max(200).optional() }).strict()),
   'plan:why': def<Why>()(z.object({ scenarioId: Id, fieldId: Id }).strict()),
   'scenarios:list': def<Scenario[]>()(Empty),
+  'scenarios:create': def<Scenario>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(60),
+        seasonYear: z.number().int().min(2000).max(2100),
+        note: z.string().max(500),
+        copyFromId: Id.nullable(),
+      })
+      .strict(),
+  ),
+  'scenarios:rename': def<Scenario>()(z.object({ id: Id, name: z.string().trim().min(1).max(60) }).strict()),
+  'scenarios:delete': def<{ id: number }>()(z.object({ id: Id }).strict()),
+  'scenarios:apply': def<Scenario>()(
+    z
+      .object({
+        scenarioId: Id,
+        fieldIds: z.array(Id).min(1).max(50_000),
+        edit: z
+          .object({
+            buildHsf: z.boolean().nullable().optional(),
+            varietyId: Id.nullable().optional(),
+            densityPlantsPerHa: z.number().min(1_000).max(1_500_000).nullable().optional(),
+            waterRegime: z.enum(WATER_REGIMES).nullable().optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+  ),
   'assumptions:list': def<EffectiveAssumption[]>()(Empty),
   'assumptions:set': def<AssumptionOverride>()(AssumptionChangeSchema),
   'assumptions:reset': def<{ key: string }>()(z.object({ key: z.string().min(1).max(80) }).strict()),

@@ -6,7 +6,13 @@ import { listAudit } from '../../db/repositories/audit'
 import type { WriteContext } from '../../db/repositories/context'
 import { createField, deleteField, listFields, updateField } from '../../db/repositories/fields'
 import { listGroups } from '../../db/repositories/groups'
-import { listScenarios } from '../../db/repositories/scenarios'
+import {
+  applyScenarioEdit,
+  createScenario,
+  deleteScenario,
+  listScenarios,
+  renameScenario,
+} from '../../db/repositories/scenarios'
 import { listVarieties } from '../../db/repositories/varieties'
 import { getWorkspace, updateWorkspaceSettings } from '../../db/repositories/workspace'
 import { effectiveAssumptions } from '../../engine/assumptions/resolve'
@@ -53,6 +59,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'plan:evaluate': ({ scenarioIds }) => evaluatePlan(readPlan(db), scenarioIds ? { scenarioIds } : {}),
     'plan:why': ({ scenarioId, fieldId }) => explainField(readPlan(db), scenarioId, fieldId),
     'scenarios:list': () => listScenarios(db),
+    'scenarios:create': (input) => createScenario(db, ctx, input),
+    'scenarios:rename': ({ id, name }) => renameScenario(db, ctx, id, name),
+    'scenarios:delete': ({ id }) => {
+      deleteScenario(db, ctx, id)
+      return { id }
+    },
+    'scenarios:apply': ({ scenarioId, fieldIds, edit }) =>
+      applyScenarioEdit(db, ctx, scenarioId, fieldIds, edit),
     'assumptions:list': () => effectiveAssumptions(listOverrides(db)),
     'assumptions:set': (input) => setOverride(db, ctx, input),
     'assumptions:reset': ({ key }) => {
