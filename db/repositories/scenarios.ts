@@ -1,4 +1,5 @@
 import { AppError } from '../../engine/errors'
+import { mergeChange, type ScenarioEdit } from '../../engine/scenario-edit'
 import type { Scenario, ScenarioChange } from '../../engine/schemas/plan'
 import type { DB } from '../connection'
 import { mapSqliteError, sqliteCode } from '../errors'
@@ -66,14 +67,6 @@ export function insertScenario(db: DB, s: Scenario, at: string): void {
       c.waterRegime,
     )
   }
-}
-
-/** What to set on the chosen fields; a key left out keeps what the scenario had. */
-export type ScenarioEdit = {
-  buildHsf?: boolean | null
-  varietyId?: number | null
-  densityPlantsPerHa?: number | null
-  waterRegime?: ScenarioChange['waterRegime']
 }
 
 function getScenario(db: DB, id: number): Scenario {
@@ -217,22 +210,8 @@ export function applyScenarioEdit(
         throw issue(field.crop === 'rice' ? 'rice_needs_paddy' : 'paddy_only_rice')
       }
       if (edit.densityPlantsPerHa != null && field.crop === 'rice') throw issue('rice_density_not_modelled')
-      const before = current.get(fieldId)
-      const next = {
-        buildHsf: edit.buildHsf !== undefined ? edit.buildHsf : (before?.buildHsf ?? null),
-        varietyId: edit.varietyId !== undefined ? edit.varietyId : (before?.varietyId ?? null),
-        densityPlantsPerHa:
-          edit.densityPlantsPerHa !== undefined
-            ? edit.densityPlantsPerHa
-            : (before?.densityPlantsPerHa ?? null),
-        waterRegime: edit.waterRegime !== undefined ? edit.waterRegime : (before?.waterRegime ?? null),
-      }
-      const isEmpty =
-        next.buildHsf !== true &&
-        next.varietyId === null &&
-        next.densityPlantsPerHa === null &&
-        next.waterRegime === null
-      if (isEmpty) remove.run(scenarioId, fieldId)
+      const next = mergeChange(fieldId, current.get(fieldId), edit)
+      if (!next) remove.run(scenarioId, fieldId)
       else
         upsert.run(
           scenarioId,

@@ -1,0 +1,42 @@
+import type { Scenario, ScenarioChange } from './schemas/plan'
+
+/** What to set on chosen fields; a key left out keeps what the scenario had, null clears it. */
+export type ScenarioEdit = {
+  buildHsf?: boolean | null
+  varietyId?: number | null
+  densityPlantsPerHa?: number | null
+  waterRegime?: ScenarioChange['waterRegime']
+}
+
+/** One field's change after an edit, or null when nothing is left to change ("as today"). */
+export function mergeChange(
+  fieldId: number,
+  before: ScenarioChange | undefined,
+  edit: ScenarioEdit,
+): ScenarioChange | null {
+  const next: ScenarioChange = {
+    fieldId,
+    buildHsf: edit.buildHsf !== undefined ? edit.buildHsf : (before?.buildHsf ?? null),
+    varietyId: edit.varietyId !== undefined ? edit.varietyId : (before?.varietyId ?? null),
+    densityPlantsPerHa:
+      edit.densityPlantsPerHa !== undefined ? edit.densityPlantsPerHa : (before?.densityPlantsPerHa ?? null),
+    waterRegime: edit.waterRegime !== undefined ? edit.waterRegime : (before?.waterRegime ?? null),
+  }
+  const isEmpty =
+    next.buildHsf !== true &&
+    next.varietyId === null &&
+    next.densityPlantsPerHa === null &&
+    next.waterRegime === null
+  return isEmpty ? null : next
+}
+
+/** A scenario with an edit applied to some fields: the same rule the back end stores. */
+export function applyEdit(scenario: Scenario, fieldIds: readonly number[], edit: ScenarioEdit): Scenario {
+  const byField = new Map(scenario.changes.map((c) => [c.fieldId, c]))
+  for (const id of fieldIds) {
+    const next = mergeChange(id, byField.get(id), edit)
+    if (next) byField.set(id, next)
+    else byField.delete(id)
+  }
+  return { ...scenario, changes: [...byField.values()].sort((a, b) => a.fieldId - b.fieldId) }
+}
