@@ -1,8 +1,9 @@
 import {
   Alert,
   Button,
-  Card,
+  Col,
   Empty,
+  Row,
   Space,
   Table,
   type TableColumnsType,
@@ -12,24 +13,43 @@ import {
 } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FieldResult, ScenarioResult } from '../../../../engine/model/types'
+import { evaluatePlan } from '../../../../engine/model/evaluate'
+import type { ScenarioResult } from '../../../../engine/model/types'
+import { applyEdit, type ScenarioEdit } from '../../../../engine/scenario-edit'
 import { errorMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { ScenarioEditor } from './ScenarioEditor'
+import { ScenarioList } from './ScenarioList'
+import { ScenarioResultPanel } from './ScenarioResultPanel'
 import { usePlanResult } from './usePlanResult'
 import { WhyDrawer } from './WhyDrawer'
-import { warningText } from './warning-text'
 
 export function ScenariosScreen() {
   const { t } = useTranslation()
   const { format } = useWorkspace()
-  const { plan, result, error } = usePlanResult()
+  const { plan, result, error, reload } = usePlanResult()
   const [selected, setSelected] = useState<number | null>(null)
+  const [preview, setPreview] = useState<{ fieldIds: number[]; edit: ScenarioEdit } | null>(null)
+  const selectedId =
+    selected ?? plan?.scenarios.find((s) => !s.isBaseline)?.id ?? plan?.scenarios[0]?.id ?? null
+  const selectedScenario = plan?.scenarios.find((s) => s.id === selectedId) ?? null
+  // Unsaved edits (a density being dragged) are evaluated at once on a copy of the plan.
+  const previewPlan = useMemo(() => {
+    if (!plan || !preview || !selectedScenario) return null
+    const edited = applyEdit(selectedScenario, preview.fieldIds, preview.edit)
+    return { ...plan, scenarios: plan.scenarios.map((s) => (s.id === edited.id ? edited : s)) }
+  }, [plan, preview, selectedScenario])
+  const liveResult = useMemo(() => {
+    if (!selectedScenario) return null
+    if (previewPlan)
+      return evaluatePlan(previewPlan, { scenarioIds: [selectedScenario.id] }).scenarios[0] ?? null
+    return result?.scenarios.find((s) => s.scenarioId === selectedScenario.id) ?? null
+  }, [previewPlan, result, selectedScenario])
   const [why, setWhy] = useState<{ scenarioId: number; fieldId: number } | null>(null)
   const horizon = useMemo(
     () => plan?.assumptions.find((a) => a.key === 'finance.horizonYears')?.value ?? 10,
     [plan],
   )
-  const fieldNames = useMemo(() => new Map((plan?.fields ?? []).map((f) => [f.id, f.name])), [plan])
 
   if (error)
     return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
@@ -121,62 +141,6 @@ export function ScenariosScreen() {
     },
   ]
 
-  const scenario = result?.scenarios.find((s) => s.scenarioId === selected) ?? null
-  const fieldColumns: TableColumnsType<FieldResult> = [
-    { title: t('scenarios.fieldCol.field'), key: 'field', render: (_, f) => fieldNames.get(f.fieldId) },
-    {
-      title: t('scenarios.fieldCol.crop'),
-      dataIndex: 'crop',
-      render: (c: FieldResult['crop']) => t(`crop.${c}`),
-    },
-    {
-      title: t('scenarios.fieldCol.baseline', { unit: format.yieldUnitLabel }),
-      key: 'baseline',
-      align: 'right',
-      render: (_, f) => format.yieldNumber(f.baselineYieldKgPerHa),
-    },
-    {
-      title: t('scenarios.fieldCol.yield', { unit: format.yieldUnitLabel }),
-      key: 'yield',
-      align: 'right',
-      render: (_, f) => format.yieldNumber(f.yieldKgPerHa),
-    },
-    {
-      title: t('scenarios.fieldCol.uplift'),
-      key: 'uplift',
-      align: 'right',
-      render: (_, f) => format.percent(f.upliftPct),
-    },
-    {
-      title: t('scenarios.fieldCol.warnings'),
-      key: 'warnings',
-      render: (_, f) => (
-        <Space orientation="vertical" size={2}>
-          {f.warnings.map((w) => (
-            <Typography.Text key={w.code} type="warning">
-              {warningText(t, format, w)}
-            </Typography.Text>
-          ))}
-        </Space>
-      ),
-    },
-    {
-      title: t('scenarios.fieldCol.why'),
-      key: 'why',
-      render: (_, f) => (
-        <Button
-          size="small"
-          onClick={() =>
-            scenario?.scenarioId && setWhy({ scenarioId: scenario.scenarioId, fieldId: f.fieldId })
-          }
-          aria-label={`${t('scenarios.whyButton')} ${fieldNames.get(f.fieldId)}`}
-        >
-          {t('scenarios.whyButton')}
-        </Button>
-      ),
-    },
-  ]
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div>
@@ -195,16 +159,52 @@ export function ScenariosScreen() {
         locale={{ emptyText: <Empty description={t('scenarios.empty')} /> }}
         onRow={(s) => ({ 'data-scenario': s.name }) as React.HTMLAttributes<HTMLElement>}
       />
-      {scenario && (
-        <Card title={t('scenarios.details', { name: scenario.name })}>
-          <Table<FieldResult>
-            rowKey="fieldId"
-            size="small"
-            columns={fieldColumns}
-            dataSource={scenario.fields}
-            pagination={{ pageSize: 30, hideOnSinglePage: true, showSizeChanger: false }}
-          />
-        </Card>
+      {plan && result && (
+        <Row gutter={16}>
+          <Col span={6}>
+            <ScenarioList
+              scenarios={plan.scenarios}
+              results={result.scenarios}
+              selectedId={selectedId}
+              onSelect={(id) => {
+                setSelected(id)
+                setPreview(null)
+              }}
+              onChanged={(id) => {
+                if (id !== undefined) setSelected(id)
+                else setSelected(null)
+                void reload()
+              }}
+            />
+          </Col>
+          <Col span={18}>
+            {selectedScenario && (
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                <Typography.Title level={4} style={{ margin: 0 }}>
+                  {t('scenarios.details', { name: selectedScenario.name })}
+                </Typography.Title>
+                {selectedScenario.isBaseline ? (
+                  <Alert type="info" showIcon title={t('scenarioEdit.baselineFixed')} />
+                ) : (
+                  <ScenarioEditor
+                    key={selectedScenario.id}
+                    plan={plan}
+                    scenario={selectedScenario}
+                    onPreview={(fieldIds, edit) => setPreview(edit ? { fieldIds, edit } : null)}
+                    onApplied={() => void reload()}
+                  />
+                )}
+                {liveResult && (
+                  <ScenarioResultPanel
+                    plan={previewPlan ?? plan}
+                    result={liveResult}
+                    onWhy={(fieldId) => setWhy({ scenarioId: selectedScenario.id, fieldId })}
+                  />
+                )}
+              </Space>
+            )}
+          </Col>
+        </Row>
       )}
       {plan && why && <WhyDrawer plan={plan} {...why} onClose={() => setWhy(null)} />}
     </Space>

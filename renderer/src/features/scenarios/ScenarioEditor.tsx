@@ -1,0 +1,238 @@
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  InputNumber,
+  Row,
+  Segmented,
+  Select,
+  Slider,
+  Space,
+  Switch,
+  Typography,
+} from 'antd'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ScenarioEdit } from '../../../../engine/scenario-edit'
+import { CROPS, type Crop, WATER_REGIMES, type WaterRegime } from '../../../../engine/schemas/field'
+import type { Plan, Scenario } from '../../../../engine/schemas/plan'
+import { api } from '../../api'
+import { issueMessage } from '../../lib/errors'
+import { useWorkspace } from '../workspace/WorkspaceContext'
+
+type TargetMode = 'crop' | 'group' | 'pick'
+type HsfChoice = 'keep' | 'build' | 'unbuild'
+
+/**
+ * Design a scenario: choose fields (a crop, a group or a selection), choose what changes, apply.
+ * While the density moves, `onPreview` gets the unsaved edit so the results update at once.
+ */
+export function ScenarioEditor(props: {
+  plan: Plan
+  scenario: Scenario
+  onPreview: (fieldIds: number[], edit: ScenarioEdit | null) => void
+  onApplied: () => void
+}) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { format } = useWorkspace()
+  const [mode, setMode] = useState<TargetMode>('crop')
+  const [crop, setCrop] = useState<Crop>('maize')
+  const [groupId, setGroupId] = useState<number | null>(props.plan.groups[0]?.id ?? null)
+  const [picked, setPicked] = useState<number[]>([])
+  const [hsf, setHsf] = useState<HsfChoice>('keep')
+  const [varietyId, setVarietyId] = useState<number | 'keep'>('keep')
+  const [setsDensity, setSetsDensity] = useState(false)
+  const [densityPerArea, setDensityPerArea] = useState(() => Math.round(format.densityValue(70_000)))
+  const [water, setWater] = useState<WaterRegime | 'keep'>('keep')
+
+  const targets = useMemo(() => {
+    if (mode === 'crop') return props.plan.fields.filter((f) => f.crop === crop)
+    if (mode === 'group') return props.plan.fields.filter((f) => f.groupId === groupId)
+    const ids = new Set(picked)
+    return props.plan.fields.filter((f) => ids.has(f.id))
+  }, [mode, crop, groupId, picked, props.plan.fields])
+  const targetCrops = new Set(targets.map((f) => f.crop))
+  const onlyCrop = targetCrops.size === 1 ? [...targetCrops][0]! : null
+  const fieldIds = targets.map((f) => f.id)
+
+  const edit = (density: number = densityPerArea): ScenarioEdit => ({
+    ...(hsf === 'keep' ? {} : { buildHsf: hsf === 'build' }),
+    ...(varietyId === 'keep' ? {} : { varietyId }),
+    ...(setsDensity ? { densityPlantsPerHa: density / format.densityValue(1) } : {}),
+    ...(water === 'keep' ? {} : { waterRegime: water }),
+  })
+
+  const send = async (e: ScenarioEdit) => {
+    if (fieldIds.length === 0) return
+    const result = await api.scenariosApply({ scenarioId: props.scenario.id, fieldIds, edit: e })
+    props.onPreview(fieldIds, null)
+    if (!result.ok) {
+      const issue = result.error.details.issues?.[0]
+      message.error(issue ? issueMessage(t, issue) : t(`errors.code.${result.error.code}`))
+      return
+    }
+    message.success(t('scenarioEdit.applied', { count: fieldIds.length }))
+    props.onApplied()
+  }
+
+  const waterOptions = WATER_REGIMES.filter((w) => (onlyCrop === 'rice' ? w === 'paddy' : w !== 'paddy'))
+  const areaHa = targets.reduce((s, f) => s + f.areaHa, 0)
+
+  return (
+    <Card title={t('scenarioEdit.editor')}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Space wrap>
+          <Typography.Text strong id="target-label">
+            {t('scenarioEdit.target')}
+          </Typography.Text>
+          <Segmented
+            aria-labelledby="target-label"
+            value={mode}
+            onChange={(v) => setMode(v as TargetMode)}
+            options={[
+              { value: 'crop', label: t('scenarioEdit.byCrop') },
+              { value: 'group', label: t('scenarioEdit.byGroup') },
+              { value: 'pick', label: t('scenarioEdit.byPick') },
+            ]}
+          />
+          {mode === 'crop' && (
+            <Select
+              aria-label={t('scenarioEdit.pickCrop')}
+              value={crop}
+              style={{ width: 120 }}
+              onChange={(c) => {
+                setCrop(c)
+                setVarietyId('keep')
+              }}
+              options={CROPS.map((c) => ({ value: c, label: t(`crop.${c}`) }))}
+            />
+          )}
+          {mode === 'group' && (
+            <Select
+              aria-label={t('scenarioEdit.pickGroup')}
+              value={groupId}
+              style={{ width: 160 }}
+              onChange={setGroupId}
+              options={props.plan.groups.map((g) => ({ value: g.id, label: g.name }))}
+            />
+          )}
+        </Space>
+        {mode === 'pick' && (
+          <Select
+            mode="multiple"
+            aria-label={t('scenarioEdit.pickFields')}
+            placeholder={t('scenarioEdit.pickFields')}
+            value={picked}
+            onChange={setPicked}
+            style={{ width: '100%' }}
+            optionFilterProp="label"
+            options={props.plan.fields.map((f) => ({
+              value: f.id,
+              label: `${f.name}（${t(`crop.${f.crop}`)}）`,
+            }))}
+          />
+        )}
+        <Typography.Text type="secondary" data-testid="target-count">
+          {t('scenarioEdit.count', { count: targets.length, area: format.area(areaHa) })}
+        </Typography.Text>
+        <Row gutter={[16, 12]}>
+          <Col span={8}>
+            <Typography.Text id="hsf-label">{t('scenarioEdit.hsf')}</Typography.Text>
+            <Select<HsfChoice>
+              aria-labelledby="hsf-label"
+              value={hsf}
+              onChange={setHsf}
+              style={{ width: '100%' }}
+              options={[
+                { value: 'keep', label: t('scenarioEdit.keep') },
+                { value: 'build', label: t('scenarioEdit.build') },
+                { value: 'unbuild', label: t('scenarioEdit.unbuild') },
+              ]}
+            />
+          </Col>
+          <Col span={8}>
+            <Typography.Text id="variety-label">{t('scenarioEdit.variety')}</Typography.Text>
+            <Select<number | 'keep'>
+              aria-labelledby="variety-label"
+              value={varietyId}
+              onChange={setVarietyId}
+              style={{ width: '100%' }}
+              options={[
+                { value: 'keep', label: t('scenarioEdit.keep') },
+                ...props.plan.varieties
+                  .filter((v) => onlyCrop !== null && v.crop === onlyCrop)
+                  .map((v) => ({ value: v.id, label: v.name })),
+              ]}
+            />
+          </Col>
+          <Col span={8}>
+            <Typography.Text id="water-label">{t('scenarioEdit.water')}</Typography.Text>
+            <Select<WaterRegime | 'keep'>
+              aria-labelledby="water-label"
+              value={water}
+              onChange={setWater}
+              style={{ width: '100%' }}
+              options={[
+                { value: 'keep', label: t('scenarioEdit.keep') },
+                ...waterOptions.map((w) => ({ value: w, label: t(`water.${w}`) })),
+              ]}
+            />
+          </Col>
+        </Row>
+        <Space align="center" wrap>
+          <Switch
+            checked={setsDensity}
+            onChange={setSetsDensity}
+            aria-label={t('scenarioEdit.setDensity')}
+            disabled={onlyCrop === 'rice'}
+          />
+          <Typography.Text>{t('scenarioEdit.density', { unit: format.densityUnitLabel })}</Typography.Text>
+          <InputNumber
+            aria-label={t('scenarioEdit.density', { unit: format.densityUnitLabel })}
+            value={densityPerArea}
+            disabled={!setsDensity}
+            onChange={(v) => {
+              if (typeof v === 'number') {
+                setDensityPerArea(v)
+                props.onPreview(fieldIds, edit(v))
+              }
+            }}
+          />
+        </Space>
+        <Slider
+          aria-label={t('scenarioEdit.density', { unit: format.densityUnitLabel })}
+          disabled={!setsDensity}
+          min={Math.round(format.densityValue(30_000))}
+          max={Math.round(format.densityValue(120_000))}
+          step={format.units.areaUnit === 'mu' ? 50 : 500}
+          value={densityPerArea}
+          onChange={(v) => {
+            setDensityPerArea(v)
+            props.onPreview(fieldIds, edit(v))
+          }}
+        />
+        <Typography.Text type="secondary">{t('scenarioEdit.previewNote')}</Typography.Text>
+        <Space>
+          <Button
+            type="primary"
+            disabled={fieldIds.length === 0}
+            onClick={() => void send(edit())}
+            data-testid="apply-edit"
+          >
+            {t('scenarioEdit.apply')}
+          </Button>
+          <Button
+            disabled={fieldIds.length === 0}
+            onClick={() =>
+              void send({ buildHsf: null, varietyId: null, densityPlantsPerHa: null, waterRegime: null })
+            }
+          >
+            {t('scenarioEdit.clear')}
+          </Button>
+        </Space>
+      </Space>
+    </Card>
+  )
+}
