@@ -102,3 +102,33 @@ describe('density tools', () => {
     }
   })
 })
+
+describe('density explorer curve', () => {
+  const range = { minPlantsPerHa: 70_000, optimumPlantsPerHa: 82_500, maxPlantsPerHa: 90_000 }
+  const input = {
+    range,
+    curvature: 1.07,
+    lodgingPenalty: 1,
+    lodgingRisk: 'low' as const,
+    yieldAtOptimumKgPerHa: 13_000,
+    seedYuanPer1000: 12.5,
+    grainYuanPerKg: 2.2,
+  }
+
+  it('peaks at the optimum and falls faster beyond the safe maximum', async () => {
+    const { densityCurve } = await import('../../../engine/model/density-explorer')
+    const c = densityCurve(input)
+    expect(c.yieldAt(82_500)).toBeCloseTo(13_000, 9)
+    const slopeInside = c.yieldAt(89_000) - c.yieldAt(90_000)
+    const slopeBeyond = c.yieldAt(99_000) - c.yieldAt(100_000)
+    expect(slopeBeyond).toBeGreaterThan(slopeInside)
+  })
+
+  it('its economic optimum moves left when seed costs more and right when grain pays more', async () => {
+    const { densityCurve } = await import('../../../engine/model/density-explorer')
+    const base = densityCurve(input).eosrPlantsPerHa!
+    expect(base).toBeLessThan(82_500)
+    expect(densityCurve({ ...input, seedYuanPer1000: 25 }).eosrPlantsPerHa!).toBeLessThan(base)
+    expect(densityCurve({ ...input, grainYuanPerKg: 2.6 }).eosrPlantsPerHa!).toBeGreaterThan(base)
+  })
+})

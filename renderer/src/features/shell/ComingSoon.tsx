@@ -4,7 +4,7 @@ import type { Route } from './routes'
 
 /** A screen that is not built yet says so, and what it will do; it never shows made-up numbers. */
 export function ComingSoon(props: {
-  route: Exclude<Route, 'overview' | 'fields' | 'assumptions' | 'scenarios' | 'settings'>
+  route: Exclude<Route, 'overview' | 'fields' | 'assumptions' | 'scenarios' | 'density' | 'settings'>
   onGoFields: () => void
 }) {
   const { t } = useTranslation()

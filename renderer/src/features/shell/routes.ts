@@ -18,7 +18,14 @@ export const ROUTES = [
 export type Route = (typeof ROUTES)[number]
 
 /** Screens that work in this version; the rest say plainly that they are not built yet. */
-export const BUILT_ROUTES: readonly Route[] = ['overview', 'fields', 'assumptions', 'scenarios', 'settings']
+export const BUILT_ROUTES: readonly Route[] = [
+  'overview',
+  'fields',
+  'assumptions',
+  'scenarios',
+  'density',
+  'settings',
+]
 export const DEFAULT_ROUTE: Route = 'overview'
 
 function parseHash(hash: string): Route {
