@@ -4,7 +4,10 @@ import type { Route } from './routes'
 
 /** A screen that is not built yet says so, and what it will do; it never shows made-up numbers. */
 export function ComingSoon(props: {
-  route: Exclude<Route, 'overview' | 'fields' | 'assumptions' | 'scenarios' | 'density' | 'settings'>
+  route: Exclude<
+    Route,
+    'overview' | 'fields' | 'assumptions' | 'scenarios' | 'density' | 'compare' | 'settings'
+  >
   onGoFields: () => void
 }) {
   const { t } = useTranslation()

@@ -1,6 +1,7 @@
 import { Alert, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { AssumptionsScreen } from '../assumptions/AssumptionsScreen'
+import { CompareScreen } from '../compare/CompareScreen'
 import { DensityScreen } from '../density/DensityScreen'
 import { FieldsScreen } from '../fields/FieldsScreen'
 import { OverviewScreen } from '../overview/OverviewScreen'
@@ -17,6 +18,7 @@ function Screen(props: { route: Route; navigate: (route: Route) => void }) {
   if (props.route === 'assumptions') return <AssumptionsScreen />
   if (props.route === 'overview') return <OverviewScreen />
   if (props.route === 'density') return <DensityScreen />
+  if (props.route === 'compare') return <CompareScreen />
   return <ComingSoon route={props.route} onGoFields={() => props.navigate('fields')} />
 }
 
