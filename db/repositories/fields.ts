@@ -237,3 +237,45 @@ export function deleteField(db: DB, ctx: WriteContext, id: number): void {
 export function countFields(db: DB): number {
   return (db.prepare('SELECT count(*) AS n FROM field').get() as { n: number }).n
 }
+
+/**
+ * Writes imported rows, creating the groups they name, in one transaction: every row or none.
+ * A row that breaks a constraint is named by its position (1 = first data row).
+ */
+export function importFieldRows(
+  db: DB,
+  ctx: WriteContext,
+  rows: { field: FieldInput; newGroup: string | null }[],
+  summary: string,
+): number {
+  let index = 0
+  try {
+    return db.transaction(() => {
+      const at = ctx.now().toISOString()
+      const created = new Map<string, number>()
+      const insertGroup = db.prepare('INSERT INTO field_group (name) VALUES (?)')
+      for (index = 0; index < rows.length; index++) {
+        const { field, newGroup } = rows[index]!
+        let groupId = field.groupId
+        if (newGroup !== null) {
+          groupId = created.get(newGroup) ?? Number(insertGroup.run(newGroup).lastInsertRowid)
+          created.set(newGroup, groupId)
+        }
+        insertFieldRow(db, { ...field, groupId }, at)
+      }
+      recordAudit(db, ctx, {
+        action: 'import',
+        entity: 'field',
+        entityId: null,
+        summary,
+        detail: { count: rows.length },
+      })
+      return rows.length
+    })()
+  } catch (error) {
+    const mapped = mapWriteError(error)
+    const issue = mapped.details.issues?.[0]
+    if (issue) mapped.details.issues = [{ ...issue, path: ['rows', index + 1, ...issue.path] }]
+    throw mapped
+  }
+}

@@ -10,6 +10,8 @@ export const CHANNELS = [
   'fields:create',
   'fields:update',
   'fields:delete',
+  'fields:previewCsv',
+  'fields:importCsv',
   'varieties:list',
   'groups:list',
   'audit:list',

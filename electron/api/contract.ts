@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { EffectiveAssumption } from '../../engine/assumptions/resolve'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
+import { FIELD_COLUMNS } from '../../engine/csv/fields-csv'
 import type { PlanResult } from '../../engine/model/types'
 import type { Why } from '../../engine/model/why'
 import { type Field, FieldInputSchema, WATER_REGIMES } from '../../engine/schemas/field'
@@ -9,6 +10,7 @@ import type { Variety } from '../../engine/schemas/variety'
 import type { AuditEntry, FieldGroup, Workspace } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
 import type { Channel } from './channels'
+import type { CsvPreview } from './csv-import'
 
 /** One channel: its input schema, and (as a type only) its result. */
 type Def<I extends z.ZodType, O> = { input: I; output: O }
@@ -37,6 +39,32 @@ export const WorkspaceUpdateSchema = z
   .partial()
   .strict()
 
+const AreaUnitSchema = z.enum(AREA_UNITS)
+const CsvRequestSchema = z
+  .object({
+    // 16 MiB of CSV is ~22 MB of base64; the server's body cap is 32 MB.
+    base64: z.string().min(1).max(23_000_000),
+    mapping: z
+      .array(
+        z.union([
+          z.enum(FIELD_COLUMNS),
+          z.literal('ignore'),
+          z.templateLiteral(['yield:', z.number().int()]),
+        ]),
+      )
+      .max(200)
+      .nullable(),
+    units: z
+      .object({
+        area: AreaUnitSchema,
+        yieldMass: z.enum(MASS_UNITS),
+        yieldArea: AreaUnitSchema,
+        densityArea: AreaUnitSchema,
+      })
+      .strict(),
+  })
+  .strict()
+
 export const contract = {
   'app:info': def<AppInfo>()(Empty),
   'workspace:get': def<Workspace>()(Empty),
@@ -45,6 +73,8 @@ export const contract = {
   'fields:create': def<Field>()(FieldInputSchema),
   'fields:update': def<Field>()(z.object({ id: Id, field: FieldInputSchema }).strict()),
   'fields:delete': def<{ id: number }>()(z.object({ id: Id }).strict()),
+  'fields:previewCsv': def<CsvPreview>()(CsvRequestSchema),
+  'fields:importCsv': def<{ imported: number }>()(CsvRequestSchema),
   'varieties:list': def<Variety[]>()(Empty),
   'groups:list': def<FieldGroup[]>()(Empty),
   'audit:list': def<AuditEntry[]>()(

@@ -20,6 +20,7 @@ import { AppError } from '../../engine/errors'
 import { evaluatePlan } from '../../engine/model/evaluate'
 import { explainField } from '../../engine/model/why'
 import type { AppInfo, Handlers } from './contract'
+import { importCsv, previewCsv } from './csv-import'
 
 export type HandlerDeps = {
   db: DB
@@ -52,6 +53,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deleteField(db, ctx, id)
       return { id }
     },
+    'fields:previewCsv': (request) => previewCsv(db, request),
+    'fields:importCsv': (request) => importCsv(db, ctx, request),
     'varieties:list': () => listVarieties(db),
     'groups:list': () => listGroups(db),
     'audit:list': ({ limit }) => listAudit(db, limit),
