@@ -67,7 +67,7 @@ const WORDS = {
     paddy: ['水田', 'paddy'],
   },
   saline: {
-    none: ['', '无', '否', '非盐碱', 'none', 'no'],
+    none: ['', '无', '否', '非盐碱', 'none', 'no', 'not saline'],
     light: ['轻', '轻度', '轻度盐碱', 'light', 'slight', 'slightly saline'],
     moderate: ['中', '中度', '中度盐碱', 'moderate', 'moderately saline'],
     severe: ['重', '重度', '重度盐碱', 'severe', 'severely saline'],
@@ -189,21 +189,21 @@ export function parseFieldRows(
       return n
     }
     const crop = lookup(WORDS.crop, cell('crop'))
-    if (!crop) bad('crop', 'invalid_option', { value: cell('crop') })
+    if (!crop) bad('crop', 'unknown_option', { value: cell('crop') })
     const area = number('area', true)
     const density = number('density', false)
     const waterRaw = cell('water')
     const water = waterRaw === '' ? (crop === 'rice' ? 'paddy' : 'rainfed') : lookup(WORDS.water, waterRaw)
-    if (!water) bad('water', 'invalid_option', { value: waterRaw })
+    if (!water) bad('water', 'unknown_option', { value: waterRaw })
     const hsfRaw = cell('hsf')
     const hasHsf = WORDS.yes.some((w) => norm(w) === norm(hsfRaw))
       ? true
       : WORDS.no.some((w) => norm(w) === norm(hsfRaw))
         ? false
         : null
-    if (hasHsf === null) bad('hsf', 'invalid_option', { value: hsfRaw })
+    if (hasHsf === null) bad('hsf', 'unknown_option', { value: hsfRaw })
     const saline = lookup(WORDS.saline, cell('saline'))
-    if (!saline) bad('saline', 'invalid_option', { value: cell('saline') })
+    if (!saline) bad('saline', 'unknown_option', { value: cell('saline') })
     const heat = number('heatSum', false)
     const grade = number('grade', false)
     const hsfYear = number('hsfYear', false)

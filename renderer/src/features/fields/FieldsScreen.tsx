@@ -13,11 +13,14 @@ import {
 } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CROPS, type Field, WATER_REGIMES } from '../../../../engine/schemas/field'
+import { FIELD_COLUMNS } from '../../../../engine/csv/fields-csv'
+import { fieldsToCsv } from '../../../../engine/csv/fields-export'
+import { CROPS, type Field, SALINE_CLASSES, WATER_REGIMES } from '../../../../engine/schemas/field'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { FieldFormDrawer } from './FieldFormDrawer'
+import { FieldImportModal } from './FieldImportModal'
 import { useFieldsData } from './useFieldsData'
 
 function latestYield(field: Field) {
@@ -31,6 +34,46 @@ export function FieldsScreen() {
   const { data, error, reload } = useFieldsData()
   const [search, setSearch] = useState('')
   const [editing, setEditing] = useState<{ field: Field | null } | null>(null)
+  const [importing, setImporting] = useState(false)
+
+  // Exported in the plan's units; the import dialog proposes the same units, so a file round-trips.
+  const exportCsv = () => {
+    if (!data) return
+    const area = format.units.areaUnit
+    const yieldUnits =
+      area === 'mu'
+        ? ({ yieldMass: 'jin', yieldArea: 'mu' } as const)
+        : ({ yieldMass: 'kg', yieldArea: 'ha' } as const)
+    const yieldLabel = t('units.perArea', {
+      unit: t(`units.${yieldUnits.yieldMass}`),
+      area: t(`units.${yieldUnits.yieldArea}`),
+    })
+    const csv = fieldsToCsv(
+      data.fields,
+      data.varieties,
+      data.groups,
+      { area, densityArea: area, ...yieldUnits },
+      {
+        headers: {
+          ...Object.fromEntries(FIELD_COLUMNS.map((c) => [c, t(`csvColumn.${c}`)])),
+          area: `${t('csvColumn.area')}（${format.areaUnitLabel}）`,
+          density: `${t('csvColumn.density')}（${format.densityUnitLabel}）`,
+        },
+        crop: Object.fromEntries(CROPS.map((c) => [c, t(`crop.${c}`)])),
+        water: Object.fromEntries(WATER_REGIMES.map((w) => [w, t(`water.${w}`)])),
+        saline: Object.fromEntries(SALINE_CLASSES.map((c) => [c, t(`saline.${c}`)])),
+        yes: t('csv.yes'),
+        no: t('csv.no'),
+        yieldYear: (year) => `${t('csv.yieldHeader', { year })}（${yieldLabel}）`,
+      },
+    )
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = t('csv.fileName')
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
 
   const varietyName = useMemo(() => new Map((data?.varieties ?? []).map((v) => [v.id, v.name])), [data])
   const groupName = useMemo(() => new Map((data?.groups ?? []).map((g) => [g.id, g])), [data])
@@ -206,6 +249,10 @@ export function FieldsScreen() {
             onChange={(e) => setSearch(e.target.value)}
             style={{ width: 260 }}
           />
+          <Button onClick={() => setImporting(true)}>{t('csv.import')}</Button>
+          <Button onClick={exportCsv} disabled={!data}>
+            {t('csv.export')}
+          </Button>
           <Button type="primary" onClick={() => setEditing({ field: null })}>
             {t('fields.add')}
           </Button>
@@ -225,6 +272,15 @@ export function FieldsScreen() {
           ),
         }}
       />
+      {importing && (
+        <FieldImportModal
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setImporting(false)
+            void reload()
+          }}
+        />
+      )}
       <FieldFormDrawer
         open={editing !== null}
         field={editing?.field ?? null}
