@@ -1,6 +1,10 @@
+import { AppError } from '../../engine/errors'
 import { WATER_REGIMES } from '../../engine/schemas/field'
-import type { Variety, VarietyDensity } from '../../engine/schemas/variety'
+import type { Variety, VarietyDensity, VarietyInput } from '../../engine/schemas/variety'
 import type { DB } from '../connection'
+import { mapSqliteError, sqliteCode } from '../errors'
+import { recordAudit } from './audit'
+import type { WriteContext } from './context'
 
 type Row = {
   id: number
@@ -65,4 +69,105 @@ export function listVarieties(db: DB): Variety[] {
     isExample: r.is_example === 1,
     densities: byVariety.get(r.id) ?? [],
   }))
+}
+
+function writeDensities(db: DB, id: number, densities: VarietyInput['densities']): void {
+  db.prepare('DELETE FROM variety_density WHERE variety_id = ?').run(id)
+  const insert = db.prepare(
+    `INSERT INTO variety_density (variety_id, water_regime, min_plants_per_ha, optimum_plants_per_ha, max_plants_per_ha)
+     VALUES (?, ?, ?, ?, ?)`,
+  )
+  for (const d of densities)
+    insert.run(id, d.waterRegime, d.minPlantsPerHa, d.optimumPlantsPerHa, d.maxPlantsPerHa)
+}
+
+function params(v: VarietyInput) {
+  return [
+    v.crop,
+    v.name,
+    v.maturityDays,
+    v.heatSumNeededCd,
+    v.yieldPotentialRel,
+    v.checkVariety,
+    v.densityTolerance,
+    v.lodgingRisk,
+    v.saltTolerance,
+    v.oilPct,
+    v.proteinPct,
+    v.seedPriceYuanPerKg,
+    v.source,
+    v.isExample ? 1 : 0,
+  ]
+}
+
+function conflict(error: unknown): AppError {
+  return sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE'
+    ? new AppError('CONFLICT', 'A variety of this crop with this name exists', {
+        issues: [{ path: ['name'], rule: 'duplicate_variety_name' }],
+      })
+    : mapSqliteError(error)
+}
+
+function getVariety(db: DB, id: number): Variety {
+  const found = listVarieties(db).find((v) => v.id === id)
+  if (!found) throw new AppError('NOT_FOUND', 'The variety no longer exists', { id })
+  return found
+}
+
+export function createVariety(db: DB, ctx: WriteContext, v: VarietyInput): Variety {
+  try {
+    return db.transaction(() => {
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO variety (crop, name, maturity_days, heat_sum_needed_cd, yield_potential_rel, check_variety,
+               density_tolerance, lodging_risk, salt_tolerance, oil_pct, protein_pct, seed_price_yuan_per_kg, source, is_example)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(...params(v)).lastInsertRowid,
+      )
+      writeDensities(db, id, v.densities)
+      recordAudit(db, ctx, { action: 'create', entity: 'variety', entityId: id, summary: v.name })
+      return getVariety(db, id)
+    })()
+  } catch (error) {
+    throw conflict(error)
+  }
+}
+
+/** Changes a variety; a crop change is refused while fields or scenarios use it for the old crop. */
+export function updateVariety(db: DB, ctx: WriteContext, id: number, v: VarietyInput): Variety {
+  try {
+    return db.transaction(() => {
+      const before = getVariety(db, id)
+      if (before.crop !== v.crop) {
+        const used = db
+          .prepare(
+            'SELECT (SELECT count(*) FROM field WHERE variety_id = ?) + (SELECT count(*) FROM scenario_change WHERE variety_id = ?) AS n',
+          )
+          .get(id, id) as { n: number }
+        if (used.n > 0) {
+          throw new AppError('VALIDATION', 'The variety is in use for its crop', {
+            issues: [{ path: ['crop'], rule: 'variety_in_use' }],
+          })
+        }
+      }
+      db.prepare(
+        `UPDATE variety SET crop = ?, name = ?, maturity_days = ?, heat_sum_needed_cd = ?, yield_potential_rel = ?,
+           check_variety = ?, density_tolerance = ?, lodging_risk = ?, salt_tolerance = ?, oil_pct = ?, protein_pct = ?,
+           seed_price_yuan_per_kg = ?, source = ?, is_example = ? WHERE id = ?`,
+      ).run(...params(v), id)
+      writeDensities(db, id, v.densities)
+      recordAudit(db, ctx, {
+        action: 'update',
+        entity: 'variety',
+        entityId: id,
+        summary: v.name,
+        detail: { before },
+      })
+      return getVariety(db, id)
+    })()
+  } catch (error) {
+    throw error instanceof AppError ? error : conflict(error)
+  }
 }

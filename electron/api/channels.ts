@@ -13,6 +13,8 @@ export const CHANNELS = [
   'fields:previewCsv',
   'fields:importCsv',
   'varieties:list',
+  'varieties:create',
+  'varieties:update',
   'groups:list',
   'audit:list',
   'plan:get',

@@ -6,7 +6,7 @@ import type { PlanResult } from '../../engine/model/types'
 import type { Why } from '../../engine/model/why'
 import { type Field, FieldInputSchema, WATER_REGIMES } from '../../engine/schemas/field'
 import { AssumptionChangeSchema, type Plan, type Scenario } from '../../engine/schemas/plan'
-import type { Variety } from '../../engine/schemas/variety'
+import { type Variety, VarietyInputSchema } from '../../engine/schemas/variety'
 import type { AuditEntry, FieldGroup, Workspace } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
 import type { Channel } from './channels'
@@ -76,6 +76,8 @@ export const contract = {
   'fields:previewCsv': def<CsvPreview>()(CsvRequestSchema),
   'fields:importCsv': def<{ imported: number }>()(CsvRequestSchema),
   'varieties:list': def<Variety[]>()(Empty),
+  'varieties:create': def<Variety>()(VarietyInputSchema),
+  'varieties:update': def<Variety>()(z.object({ id: Id, variety: VarietyInputSchema }).strict()),
   'groups:list': def<FieldGroup[]>()(Empty),
   'audit:list': def<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),

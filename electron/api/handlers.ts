@@ -13,7 +13,7 @@ import {
   listScenarios,
   renameScenario,
 } from '../../db/repositories/scenarios'
-import { listVarieties } from '../../db/repositories/varieties'
+import { createVariety, listVarieties, updateVariety } from '../../db/repositories/varieties'
 import { getWorkspace, updateWorkspaceSettings } from '../../db/repositories/workspace'
 import { effectiveAssumptions } from '../../engine/assumptions/resolve'
 import { AppError } from '../../engine/errors'
@@ -56,6 +56,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'fields:previewCsv': (request) => previewCsv(db, request),
     'fields:importCsv': (request) => importCsv(db, ctx, request),
     'varieties:list': () => listVarieties(db),
+    'varieties:create': (input) => createVariety(db, ctx, input),
+    'varieties:update': ({ id, variety }) => updateVariety(db, ctx, id, variety),
     'groups:list': () => listGroups(db),
     'audit:list': ({ limit }) => listAudit(db, limit),
     'plan:get': () => readPlan(db),

@@ -7,6 +7,7 @@ import { FieldsScreen } from '../fields/FieldsScreen'
 import { OverviewScreen } from '../overview/OverviewScreen'
 import { ScenariosScreen } from '../scenarios/ScenariosScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
+import { VarietiesScreen } from '../varieties/VarietiesScreen'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { ComingSoon } from './ComingSoon'
 import { ROUTES, type Route, useHashRoute } from './routes'
@@ -19,6 +20,7 @@ function Screen(props: { route: Route; navigate: (route: Route) => void }) {
   if (props.route === 'overview') return <OverviewScreen />
   if (props.route === 'density') return <DensityScreen />
   if (props.route === 'compare') return <CompareScreen />
+  if (props.route === 'varieties') return <VarietiesScreen />
   return <ComingSoon route={props.route} onGoFields={() => props.navigate('fields')} />
 }
 

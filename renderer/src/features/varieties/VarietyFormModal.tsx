@@ -1,0 +1,256 @@
+import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Issue } from '../../../../engine/errors'
+import { CROPS, WATER_REGIMES } from '../../../../engine/schemas/field'
+import {
+  LEVELS,
+  type Variety,
+  type VarietyInput,
+  VarietyInputSchema,
+} from '../../../../engine/schemas/variety'
+import { toIssues } from '../../../../engine/validation'
+import { api } from '../../api'
+import { issueMessage } from '../../lib/errors'
+import { useWorkspace } from '../workspace/WorkspaceContext'
+
+type FormValues = Omit<VarietyInput, 'yieldPotentialRel' | 'densities'> & {
+  potentialPct: number | null
+  densities: {
+    waterRegime: VarietyInput['densities'][number]['waterRegime']
+    min: number | null
+    opt: number | null
+    max: number | null
+  }[]
+}
+
+const EMPTY: FormValues = {
+  crop: 'maize',
+  name: '',
+  maturityDays: null,
+  heatSumNeededCd: null,
+  potentialPct: 100,
+  checkVariety: null,
+  densityTolerance: null,
+  lodgingRisk: null,
+  saltTolerance: null,
+  oilPct: null,
+  proteinPct: null,
+  seedPriceYuanPerKg: null,
+  source: '',
+  isExample: false,
+  densities: [],
+}
+
+/** Add or edit a variety; densities are typed in the plan's units and stored per ha. */
+export function VarietyFormModal(props: {
+  variety: Variety | null
+  onClose: () => void
+  onSaved: () => void
+}) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { format } = useWorkspace()
+  const [form] = Form.useForm<FormValues>()
+  const [problems, setProblems] = useState<string[]>([])
+  const perArea = format.densityValue(1)
+  const v = props.variety
+  const initial: FormValues = v
+    ? {
+        ...v,
+        potentialPct: Math.round(v.yieldPotentialRel * 100000) / 1000,
+        densities: v.densities.map((d) => ({
+          waterRegime: d.waterRegime,
+          min: Math.round(d.minPlantsPerHa * perArea),
+          opt: Math.round(d.optimumPlantsPerHa * perArea),
+          max: Math.round(d.maxPlantsPerHa * perArea),
+        })),
+      }
+    : EMPTY
+  const levels = [
+    { value: '', label: t('varieties.level.unknown') },
+    ...LEVELS.map((l) => ({ value: l, label: t(`varieties.level.${l}`) })),
+  ]
+
+  const LABELS: Record<string, string> = {
+    name: 'name',
+    crop: 'crop',
+    maturityDays: 'maturityDays',
+    heatSumNeededCd: 'heatSum',
+    yieldPotentialRel: 'potential',
+    checkVariety: 'check',
+    oilPct: 'oil',
+    proteinPct: 'protein',
+    seedPriceYuanPerKg: 'seed',
+    source: 'source',
+  }
+  const labelOf = (path: Issue['path']) => {
+    const [head, index] = path
+    if (head === 'densities')
+      return `${t('varieties.form.densities', { unit: format.densityUnitLabel })} ${Number(index) + 1}`
+    const key = LABELS[String(head)]
+    return key ? t(`varieties.form.${key}`) : String(head ?? '')
+  }
+
+  const save = async () => {
+    const f = form.getFieldsValue(true) as FormValues
+    const nullable = (x: unknown) => (x === '' || x === undefined ? null : x)
+    const raw = {
+      crop: f.crop,
+      name: f.name ?? '',
+      maturityDays: nullable(f.maturityDays),
+      heatSumNeededCd: nullable(f.heatSumNeededCd),
+      yieldPotentialRel: typeof f.potentialPct === 'number' ? f.potentialPct / 100 : undefined,
+      checkVariety: nullable(f.checkVariety),
+      densityTolerance: nullable(f.densityTolerance),
+      lodgingRisk: nullable(f.lodgingRisk),
+      saltTolerance: nullable(f.saltTolerance),
+      oilPct: nullable(f.oilPct),
+      proteinPct: nullable(f.proteinPct),
+      seedPriceYuanPerKg: nullable(f.seedPriceYuanPerKg),
+      source: f.source ?? '',
+      isExample: Boolean(f.isExample),
+      densities: (f.densities ?? []).map((d) => ({
+        waterRegime: d.waterRegime,
+        minPlantsPerHa: typeof d.min === 'number' ? d.min / perArea : undefined,
+        optimumPlantsPerHa: typeof d.opt === 'number' ? d.opt / perArea : undefined,
+        maxPlantsPerHa: typeof d.max === 'number' ? d.max / perArea : undefined,
+      })),
+    }
+    const parsed = VarietyInputSchema.safeParse(raw)
+    const show = (issues: Issue[]) =>
+      setProblems(issues.map((i) => `${labelOf(i.path)}：${issueMessage(t, i)}`))
+    if (!parsed.success) return show(toIssues(parsed.error, raw))
+    const result = v
+      ? await api.varietiesUpdate({ id: v.id, variety: parsed.data })
+      : await api.varietiesCreate(parsed.data)
+    if (!result.ok)
+      return result.error.details.issues
+        ? show(result.error.details.issues)
+        : setProblems([t(`errors.code.${result.error.code}`)])
+    message.success(t('varieties.form.saved', { name: result.value.name }))
+    props.onSaved()
+  }
+
+  return (
+    <Modal
+      open
+      width={820}
+      title={v ? t('varieties.form.editTitle', { name: v.name }) : t('varieties.form.addTitle')}
+      okText={t('varieties.form.save')}
+      cancelText={t('varieties.form.cancel')}
+      onOk={() => void save()}
+      onCancel={props.onClose}
+    >
+      {problems.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={problems[0]}
+          description={problems.slice(1).join('；')}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Form form={form} layout="vertical" initialValues={initial}>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="crop" label={t('varieties.form.crop')}>
+              <Select options={CROPS.map((c) => ({ value: c, label: t(`crop.${c}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="name" label={t('varieties.form.name')}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="checkVariety" label={t('varieties.form.check')}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="maturityDays" label={t('varieties.form.maturityDays')}>
+              <InputNumber style={{ width: '100%' }} precision={0} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="heatSumNeededCd" label={t('varieties.form.heatSum')}>
+              <InputNumber style={{ width: '100%' }} precision={0} step={50} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="potentialPct" label={t('varieties.form.potential')}>
+              <InputNumber style={{ width: '100%' }} step={0.1} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="seedPriceYuanPerKg" label={t('varieties.form.seed')}>
+              <InputNumber style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          {(['densityTolerance', 'lodgingRisk', 'saltTolerance'] as const).map((k) => (
+            <Col span={8} key={k}>
+              <Form.Item name={k} label={t(`varieties.form.${k}`)}>
+                <Select options={levels} />
+              </Form.Item>
+            </Col>
+          ))}
+          <Col span={6}>
+            <Form.Item name="oilPct" label={t('varieties.form.oil')}>
+              <InputNumber style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="proteinPct" label={t('varieties.form.protein')}>
+              <InputNumber style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="isExample" label={t('varieties.form.isExample')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="source" label={t('varieties.form.source')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item label={t('varieties.form.densities', { unit: format.densityUnitLabel })}>
+          <Form.List name="densities">
+            {(items, { add, remove }) => (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                {items.map((item) => (
+                  <Space key={item.key} align="start" wrap>
+                    <Form.Item name={[item.name, 'waterRegime']} noStyle>
+                      <Select
+                        aria-label={t('varieties.form.water')}
+                        style={{ width: 170 }}
+                        options={WATER_REGIMES.map((w) => ({ value: w, label: t(`water.${w}`) }))}
+                      />
+                    </Form.Item>
+                    {(['min', 'opt', 'max'] as const).map((k) => (
+                      <Form.Item key={k} name={[item.name, k]} noStyle>
+                        <InputNumber
+                          aria-label={t(`varieties.form.${k}`)}
+                          placeholder={t(`varieties.form.${k}`)}
+                          style={{ width: 120 }}
+                        />
+                      </Form.Item>
+                    ))}
+                    <Button onClick={() => remove(item.name)}>{t('varieties.form.remove')}</Button>
+                  </Space>
+                ))}
+                <Button
+                  type="dashed"
+                  onClick={() => add({ waterRegime: 'rainfed', min: null, opt: null, max: null })}
+                >
+                  {t('varieties.form.addDensity')}
+                </Button>
+              </Space>
+            )}
+          </Form.List>
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}
