@@ -26,12 +26,16 @@ describe('variety repository', () => {
     const { id: _id, ...input } = base
     const created = createVariety(db, testContext, { ...input, name: '东生120', yieldPotentialRel: 1.071 })
     expect(listVarieties(db).find((v) => v.id === created.id)?.densities).toEqual(base.densities)
-    expect(ruleOf(() => createVariety(db, testContext, { ...input, name: '东生120' }))).toBe('duplicate_variety_name')
+    expect(ruleOf(() => createVariety(db, testContext, { ...input, name: '东生120' }))).toBe(
+      'duplicate_variety_name',
+    )
   })
 
   it('edits a variety, but will not move one in use to another crop', () => {
     const { id, ...input } = base
     expect(updateVariety(db, testContext, id, { ...input, seedPriceYuanPerKg: 9 }).seedPriceYuanPerKg).toBe(9)
-    expect(ruleOf(() => updateVariety(db, testContext, id, { ...input, crop: 'maize' }))).toBe('variety_in_use')
+    expect(ruleOf(() => updateVariety(db, testContext, id, { ...input, crop: 'maize' }))).toBe(
+      'variety_in_use',
+    )
   })
 })

@@ -58,6 +58,7 @@ export function ScenariosScreen() {
     {
       title: t('scenarios.col.name'),
       dataIndex: 'name',
+      width: 240,
       render: (name: string, s) => (
         <Space>
           <Typography.Text strong>{name}</Typography.Text>

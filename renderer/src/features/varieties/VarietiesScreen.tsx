@@ -37,11 +37,16 @@ export function VarietiesScreen() {
     {
       title: t('varieties.col.name'),
       dataIndex: 'name',
-      width: 140,
+      width: 320,
       render: (name: string, v) => (
-        <Space size={4} wrap>
-          <Typography.Text strong>{name}</Typography.Text>
-          {v.isExample && <Tag color="orange">{t('varieties.example')}</Tag>}
+        <Space orientation="vertical" size={2}>
+          <Space size={4} wrap>
+            <Typography.Text strong>{name}</Typography.Text>
+            {v.isExample && <Tag color="orange">{t('varieties.example')}</Tag>}
+          </Space>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('varieties.col.source')}：{v.source}
+          </Typography.Text>
         </Space>
       ),
     },
@@ -66,8 +71,9 @@ export function VarietiesScreen() {
       width: 150,
       render: (r: number, v) => (
         <span>
-          {t('varieties.potentialValue', { pct: `${format.number(r * 100, 1)} %` })}
-          {v.checkVariety ? ` · ${v.checkVariety}` : ''}
+          {v.checkVariety
+            ? `${t('varieties.potentialValue', { pct: `${format.number(r * 100, 1)} %` })} · ${v.checkVariety}`
+            : `${format.number(r * 100, 1)} %`}
         </span>
       ),
     },
@@ -156,7 +162,7 @@ export function VarietiesScreen() {
         columns={columns}
         dataSource={(rows ?? []).filter((v) => crop === 'all' || v.crop === crop)}
         pagination={false}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1250 }}
       />
       {editing && (
         <VarietyFormModal
