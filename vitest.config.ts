@@ -27,6 +27,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'bench-ui',
+          include: ['test/bench/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -20,6 +20,7 @@ import type { Plan, Scenario } from '../../../../engine/schemas/plan'
 import { api } from '../../api'
 import { issueMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { markDensityInput } from './perf-marks'
 
 type TargetMode = 'crop' | 'group' | 'pick'
 type HsfChoice = 'keep' | 'build' | 'unbuild'
@@ -195,6 +196,7 @@ export function ScenarioEditor(props: {
             disabled={!setsDensity}
             onChange={(v) => {
               if (typeof v === 'number') {
+                markDensityInput()
                 setDensityPerArea(v)
                 props.onPreview(fieldIds, edit(v))
               }
@@ -209,6 +211,7 @@ export function ScenarioEditor(props: {
           step={format.units.areaUnit === 'mu' ? 50 : 500}
           value={densityPerArea}
           onChange={(v) => {
+            markDensityInput()
             setDensityPerArea(v)
             props.onPreview(fieldIds, edit(v))
           }}

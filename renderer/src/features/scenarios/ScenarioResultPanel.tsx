@@ -1,10 +1,11 @@
 import { Button, Card, Col, Row, Space, Statistic, Table, type TableColumnsType, Typography } from 'antd'
-import { useMemo } from 'react'
+import { memo, useDeferredValue, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { FACTORS, type FieldResult, type ScenarioResult } from '../../../../engine/model/types'
 import type { Plan } from '../../../../engine/schemas/plan'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { useKpiRenderedMark } from './perf-marks'
 import { warningText } from './warning-text'
 
 /** Uplift on the fields a scenario actually changes, %: what the co-op total dilutes. */
@@ -25,6 +26,8 @@ export function changedUpliftPct(result: ScenarioResult, plan: Plan, scenarioId:
 /** KPIs, the uplift waterfall by cause, and the per-field table of one scenario. */
 export function ScenarioResultPanel(props: {
   plan: Plan
+  /** names of the plan's fields; stable across edits so the details can skip re-rendering */
+  fieldNames: ReadonlyMap<number, string>
   result: ScenarioResult
   onWhy: (fieldId: number) => void
   chartWidth?: number
@@ -32,9 +35,70 @@ export function ScenarioResultPanel(props: {
   const { t } = useTranslation()
   const { format } = useWorkspace()
   const r = props.result
-  const names = useMemo(() => new Map(props.plan.fields.map((f) => [f.id, f.name])), [props.plan])
+  useKpiRenderedMark(r)
+  // The KPIs follow every edit at once; the chart and the per-field table follow when React has
+  // time (a deferred value), so dragging a density over 2,000 fields stays smooth.
+  const deferred = useDeferredValue(r)
   const horizon = props.plan.assumptions.find((a) => a.key === 'finance.horizonYears')?.value ?? 10
 
+  const paybackText =
+    r.totals.investmentYuan === 0
+      ? t('scenarios.notApplicable')
+      : r.totals.paybackYears === null
+        ? t('scenarios.paybackNone')
+        : t('scenarios.paybackYears', { years: r.totals.paybackYears })
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Row gutter={[12, 12]}>
+        {[
+          ['production', `${format.massNumber(r.totals.productionKg)} ${format.massUnitLabel}`],
+          ['uplift', format.percent(r.totals.upliftPct)],
+          [
+            'upliftChanged',
+            format.percent(r.scenarioId === null ? 0 : changedUpliftPct(r, props.plan, r.scenarioId)),
+          ],
+          ['margin', `${format.money(r.totals.money.grossMarginYuan)} ${t('units.yuan')}`],
+          ['investment', `${format.money(r.totals.investmentYuan)} ${t('units.yuan')}`],
+          ['npv', `${format.money(r.totals.npvYuan)} ${t('units.yuan')}`],
+          ['payback', paybackText],
+        ].map(([key, value]) => (
+          <Col key={key} span={6}>
+            <Card size="small" data-testid={`kpi-${key}`}>
+              <Statistic
+                title={
+                  key === 'npv' ? `${t('scenarioEdit.kpi.npv')}（${horizon}）` : t(`scenarioEdit.kpi.${key}`)
+                }
+                value={value}
+                styles={{ content: { fontSize: 18 } }}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <ScenarioDetails
+        names={props.fieldNames}
+        result={deferred}
+        onWhy={props.onWhy}
+        chartWidth={props.chartWidth}
+      />
+    </Space>
+  )
+}
+
+type DetailsProps = {
+  names: ReadonlyMap<number, string>
+  result: ScenarioResult
+  onWhy: (fieldId: number) => void
+  chartWidth?: number | undefined
+}
+
+/** The uplift waterfall and the per-field table; memoised so urgent KPI renders skip them. */
+const ScenarioDetails = memo(function ScenarioDetails(props: DetailsProps) {
+  const { t } = useTranslation()
+  const { format } = useWorkspace()
+  const r = props.result
+  const names = props.names
   const waterfall = useMemo(() => {
     const mass = (kg: number) => format.massValue(kg)
     let running = mass(r.totals.baselineProductionKg)
@@ -113,41 +177,8 @@ export function ScenarioResultPanel(props: {
     },
   ]
 
-  const paybackText =
-    r.totals.investmentYuan === 0
-      ? t('scenarios.notApplicable')
-      : r.totals.paybackYears === null
-        ? t('scenarios.paybackNone')
-        : t('scenarios.paybackYears', { years: r.totals.paybackYears })
-
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Row gutter={[12, 12]}>
-        {[
-          ['production', `${format.massNumber(r.totals.productionKg)} ${format.massUnitLabel}`],
-          ['uplift', format.percent(r.totals.upliftPct)],
-          [
-            'upliftChanged',
-            format.percent(r.scenarioId === null ? 0 : changedUpliftPct(r, props.plan, r.scenarioId)),
-          ],
-          ['margin', `${format.money(r.totals.money.grossMarginYuan)} ${t('units.yuan')}`],
-          ['investment', `${format.money(r.totals.investmentYuan)} ${t('units.yuan')}`],
-          ['npv', `${format.money(r.totals.npvYuan)} ${t('units.yuan')}`],
-          ['payback', paybackText],
-        ].map(([key, value]) => (
-          <Col key={key} span={6}>
-            <Card size="small" data-testid={`kpi-${key}`}>
-              <Statistic
-                title={
-                  key === 'npv' ? `${t('scenarioEdit.kpi.npv')}（${horizon}）` : t(`scenarioEdit.kpi.${key}`)
-                }
-                value={value}
-                styles={{ content: { fontSize: 18 } }}
-              />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+    <>
       <Card size="small" title={t('scenarioEdit.waterfall')}>
         <ResponsiveContainer width={props.chartWidth ?? '100%'} height={260}>
           <BarChart data={waterfall} margin={{ top: 8, right: 16, bottom: 8, left: 32 }}>
@@ -191,6 +222,6 @@ export function ScenarioResultPanel(props: {
         dataSource={r.fields}
         pagination={{ pageSize: 30, hideOnSinglePage: true, showSizeChanger: false }}
       />
-    </Space>
+    </>
   )
-}
+})

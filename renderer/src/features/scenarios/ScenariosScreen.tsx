@@ -11,7 +11,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { evaluatePlan } from '../../../../engine/model/evaluate'
 import type { ScenarioResult } from '../../../../engine/model/types'
@@ -46,6 +46,14 @@ export function ScenariosScreen() {
     return result?.scenarios.find((s) => s.scenarioId === selectedScenario.id) ?? null
   }, [previewPlan, result, selectedScenario])
   const [why, setWhy] = useState<{ scenarioId: number; fieldId: number } | null>(null)
+  const fieldNames = useMemo(() => new Map((plan?.fields ?? []).map((f) => [f.id, f.name])), [plan])
+  const whyScenarioId = selectedScenario?.id ?? null
+  const onWhy = useCallback(
+    (fieldId: number) => {
+      if (whyScenarioId !== null) setWhy({ scenarioId: whyScenarioId, fieldId })
+    },
+    [whyScenarioId],
+  )
   const horizon = useMemo(
     () => plan?.assumptions.find((a) => a.key === 'finance.horizonYears')?.value ?? 10,
     [plan],
@@ -199,7 +207,8 @@ export function ScenariosScreen() {
                   <ScenarioResultPanel
                     plan={previewPlan ?? plan}
                     result={liveResult}
-                    onWhy={(fieldId) => setWhy({ scenarioId: selectedScenario.id, fieldId })}
+                    fieldNames={fieldNames}
+                    onWhy={onWhy}
                   />
                 )}
               </Space>

@@ -1,0 +1,57 @@
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { openDatabase } from '../../db/connection'
+import { writePlan } from '../../db/plan-store'
+import { WORKSPACE_FILE_NAME } from '../../electron/api/open-workspace'
+import { buildDemoPlan } from '../../engine/demo-plan'
+import { scalePlan } from '../../engine/scale-plan'
+import { launchBrowser, type RunningServer, settle, startServer, tempDataDir } from '../e2e/harness'
+import { testContext } from '../helpers/db'
+
+// npm run bench: in Chromium against browser mode, with a 2,000-field plan, the time from a density
+// edit to the frame after the KPIs show the new numbers (performance marks in the renderer).
+let server: RunningServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  const dir = tempDataDir()
+  const { db } = openDatabase(join(dir, WORKSPACE_FILE_NAME))
+  writePlan(db, testContext, scalePlan(buildDemoPlan(), 2000), 'bench')
+  db.close()
+  server = await startServer(dir)
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+it('measures density edit → KPIs with 2,000 fields', async () => {
+  await page.goto(`${server.url}#/scenarios`)
+  await page.getByText('逐块结果：密植+水肥一体化').waitFor()
+  await page.getByRole('switch', { name: '设置密度' }).click()
+  await settle(page)
+  const input = page.getByRole('spinbutton', { name: '密度（株/亩）' })
+  const samples: number[] = []
+  for (let i = 0; i < 25; i++) {
+    const before = await page.evaluate(() => performance.getEntriesByName('fengshou:density-to-kpi').length)
+    await input.fill(String(4000 + (i % 5) * 150))
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName('fengshou:density-to-kpi').length > n,
+      before,
+    )
+    samples.push(
+      await page.evaluate(() => performance.getEntriesByName('fengshou:density-to-kpi').at(-1)!.duration),
+    )
+  }
+  samples.sort((a, b) => a - b)
+  const median = samples[Math.floor(samples.length / 2)]!
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'ui_density_to_kpi_2000_fields', value: Math.round(median * 10) / 10, unit: 'ms', bar: '<= 100 ms' })}\n`,
+  )
+  expect(samples).toHaveLength(25)
+})
