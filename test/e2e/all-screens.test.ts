@@ -44,8 +44,14 @@ describe('every screen', () => {
     }
   }
 
+  let productionZh = ''
+
   it('shows each screen in Chinese', async () => {
     await visitAll('zh-CN')
+    await page.goto(`${server.url}#/overview`)
+    productionZh =
+      (await page.getByTestId('baseline-production').locator('.ant-statistic-content').textContent()) ?? ''
+    expect(productionZh).toMatch(/^[\d,]+\s*斤$/)
     expect(errors).toEqual([])
   })
 
@@ -56,6 +62,18 @@ describe('every screen', () => {
     await page.locator('.ant-segmented-item', { hasText: /^ha$/ }).first().click()
     await settle(page)
     await visitAll('en')
+    // Hectares change areas, densities and yields per area; the production total is the same
+    // mass in the same mass unit, so it must read exactly the same.
+    await page.goto(`${server.url}#/overview`)
+    await page.getByTestId('baseline-production').getByText('Baseline production').waitFor()
+    const productionEn =
+      (await page.getByTestId('baseline-production').locator('.ant-statistic-content').textContent()) ?? ''
+    expect(productionEn.replace(/\D/g, '')).toBe(productionZh.replace(/\D/g, ''))
+    expect(productionEn).toMatch(/jin$/)
+    // 3,290 mu = 219.33 ha (÷ 15)
+    await expect(page.getByTestId('area').locator('.ant-statistic-content').textContent()).resolves.toMatch(
+      /^219\.33\s*ha$/,
+    )
     expect(errors).toEqual([])
   })
 })

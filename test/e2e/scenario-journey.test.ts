@@ -70,6 +70,8 @@ describe('building a scenario', () => {
     await page.getByText(/已应用到 \d+ 块地/).waitFor()
     await settle(page)
     expect(await pct(page, 'upliftChanged')).toBeGreaterThanOrEqual(10)
+    const waterfall = (await page.getByTestId('waterfall-title').textContent()) ?? ''
+    expect(Number.parseFloat(waterfall.replace(/^[^+\d-]*/, ''))).toBeGreaterThanOrEqual(10)
     expect(await pct(page, 'uplift')).toBeGreaterThan(0)
     await screenshot(page, 'scenario-editor-zh-CN')
     expect(errors).toEqual([])

@@ -44,7 +44,7 @@ export function OverviewScreen(props: { chartWidth?: number }) {
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col span={6}>
-          <Card>
+          <Card data-testid="area">
             <Statistic
               title={t('overview.area')}
               value={format.areaNumber(baseline.totals.areaHa)}
@@ -56,7 +56,7 @@ export function OverviewScreen(props: { chartWidth?: number }) {
           </Card>
         </Col>
         <Col span={6}>
-          <Card>
+          <Card data-testid="baseline-production">
             <Statistic
               title={t('overview.baselineProduction')}
               value={format.massNumber(baseline.totals.productionKg)}

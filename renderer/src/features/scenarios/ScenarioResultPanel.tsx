@@ -39,6 +39,7 @@ export function ScenarioResultPanel(props: {
   // The KPIs follow every edit at once; the chart and the per-field table follow when React has
   // time (a deferred value), so dragging a density over 2,000 fields stays smooth.
   const deferred = useDeferredValue(r)
+  const changedPct = r.scenarioId === null ? 0 : changedUpliftPct(r, props.plan, r.scenarioId)
   const horizon = props.plan.assumptions.find((a) => a.key === 'finance.horizonYears')?.value ?? 10
 
   const paybackText =
@@ -77,6 +78,7 @@ export function ScenarioResultPanel(props: {
         ))}
       </Row>
       <ScenarioDetails
+        changedPct={changedPct}
         names={props.fieldNames}
         result={deferred}
         onWhy={props.onWhy}
@@ -87,6 +89,7 @@ export function ScenarioResultPanel(props: {
 }
 
 type DetailsProps = {
+  changedPct: number
   names: ReadonlyMap<number, string>
   result: ScenarioResult
   onWhy: (fieldId: number) => void
@@ -179,7 +182,14 @@ const ScenarioDetails = memo(function ScenarioDetails(props: DetailsProps) {
 
   return (
     <>
-      <Card size="small" title={t('scenarioEdit.waterfall')}>
+      <Card
+        size="small"
+        title={
+          <span data-testid="waterfall-title">
+            {t('scenarioEdit.waterfallTitle', { pct: format.percent(props.changedPct) })}
+          </span>
+        }
+      >
         <ResponsiveContainer width={props.chartWidth ?? '100%'} height={260}>
           <BarChart data={waterfall} margin={{ top: 8, right: 16, bottom: 8, left: 32 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
