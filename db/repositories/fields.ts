@@ -193,18 +193,22 @@ function changedKeys(before: Field, after: FieldInput): Record<string, { from: u
   return changes
 }
 
+function updateFieldRow(db: DB, id: number, input: FieldInput, at: string): void {
+  db.prepare(
+    `UPDATE field SET name = ?, village = ?, township = ?, area_ha = ?, crop = ?, variety_id = ?,
+       density_plants_per_ha = ?, water_regime = ?, has_hsf = ?, hsf_year_built = ?, saline_class = ?,
+       heat_sum_cd = ?, quality_grade = ?, group_id = ?, note = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(...fieldParams(input), at, id)
+  writeHistory(db, id, input.history)
+}
+
 export function updateField(db: DB, ctx: WriteContext, id: number, input: FieldInput): Field {
   try {
     return db.transaction(() => {
       const before = getField(db, id)
       if (!before) throw new AppError('NOT_FOUND', 'The field no longer exists', { id })
-      db.prepare(
-        `UPDATE field SET name = ?, village = ?, township = ?, area_ha = ?, crop = ?, variety_id = ?,
-           density_plants_per_ha = ?, water_regime = ?, has_hsf = ?, hsf_year_built = ?, saline_class = ?,
-           heat_sum_cd = ?, quality_grade = ?, group_id = ?, note = ?, updated_at = ?
-         WHERE id = ?`,
-      ).run(...fieldParams(input), ctx.now().toISOString(), id)
-      writeHistory(db, id, input.history)
+      updateFieldRow(db, id, input, ctx.now().toISOString())
       recordAudit(db, ctx, {
         action: 'update',
         entity: 'field',
@@ -278,4 +282,65 @@ export function importFieldRows(
     if (issue) mapped.details.issues = [{ ...issue, path: ['rows', index + 1, ...issue.path] }]
     throw mapped
   }
+}
+
+/** The inputs a bulk edit may set on many fields at once. */
+export type FieldPatch = Partial<
+  Pick<
+    FieldInput,
+    | 'village'
+    | 'township'
+    | 'varietyId'
+    | 'densityPlantsPerHa'
+    | 'waterRegime'
+    | 'groupId'
+    | 'qualityGrade'
+    | 'heatSumCd'
+    | 'salineClass'
+  >
+>
+
+/**
+ * Applies one patch to many fields in one transaction. Each patched field is checked against the
+ * same schema as a single edit; the first that breaks a rule is named and nothing is written.
+ */
+export function bulkUpdateFields(
+  db: DB,
+  ctx: WriteContext,
+  ids: number[],
+  patch: FieldPatch,
+  check: (
+    input: FieldInput,
+  ) => { ok: true; value: FieldInput } | { ok: false; issues: AppError['details']['issues'] },
+): number {
+  return db.transaction(() => {
+    ids.forEach((id, index) => {
+      const before = getField(db, id)
+      if (!before) throw new AppError('NOT_FOUND', 'The field no longer exists', { id })
+      const { id: _id, createdAt: _c, updatedAt: _u, ...input } = before
+      const checked = check({ ...input, ...patch })
+      if (!checked.ok) {
+        throw new AppError('VALIDATION', 'The change does not suit a field', {
+          issues: (checked.issues ?? []).map((i) => ({
+            ...i,
+            path: ['ids', index, ...i.path],
+            params: { ...(i.params ?? {}), field: before.name },
+          })),
+        })
+      }
+      try {
+        updateFieldRow(db, id, checked.value, ctx.now().toISOString())
+      } catch (error) {
+        throw mapWriteError(error)
+      }
+    })
+    recordAudit(db, ctx, {
+      action: 'update',
+      entity: 'field',
+      entityId: null,
+      summary: 'bulk',
+      detail: { ids, patch },
+    })
+    return ids.length
+  })()
 }

@@ -4,7 +4,7 @@ import type { AssumptionOverride } from '../../engine/assumptions/types'
 import { FIELD_COLUMNS } from '../../engine/csv/fields-csv'
 import type { PlanResult } from '../../engine/model/types'
 import type { Why } from '../../engine/model/why'
-import { type Field, FieldInputSchema, WATER_REGIMES } from '../../engine/schemas/field'
+import { type Field, FieldInputSchema, fieldShape, WATER_REGIMES } from '../../engine/schemas/field'
 import { AssumptionChangeSchema, type Plan, type Scenario } from '../../engine/schemas/plan'
 import { type Variety, VarietyInputSchema } from '../../engine/schemas/variety'
 import type { AuditEntry, FieldGroup, Workspace } from '../../engine/schemas/workspace'
@@ -73,12 +73,41 @@ export const contract = {
   'fields:create': def<Field>()(FieldInputSchema),
   'fields:update': def<Field>()(z.object({ id: Id, field: FieldInputSchema }).strict()),
   'fields:delete': def<{ id: number }>()(z.object({ id: Id }).strict()),
+  'fields:bulkUpdate': def<{ updated: number }>()(
+    z
+      .object({
+        ids: z.array(Id).min(1).max(50_000),
+        patch: z
+          .object({
+            village: fieldShape.village,
+            township: fieldShape.township,
+            varietyId: fieldShape.varietyId,
+            densityPlantsPerHa: fieldShape.densityPlantsPerHa,
+            waterRegime: fieldShape.waterRegime,
+            groupId: fieldShape.groupId,
+            qualityGrade: fieldShape.qualityGrade,
+            heatSumCd: fieldShape.heatSumCd,
+            salineClass: fieldShape.salineClass,
+          })
+          .partial()
+          .strict(),
+      })
+      .strict(),
+  ),
   'fields:previewCsv': def<CsvPreview>()(CsvRequestSchema),
   'fields:importCsv': def<{ imported: number }>()(CsvRequestSchema),
   'varieties:list': def<Variety[]>()(Empty),
   'varieties:create': def<Variety>()(VarietyInputSchema),
   'varieties:update': def<Variety>()(z.object({ id: Id, variety: VarietyInputSchema }).strict()),
   'groups:list': def<FieldGroup[]>()(Empty),
+  'groups:create': def<FieldGroup>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(60),
+        color: z.enum(['blue', 'green', 'gold', 'red', 'purple', 'cyan', 'magenta']),
+      })
+      .strict(),
+  ),
   'audit:list': def<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
   ),

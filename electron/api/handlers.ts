@@ -4,8 +4,14 @@ import { readPlan } from '../../db/plan-store'
 import { listOverrides, resetOverride, setOverride } from '../../db/repositories/assumptions'
 import { listAudit } from '../../db/repositories/audit'
 import type { WriteContext } from '../../db/repositories/context'
-import { createField, deleteField, listFields, updateField } from '../../db/repositories/fields'
-import { listGroups } from '../../db/repositories/groups'
+import {
+  bulkUpdateFields,
+  createField,
+  deleteField,
+  listFields,
+  updateField,
+} from '../../db/repositories/fields'
+import { createGroup, listGroups } from '../../db/repositories/groups'
 import {
   applyScenarioEdit,
   createScenario,
@@ -19,6 +25,8 @@ import { effectiveAssumptions } from '../../engine/assumptions/resolve'
 import { AppError } from '../../engine/errors'
 import { evaluatePlan } from '../../engine/model/evaluate'
 import { explainField } from '../../engine/model/why'
+import { FieldInputSchema } from '../../engine/schemas/field'
+import { toIssues } from '../../engine/validation'
 import type { AppInfo, Handlers } from './contract'
 import { importCsv, previewCsv } from './csv-import'
 
@@ -49,6 +57,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'fields:list': () => listFields(db),
     'fields:create': (input) => createField(db, ctx, input),
     'fields:update': ({ id, field }) => updateField(db, ctx, id, field),
+    'fields:bulkUpdate': ({ ids, patch }) => {
+      const cropOf = new Map(listVarieties(db).map((v) => [v.id, v.crop]))
+      const updated = bulkUpdateFields(db, ctx, ids, patch, (input) => {
+        const parsed = FieldInputSchema.safeParse(input)
+        if (!parsed.success) return { ok: false, issues: toIssues(parsed.error, input) }
+        if (input.varietyId !== null && cropOf.get(input.varietyId) !== input.crop) {
+          return { ok: false, issues: [{ path: ['varietyId'], rule: 'variety_crop_mismatch' }] }
+        }
+        return { ok: true, value: parsed.data }
+      })
+      return { updated }
+    },
     'fields:delete': ({ id }) => {
       deleteField(db, ctx, id)
       return { id }
@@ -59,6 +79,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'varieties:create': (input) => createVariety(db, ctx, input),
     'varieties:update': ({ id, variety }) => updateVariety(db, ctx, id, variety),
     'groups:list': () => listGroups(db),
+    'groups:create': (input) => createGroup(db, ctx, input),
     'audit:list': ({ limit }) => listAudit(db, limit),
     'plan:get': () => readPlan(db),
     'plan:evaluate': ({ scenarioIds }) => evaluatePlan(readPlan(db), scenarioIds ? { scenarioIds } : {}),
