@@ -19,9 +19,13 @@ import { CROPS, type Field, SALINE_CLASSES, WATER_REGIMES } from '../../../../en
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { BulkEditModal } from './BulkEditModal'
 import { FieldFormDrawer } from './FieldFormDrawer'
 import { FieldImportModal } from './FieldImportModal'
+import { Sparkline } from './Sparkline'
 import { useFieldsData } from './useFieldsData'
+
+const VIRTUAL_FROM = 300
 
 function latestYield(field: Field) {
   return field.history.length === 0 ? null : field.history[field.history.length - 1]!
@@ -35,6 +39,8 @@ export function FieldsScreen() {
   const [search, setSearch] = useState('')
   const [editing, setEditing] = useState<{ field: Field | null } | null>(null)
   const [importing, setImporting] = useState(false)
+  const [selectedIds, setSelectedIds] = useState<number[]>([])
+  const [bulkEditing, setBulkEditing] = useState(false)
 
   // Exported in the plan's units; the import dialog proposes the same units, so a file round-trips.
   const exportCsv = () => {
@@ -99,14 +105,7 @@ export function FieldsScreen() {
       fixed: 'left',
       width: 130,
       sorter: (a, b) => a.name.localeCompare(b.name, format.locale),
-      render: (name: string, field) => (
-        <Space size={4} orientation="vertical">
-          <Typography.Text strong>{name}</Typography.Text>
-          {field.groupId !== null && groupName.get(field.groupId) && (
-            <Tag color={groupName.get(field.groupId)!.color}>{groupName.get(field.groupId)!.name}</Tag>
-          )}
-        </Space>
-      ),
+      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
     },
     {
       title: t('fields.col.place'),
@@ -192,6 +191,29 @@ export function FieldsScreen() {
       },
     },
     {
+      title: t('fields.col.history', { unit: format.yieldUnitLabel }),
+      key: 'history',
+      width: 120,
+      render: (_, f) => (
+        <Sparkline
+          history={f.history}
+          label={t('fields.historyAria', {
+            values: f.history
+              .map((h) => `${h.year}: ${format.yieldNumber(h.yieldKgPerHa)} ${format.yieldUnitLabel}`)
+              .join('；'),
+          })}
+        />
+      ),
+    },
+    {
+      title: t('fields.col.group'),
+      key: 'group',
+      width: 100,
+      filters: (data?.groups ?? []).map((g) => ({ text: g.name, value: g.id })),
+      onFilter: (value, f) => f.groupId === value,
+      render: (_, f) => (f.groupId === null ? '' : (groupName.get(f.groupId)?.name ?? '')),
+    },
+    {
       title: t('fields.actions'),
       key: 'actions',
       fixed: 'right',
@@ -236,7 +258,7 @@ export function FieldsScreen() {
           </Typography.Title>
           {data && (
             <Typography.Text type="secondary" data-testid="fields-summary">
-              {t('fields.summary', { count: data.fields.length, area: format.area(totalAreaHa) })}
+              {t('fields.summary', { n: format.number(data.fields.length, 0), area: format.area(totalAreaHa) })}
             </Typography.Text>
           )}
         </Space>
@@ -249,6 +271,9 @@ export function FieldsScreen() {
             onChange={(e) => setSearch(e.target.value)}
             style={{ width: 260 }}
           />
+          <Button disabled={selectedIds.length === 0} onClick={() => setBulkEditing(true)}>
+            {t('bulk.button', { count: selectedIds.length })}
+          </Button>
           <Button onClick={() => setImporting(true)}>{t('csv.import')}</Button>
           <Button onClick={exportCsv} disabled={!data}>
             {t('csv.export')}
@@ -264,14 +289,34 @@ export function FieldsScreen() {
         loading={!data}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1500 }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        rowSelection={{ selectedRowKeys: selectedIds, onChange: (keys) => setSelectedIds(keys as number[]) }}
+        // Thousands of fields scroll in a virtual list; a few hundred page like a ledger.
+        virtual={rows.length > VIRTUAL_FROM}
+        scroll={rows.length > VIRTUAL_FROM ? { x: 1750, y: 640 } : { x: 1750 }}
+        pagination={
+          rows.length > VIRTUAL_FROM
+            ? false
+            : { pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }
+        }
         locale={{
           emptyText: (
             <Empty description={data && data.fields.length > 0 ? t('fields.noMatch') : t('fields.empty')} />
           ),
         }}
       />
+      {bulkEditing && data && (
+        <BulkEditModal
+          fields={data.fields.filter((f) => selectedIds.includes(f.id))}
+          varieties={data.varieties}
+          groups={data.groups}
+          onClose={() => setBulkEditing(false)}
+          onSaved={() => {
+            setBulkEditing(false)
+            setSelectedIds([])
+            void reload()
+          }}
+        />
+      )}
       {importing && (
         <FieldImportModal
           onClose={() => setImporting(false)}

@@ -1,0 +1,237 @@
+import { Alert, App, Checkbox, Col, Input, InputNumber, Modal, Row, Select, Typography } from 'antd'
+import { type ReactNode, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type Field, SALINE_CLASSES, WATER_REGIMES } from '../../../../engine/schemas/field'
+import type { Variety } from '../../../../engine/schemas/variety'
+import type { FieldGroup } from '../../../../engine/schemas/workspace'
+import { api } from '../../api'
+import { issueMessage } from '../../lib/errors'
+import { useWorkspace } from '../workspace/WorkspaceContext'
+
+type Key =
+  | 'village'
+  | 'township'
+  | 'varietyId'
+  | 'density'
+  | 'waterRegime'
+  | 'groupId'
+  | 'qualityGrade'
+  | 'heatSumCd'
+  | 'salineClass'
+const NEW_GROUP = -1
+
+/** Change the same inputs on many selected fields at once; untouched inputs stay as they are. */
+export function BulkEditModal(props: {
+  fields: Field[]
+  varieties: Variety[]
+  groups: FieldGroup[]
+  onClose: () => void
+  onSaved: () => void
+}) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { format } = useWorkspace()
+  const [on, setOn] = useState<Partial<Record<Key, boolean>>>({})
+  const [values, setValues] = useState<Record<string, unknown>>({
+    waterRegime: 'rainfed',
+    salineClass: 'none',
+    groupId: null,
+    varietyId: null,
+  })
+  const [newGroup, setNewGroup] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const crops = new Set(props.fields.map((f) => f.crop))
+  const set = (k: string, v: unknown) => setValues((old) => ({ ...old, [k]: v }))
+
+  const save = async () => {
+    let groupId = values.groupId as number | null
+    if (on.groupId && groupId === NEW_GROUP) {
+      const created = await api.groupsCreate({ name: newGroup, color: 'cyan' })
+      if (!created.ok) {
+        const issue = created.error.details.issues?.[0]
+        setProblem(issue ? issueMessage(t, issue) : t(`errors.code.${created.error.code}`))
+        return
+      }
+      groupId = created.value.id
+    }
+    const density = values.density
+    const patch = {
+      ...(on.village ? { village: String(values.village ?? '') } : {}),
+      ...(on.township ? { township: String(values.township ?? '') } : {}),
+      ...(on.varietyId ? { varietyId: values.varietyId as number | null } : {}),
+      ...(on.density
+        ? { densityPlantsPerHa: typeof density === 'number' ? density / format.densityValue(1) : null }
+        : {}),
+      ...(on.waterRegime ? { waterRegime: values.waterRegime as Field['waterRegime'] } : {}),
+      ...(on.groupId ? { groupId } : {}),
+      ...(on.qualityGrade ? { qualityGrade: values.qualityGrade as number } : {}),
+      ...(on.heatSumCd ? { heatSumCd: values.heatSumCd as number } : {}),
+      ...(on.salineClass ? { salineClass: values.salineClass as Field['salineClass'] } : {}),
+    }
+    const result = await api.fieldsBulkUpdate({ ids: props.fields.map((f) => f.id), patch })
+    if (!result.ok) {
+      const issue = result.error.details.issues?.[0]
+      setProblem(
+        issue
+          ? t('bulk.fieldProblem', {
+              field: String(issue.params?.field ?? ''),
+              message: issueMessage(t, issue),
+            })
+          : t(`errors.code.${result.error.code}`),
+      )
+      return
+    }
+    message.success(t('bulk.done', { count: result.value.updated }))
+    props.onSaved()
+  }
+
+  const row = (key: Key, label: string, control: ReactNode) => (
+    <Row gutter={12} align="middle" style={{ marginBottom: 10 }} key={key}>
+      <Col span={5}>
+        <Checkbox
+          checked={Boolean(on[key])}
+          onChange={(e) => setOn((o) => ({ ...o, [key]: e.target.checked }))}
+          aria-label={`${t('bulk.apply')} ${label}`}
+        >
+          {t('bulk.apply')}
+        </Checkbox>
+      </Col>
+      <Col span={7}>
+        <Typography.Text>{label}</Typography.Text>
+      </Col>
+      <Col span={12}>{control}</Col>
+    </Row>
+  )
+
+  return (
+    <Modal
+      open
+      width={720}
+      title={t('bulk.title', { count: props.fields.length })}
+      okText={t('bulk.save')}
+      cancelText={t('bulk.cancel')}
+      onOk={() => void save()}
+      onCancel={props.onClose}
+    >
+      <Typography.Paragraph type="secondary">{t('bulk.help')}</Typography.Paragraph>
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      {row(
+        'village',
+        t('bulk.village'),
+        <Input
+          aria-label={t('bulk.village')}
+          disabled={!on.village}
+          onChange={(e) => set('village', e.target.value)}
+        />,
+      )}
+      {row(
+        'township',
+        t('bulk.township'),
+        <Input
+          aria-label={t('bulk.township')}
+          disabled={!on.township}
+          onChange={(e) => set('township', e.target.value)}
+        />,
+      )}
+      {row(
+        'varietyId',
+        t('bulk.variety'),
+        <Select
+          aria-label={t('bulk.variety')}
+          disabled={!on.varietyId}
+          style={{ width: '100%' }}
+          value={values.varietyId as number | null}
+          onChange={(v) => set('varietyId', v)}
+          options={[
+            { value: null, label: t('fields.noVariety') },
+            ...props.varieties
+              .filter((v) => crops.size === 1 && crops.has(v.crop))
+              .map((v) => ({ value: v.id, label: v.name })),
+          ]}
+        />,
+      )}
+      {row(
+        'density',
+        t('bulk.density', { unit: format.densityUnitLabel }),
+        <InputNumber
+          aria-label={t('bulk.density', { unit: format.densityUnitLabel })}
+          disabled={!on.density}
+          style={{ width: '100%' }}
+          onChange={(v) => set('density', v)}
+        />,
+      )}
+      {row(
+        'waterRegime',
+        t('bulk.water'),
+        <Select
+          aria-label={t('bulk.water')}
+          disabled={!on.waterRegime}
+          style={{ width: '100%' }}
+          value={values.waterRegime as string}
+          onChange={(v) => set('waterRegime', v)}
+          options={WATER_REGIMES.map((w) => ({ value: w, label: t(`water.${w}`) }))}
+        />,
+      )}
+      {row(
+        'groupId',
+        t('bulk.group'),
+        <>
+          <Select
+            aria-label={t('bulk.group')}
+            disabled={!on.groupId}
+            style={{ width: '100%' }}
+            value={values.groupId as number | null}
+            onChange={(v) => set('groupId', v)}
+            options={[
+              { value: null, label: t('form.noGroup') },
+              ...props.groups.map((g) => ({ value: g.id, label: g.name })),
+              { value: NEW_GROUP, label: t('bulk.newGroup') },
+            ]}
+          />
+          {on.groupId && values.groupId === NEW_GROUP && (
+            <Input
+              aria-label={t('bulk.newGroupName')}
+              placeholder={t('bulk.newGroupName')}
+              style={{ marginTop: 6 }}
+              value={newGroup}
+              onChange={(e) => setNewGroup(e.target.value)}
+            />
+          )}
+        </>,
+      )}
+      {row(
+        'qualityGrade',
+        t('bulk.grade'),
+        <InputNumber
+          aria-label={t('bulk.grade')}
+          disabled={!on.qualityGrade}
+          precision={0}
+          onChange={(v) => set('qualityGrade', v)}
+        />,
+      )}
+      {row(
+        'heatSumCd',
+        t('bulk.heatSum'),
+        <InputNumber
+          aria-label={t('bulk.heatSum')}
+          disabled={!on.heatSumCd}
+          precision={0}
+          step={50}
+          onChange={(v) => set('heatSumCd', v)}
+        />,
+      )}
+      {row(
+        'salineClass',
+        t('bulk.saline'),
+        <Select
+          aria-label={t('bulk.saline')}
+          disabled={!on.salineClass}
+          style={{ width: '100%' }}
+          value={values.salineClass as string}
+          onChange={(v) => set('salineClass', v)}
+          options={SALINE_CLASSES.map((s) => ({ value: s, label: t(`saline.${s}`) }))}
+        />,
+      )}
+    </Modal>
+  )
+}
