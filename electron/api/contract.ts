@@ -7,7 +7,7 @@ import type { Why } from '../../engine/model/why'
 import { type Field, FieldInputSchema, fieldShape, WATER_REGIMES } from '../../engine/schemas/field'
 import { AssumptionChangeSchema, type Plan, type Scenario } from '../../engine/schemas/plan'
 import { type Variety, VarietyInputSchema } from '../../engine/schemas/variety'
-import type { AuditEntry, FieldGroup, Workspace } from '../../engine/schemas/workspace'
+import type { AuditEntry, BackupInfo, FieldGroup, Workspace } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
 import type { Channel } from './channels'
 import type { CsvPreview } from './csv-import'
@@ -69,6 +69,11 @@ export const contract = {
   'app:info': def<AppInfo>()(Empty),
   'workspace:get': def<Workspace>()(Empty),
   'workspace:update': def<Workspace>()(WorkspaceUpdateSchema),
+  'workspace:backup': def<BackupInfo>()(Empty),
+  'workspace:backups': def<BackupInfo[]>()(Empty),
+  'workspace:restore': def<{ restoredFrom: string; safetyBackup: string }>()(
+    z.object({ file: z.string().min(1).max(120) }).strict(),
+  ),
   'fields:list': def<Field[]>()(Empty),
   'fields:create': def<Field>()(FieldInputSchema),
   'fields:update': def<Field>()(z.object({ id: Id, field: FieldInputSchema }).strict()),

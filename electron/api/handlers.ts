@@ -1,3 +1,4 @@
+import { backupPath, backupWorkspace, listBackups, replaceWorkspaceFile } from '../../db/backup'
 import type { DB } from '../../db/connection'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { readPlan } from '../../db/plan-store'
@@ -31,7 +32,10 @@ import type { AppInfo, Handlers } from './contract'
 import { importCsv, previewCsv } from './csv-import'
 
 export type HandlerDeps = {
-  db: DB
+  /** the open workspace; replaced in place when a backup is restored */
+  holder: { db: DB }
+  /** opens the workspace file again with the same settings (after a restore) */
+  reopen: () => DB
   ctx: WriteContext
   dataFile: string
   version: string
@@ -40,7 +44,7 @@ export type HandlerDeps = {
 
 /** The back end of every channel: db repositories (and later the engine), no transport, no Electron. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, ctx } = deps
+  const { holder, ctx } = deps
   return {
     'app:info': () => ({
       version: deps.version,
@@ -49,17 +53,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       mode: deps.mode,
     }),
     'workspace:get': () => {
-      const workspace = getWorkspace(db)
+      const workspace = getWorkspace(holder.db)
       if (!workspace) throw new AppError('NOT_FOUND', 'No workspace in this file')
       return workspace
     },
-    'workspace:update': (patch) => updateWorkspaceSettings(db, ctx, patch),
-    'fields:list': () => listFields(db),
-    'fields:create': (input) => createField(db, ctx, input),
-    'fields:update': ({ id, field }) => updateField(db, ctx, id, field),
+    'workspace:update': (patch) => updateWorkspaceSettings(holder.db, ctx, patch),
+    'workspace:backup': () => backupWorkspace(holder.db, deps.dataFile, ctx.now()),
+    'workspace:backups': () => listBackups(deps.dataFile),
+    'workspace:restore': ({ file }) => {
+      const source = backupPath(deps.dataFile, file)
+      // The current state is kept too, so a restore can itself be undone.
+      const safety = backupWorkspace(holder.db, deps.dataFile, ctx.now())
+      holder.db.close()
+      replaceWorkspaceFile(deps.dataFile, source)
+      try {
+        holder.db = deps.reopen()
+      } catch (error) {
+        replaceWorkspaceFile(deps.dataFile, backupPath(deps.dataFile, safety.file))
+        holder.db = deps.reopen()
+        throw error
+      }
+      return { restoredFrom: file, safetyBackup: safety.file }
+    },
+    'fields:list': () => listFields(holder.db),
+    'fields:create': (input) => createField(holder.db, ctx, input),
+    'fields:update': ({ id, field }) => updateField(holder.db, ctx, id, field),
     'fields:bulkUpdate': ({ ids, patch }) => {
-      const cropOf = new Map(listVarieties(db).map((v) => [v.id, v.crop]))
-      const updated = bulkUpdateFields(db, ctx, ids, patch, (input) => {
+      const cropOf = new Map(listVarieties(holder.db).map((v) => [v.id, v.crop]))
+      const updated = bulkUpdateFields(holder.db, ctx, ids, patch, (input) => {
         const parsed = FieldInputSchema.safeParse(input)
         if (!parsed.success) return { ok: false, issues: toIssues(parsed.error, input) }
         if (input.varietyId !== null && cropOf.get(input.varietyId) !== input.crop) {
@@ -70,33 +91,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { updated }
     },
     'fields:delete': ({ id }) => {
-      deleteField(db, ctx, id)
+      deleteField(holder.db, ctx, id)
       return { id }
     },
-    'fields:previewCsv': (request) => previewCsv(db, request),
-    'fields:importCsv': (request) => importCsv(db, ctx, request),
-    'varieties:list': () => listVarieties(db),
-    'varieties:create': (input) => createVariety(db, ctx, input),
-    'varieties:update': ({ id, variety }) => updateVariety(db, ctx, id, variety),
-    'groups:list': () => listGroups(db),
-    'groups:create': (input) => createGroup(db, ctx, input),
-    'audit:list': ({ limit }) => listAudit(db, limit),
-    'plan:get': () => readPlan(db),
-    'plan:evaluate': ({ scenarioIds }) => evaluatePlan(readPlan(db), scenarioIds ? { scenarioIds } : {}),
-    'plan:why': ({ scenarioId, fieldId }) => explainField(readPlan(db), scenarioId, fieldId),
-    'scenarios:list': () => listScenarios(db),
-    'scenarios:create': (input) => createScenario(db, ctx, input),
-    'scenarios:rename': ({ id, name }) => renameScenario(db, ctx, id, name),
+    'fields:previewCsv': (request) => previewCsv(holder.db, request),
+    'fields:importCsv': (request) => importCsv(holder.db, ctx, request),
+    'varieties:list': () => listVarieties(holder.db),
+    'varieties:create': (input) => createVariety(holder.db, ctx, input),
+    'varieties:update': ({ id, variety }) => updateVariety(holder.db, ctx, id, variety),
+    'groups:list': () => listGroups(holder.db),
+    'groups:create': (input) => createGroup(holder.db, ctx, input),
+    'audit:list': ({ limit }) => listAudit(holder.db, limit),
+    'plan:get': () => readPlan(holder.db),
+    'plan:evaluate': ({ scenarioIds }) =>
+      evaluatePlan(readPlan(holder.db), scenarioIds ? { scenarioIds } : {}),
+    'plan:why': ({ scenarioId, fieldId }) => explainField(readPlan(holder.db), scenarioId, fieldId),
+    'scenarios:list': () => listScenarios(holder.db),
+    'scenarios:create': (input) => createScenario(holder.db, ctx, input),
+    'scenarios:rename': ({ id, name }) => renameScenario(holder.db, ctx, id, name),
     'scenarios:delete': ({ id }) => {
-      deleteScenario(db, ctx, id)
+      deleteScenario(holder.db, ctx, id)
       return { id }
     },
     'scenarios:apply': ({ scenarioId, fieldIds, edit }) =>
-      applyScenarioEdit(db, ctx, scenarioId, fieldIds, edit),
-    'assumptions:list': () => effectiveAssumptions(listOverrides(db)),
-    'assumptions:set': (input) => setOverride(db, ctx, input),
+      applyScenarioEdit(holder.db, ctx, scenarioId, fieldIds, edit),
+    'assumptions:list': () => effectiveAssumptions(listOverrides(holder.db)),
+    'assumptions:set': (input) => setOverride(holder.db, ctx, input),
     'assumptions:reset': ({ key }) => {
-      resetOverride(db, ctx, key)
+      resetOverride(holder.db, ctx, key)
       return { key }
     },
   }

@@ -26,18 +26,25 @@ export type OpenWorkspaceOptions = {
 /** Opens (creating with the demo on first start) the workspace and builds the contract's handlers. */
 export function openWorkspace(options: OpenWorkspaceOptions) {
   mkdirSync(dirname(options.dataFile), { recursive: true })
-  const opened = openDatabase(
-    options.dataFile,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  )
+  const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+  const opened = openDatabase(options.dataFile, openOptions)
+  const holder = { db: opened.db }
   const ctx: WriteContext = { actor: options.actor ?? 'local-user', now: options.now ?? (() => new Date()) }
   ensureWorkspace(opened.db, ctx, buildDemoPlan)
   const handlers = createHandlers({
-    db: opened.db,
+    holder,
+    reopen: () => openDatabase(options.dataFile, openOptions).db,
     ctx,
     dataFile: options.dataFile,
     version: options.version,
     mode: options.mode,
   })
-  return { db: opened.db as DB, handlers, backupPath: opened.backupPath, close: () => opened.db.close() }
+  return {
+    get db(): DB {
+      return holder.db
+    },
+    handlers,
+    backupPath: opened.backupPath,
+    close: () => holder.db.close(),
+  }
 }

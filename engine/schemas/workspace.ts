@@ -30,3 +30,6 @@ export type AuditEntry = {
   summary: string
   detail: Record<string, unknown>
 }
+
+/** A checked copy of the workspace in the backups folder beside it. */
+export type BackupInfo = { file: string; at: string; sizeBytes: number }

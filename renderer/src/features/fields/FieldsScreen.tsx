@@ -258,7 +258,10 @@ export function FieldsScreen() {
           </Typography.Title>
           {data && (
             <Typography.Text type="secondary" data-testid="fields-summary">
-              {t('fields.summary', { n: format.number(data.fields.length, 0), area: format.area(totalAreaHa) })}
+              {t('fields.summary', {
+                n: format.number(data.fields.length, 0),
+                area: format.area(totalAreaHa),
+              })}
             </Typography.Text>
           )}
         </Space>
