@@ -171,3 +171,21 @@ export function updateVariety(db: DB, ctx: WriteContext, id: number, v: VarietyI
     throw error instanceof AppError ? error : conflict(error)
   }
 }
+
+/** Adds imported varieties in one transaction; a duplicate name is named by its row (1 = first). */
+export function importVarieties(db: DB, ctx: WriteContext, varieties: VarietyInput[]): number {
+  let index = 0
+  try {
+    db.transaction(() => {
+      for (index = 0; index < varieties.length; index++) createVariety(db, ctx, varieties[index]!)
+    })()
+    return varieties.length
+  } catch (error) {
+    const mapped = error instanceof AppError ? error : conflict(error)
+    mapped.details.issues = (mapped.details.issues ?? []).map((i) => ({
+      ...i,
+      path: ['rows', index + 1, ...i.path],
+    }))
+    throw mapped
+  }
+}

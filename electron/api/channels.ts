@@ -19,6 +19,7 @@ export const CHANNELS = [
   'varieties:list',
   'varieties:create',
   'varieties:update',
+  'varieties:importCsv',
   'groups:list',
   'groups:create',
   'audit:list',

@@ -11,6 +11,7 @@ import type { AuditEntry, BackupInfo, FieldGroup, Workspace } from '../../engine
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
 import type { Channel } from './channels'
 import type { CsvPreview } from './csv-import'
+import type { VarietyCsvResult } from './variety-import'
 
 /** One channel: its input schema, and (as a type only) its result. */
 type Def<I extends z.ZodType, O> = { input: I; output: O }
@@ -104,6 +105,11 @@ export const contract = {
   'varieties:list': def<Variety[]>()(Empty),
   'varieties:create': def<Variety>()(VarietyInputSchema),
   'varieties:update': def<Variety>()(z.object({ id: Id, variety: VarietyInputSchema }).strict()),
+  'varieties:importCsv': def<VarietyCsvResult>()(
+    z
+      .object({ base64: z.string().min(1).max(23_000_000), densityArea: AreaUnitSchema, dryRun: z.boolean() })
+      .strict(),
+  ),
   'groups:list': def<FieldGroup[]>()(Empty),
   'groups:create': def<FieldGroup>()(
     z

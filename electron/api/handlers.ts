@@ -30,6 +30,7 @@ import { FieldInputSchema } from '../../engine/schemas/field'
 import { toIssues } from '../../engine/validation'
 import type { AppInfo, Handlers } from './contract'
 import { importCsv, previewCsv } from './csv-import'
+import { importVarietyCsv } from './variety-import'
 
 export type HandlerDeps = {
   /** the open workspace; replaced in place when a backup is restored */
@@ -99,6 +100,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'varieties:list': () => listVarieties(holder.db),
     'varieties:create': (input) => createVariety(holder.db, ctx, input),
     'varieties:update': ({ id, variety }) => updateVariety(holder.db, ctx, id, variety),
+    'varieties:importCsv': (request) => importVarietyCsv(holder.db, ctx, request),
     'groups:list': () => listGroups(holder.db),
     'groups:create': (input) => createGroup(holder.db, ctx, input),
     'audit:list': ({ limit }) => listAudit(holder.db, limit),

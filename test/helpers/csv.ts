@@ -42,3 +42,11 @@ export function fieldsCsv(n: number, badRow: number | null = null): string {
 export function gb18030(text: string): Buffer {
   return iconv.encode(text, 'gb18030')
 }
+
+/** A co-op's own variety list, densities in plants per mu. */
+export const VARIETY_CSV_HEADER =
+  '作物,品种,熟期,积温,产量潜力（%）,对照品种,耐密性,倒伏风险,耐盐性,来源,雨养最低,雨养最适,雨养上限,滴灌最低,滴灌最适,滴灌上限'
+export const VARIETY_CSV_ROWS = [
+  '玉米,吉单试1号,128,2650,104.5,先玉335,高,低,中,2024 年本社对比试验,4000,4800,5300,4700,5500,6000',
+  '大豆,吉育试2号,120,2400,103,吉育86,,,高,县农技站 2023 区试,10000,12000,13500,,,',
+]

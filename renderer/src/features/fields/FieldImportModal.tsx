@@ -5,6 +5,7 @@ import type { CsvPreview } from '../../../../electron/api/csv-import'
 import { type ColumnTarget, type CsvProblem, FIELD_COLUMNS } from '../../../../engine/csv/fields-csv'
 import type { AreaUnit, MassUnit } from '../../../../engine/units'
 import { api } from '../../api'
+import { toBase64 } from '../../lib/bytes'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 
 type YieldUnit = 'jin/mu' | 'kg/mu' | 'kg/ha'
@@ -12,13 +13,6 @@ type YieldUnit = 'jin/mu' | 'kg/mu' | 'kg/ha'
 function unitsOf(area: AreaUnit, yieldUnit: YieldUnit, densityArea: AreaUnit) {
   const [yieldMass, yieldArea] = yieldUnit.split('/') as [MassUnit, AreaUnit]
   return { area, yieldMass, yieldArea, densityArea }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
 }
 
 /** Import fields from a CSV: preview, encoding, column mapping, units, and every problem first. */

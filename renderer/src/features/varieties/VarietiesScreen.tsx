@@ -7,6 +7,7 @@ import { api, unwrap } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { VarietyFormModal } from './VarietyFormModal'
+import { VarietyImportModal } from './VarietyImportModal'
 
 export function VarietiesScreen() {
   const { t } = useTranslation()
@@ -15,6 +16,7 @@ export function VarietiesScreen() {
   const [error, setError] = useState<unknown>(null)
   const [crop, setCrop] = useState<Crop | 'all'>('all')
   const [editing, setEditing] = useState<{ variety: Variety | null } | null>(null)
+  const [importing, setImporting] = useState(false)
 
   const reload = useCallback(async () => {
     try {
@@ -143,9 +145,12 @@ export function VarietiesScreen() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('varieties.subtitle')}</Typography.Text>
         </div>
-        <Button type="primary" onClick={() => setEditing({ variety: null })}>
-          {t('varieties.add')}
-        </Button>
+        <Space>
+          <Button onClick={() => setImporting(true)}>{t('varietyCsv.button')}</Button>
+          <Button type="primary" onClick={() => setEditing({ variety: null })}>
+            {t('varieties.add')}
+          </Button>
+        </Space>
       </div>
       <Segmented
         value={crop}
@@ -164,6 +169,15 @@ export function VarietiesScreen() {
         pagination={false}
         scroll={{ x: 1250 }}
       />
+      {importing && (
+        <VarietyImportModal
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setImporting(false)
+            void reload()
+          }}
+        />
+      )}
       {editing && (
         <VarietyFormModal
           variety={editing.variety}
