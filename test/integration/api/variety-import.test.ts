@@ -5,12 +5,8 @@ import { openWorkspace } from '../../../electron/api/open-workspace'
 import { gb18030, VARIETY_CSV_HEADER, VARIETY_CSV_ROWS } from '../../helpers/csv'
 import { tempDir } from '../../helpers/db'
 
-const HEADER =
-  '作物,品种,熟期,积温,产量潜力（%）,对照品种,耐密性,倒伏风险,耐盐性,来源,雨养最低,雨养最适,雨养上限,滴灌最低,滴灌最适,滴灌上限'
-const ROWS = [
-  '玉米,吉单试1号,128,2650,104.5,先玉335,高,低,中,2024 年本社对比试验,4000,4800,5300,4700,5500,6000',
-  '大豆,吉育试2号,120,2400,103,吉育86,,,高,县农技站 2023 区试,10000,12000,13500,,,',
-]
+const HEADER = VARIETY_CSV_HEADER
+const ROWS = VARIETY_CSV_ROWS
 
 describe('variety CSV import', () => {
   const ws = openWorkspace({ dataFile: join(tempDir(), 'v.sqlite'), mode: 'browser', version: 'test' })
