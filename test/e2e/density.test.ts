@@ -1,49 +1,25 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settle,
-  startServer,
-  tempDataDir,
-  watchConsole,
-} from './harness'
+import { describe, expect, it } from 'vitest'
+import { browserSession, screenshot, settle } from './harness'
 
 const plants = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''))
 
 describe('density explorer', () => {
-  let server: RunningServer
-  let browser: Browser
-  let page: Page
-  let errors: string[]
-
-  beforeAll(async () => {
-    server = await startServer(tempDataDir())
-    browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { width: 1440, height: 960 } })
-    errors = watchConsole(page)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const s = browserSession({ height: 960 })
 
   it('moves the economic-optimum marker left when the seed price rises', async () => {
-    await page.goto(`${server.url}#/density`)
-    await page.getByTestId('eosr').waitFor()
-    await settle(page)
-    const aopd = plants(await page.getByTestId('aopd').textContent())
-    const before = plants(await page.getByTestId('eosr').textContent())
+    await s.page.goto(`${s.server.url}#/density`)
+    await s.page.getByTestId('eosr').waitFor()
+    await settle(s.page)
+    const aopd = plants(await s.page.getByTestId('aopd').textContent())
+    const before = plants(await s.page.getByTestId('eosr').textContent())
     expect(before).toBeLessThan(aopd)
-    const seed = page.getByRole('spinbutton', { name: '种子价格（元/千粒）' })
+    const seed = s.page.getByRole('spinbutton', { name: '种子价格（元/千粒）' })
     await seed.fill('40')
     await seed.press('Tab')
-    await settle(page)
-    const after = plants(await page.getByTestId('eosr').textContent())
+    await settle(s.page)
+    const after = plants(await s.page.getByTestId('eosr').textContent())
     expect(after).toBeLessThan(before)
-    await expect(page.locator('.recharts-reference-line').count()).resolves.toBe(2)
+    await expect(s.page.locator('.recharts-reference-line').count()).resolves.toBe(2)
   })
 
   it('fits pasted trial points and reports RMSE and R²', async () => {
@@ -51,17 +27,19 @@ describe('density explorer', () => {
       `${d},${Math.round(1600 - 0.00004 * (d - 5200) ** 2)}`,
       `${d},${Math.round(1610 - 0.00004 * (d - 5200) ** 2)}`,
     ])
-    await page.getByRole('textbox', { name: '用自己的试验点拟合' }).fill(rows.join('\n'))
-    await page.getByRole('button', { name: /拟\s*合/ }).click()
-    await expect(page.getByTestId('fit-result').textContent()).resolves.toMatch(
+    await s.page.getByRole('textbox', { name: '用自己的试验点拟合' }).fill(rows.join('\n'))
+    await s.page.getByRole('button', { name: /拟\s*合/ }).click()
+    await expect(s.page.getByTestId('fit-result').textContent()).resolves.toMatch(
       /^拟合：RMSE [\d.]+ 斤\/亩，R² 0\.9\d*；农艺最优 5,2\d\d 株\/亩$/,
     )
-    await screenshot(page, 'density-zh-CN')
-    await page.getByRole('textbox', { name: '用自己的试验点拟合' }).fill('4000,1500\n4000,1510\n5000,1600\n')
-    await page.getByRole('button', { name: /拟\s*合/ }).click()
-    await expect(page.getByTestId('fit-result').textContent()).resolves.toBe(
+    await screenshot(s.page, 'density-zh-CN')
+    await s.page
+      .getByRole('textbox', { name: '用自己的试验点拟合' })
+      .fill('4000,1500\n4000,1510\n5000,1600\n')
+    await s.page.getByRole('button', { name: /拟\s*合/ }).click()
+    await expect(s.page.getByTestId('fit-result').textContent()).resolves.toBe(
       '至少需要 3 个不同密度的点（现在 2 个）',
     )
-    expect(errors).toEqual([])
+    expect(s.errors).toEqual([])
   })
 })

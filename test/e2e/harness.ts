@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const ROOT = join(import.meta.dirname, '../..')
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -102,4 +103,30 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await settle(page)
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false })
+}
+
+export type BrowserSession = { server: RunningServer; browser: Browser; page: Page; errors: string[] }
+
+/**
+ * Browser mode on a fresh data folder and one Chromium page for a describe block, closed after it.
+ * `errors` collects console errors; tests end by expecting it to be empty.
+ */
+export function browserSession(
+  options: { width?: number; height?: number; acceptDownloads?: boolean } = {},
+): BrowserSession {
+  const session = {} as BrowserSession
+  beforeAll(async () => {
+    session.server = await startServer(tempDataDir())
+    session.browser = await launchBrowser()
+    session.page = await session.browser.newPage({
+      viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+      acceptDownloads: options.acceptDownloads ?? false,
+    })
+    session.errors = watchConsole(session.page)
+  })
+  afterAll(async () => {
+    await session.browser?.close()
+    await session.server?.stop()
+  })
+  return session
 }
