@@ -1,0 +1,226 @@
+import { checkOverrides, effectiveAssumptions, need, valuesOf } from '../assumptions/resolve'
+import { AppError } from '../errors'
+import { evaluatePlan } from '../model/evaluate'
+import { CROPS, type Crop, type WaterRegime } from '../schemas/field'
+import type { Plan } from '../schemas/plan'
+import { Random } from './random'
+
+export type RiskOptions = {
+  draws: number
+  seed: number
+  /** 'common': one weather shock per year for every field (the model); 'independent' is for tests */
+  weather?: 'common' | 'independent'
+}
+
+export type Percentiles = { p10: number; p50: number; p90: number; mean: number; sd: number }
+
+export type ScenarioRisk = {
+  scenarioId: number | null
+  name: string
+  isBaseline: boolean
+  productionKg: Percentiles
+  grossMarginYuan: Percentiles
+  /** share of years in which the scenario's gross margin beats current practice's, same draws */
+  probBeatsBaseline: number | null
+  /** gross margin by draw, for histograms (yuan) */
+  marginSamples: Float64Array
+}
+
+export type RiskResult = {
+  draws: number
+  seed: number
+  completedDraws: number
+  baseline: ScenarioRisk
+  scenarios: ScenarioRisk[]
+}
+
+const MAX_DRAWS = 1_000_000
+const REGIMES: readonly WaterRegime[] = ['rainfed', 'furrow', 'sprinkler', 'drip', 'paddy']
+
+/** Which weather CV a field gets: rainfed west (salt-affected, drought-prone), rainfed central, irrigated, paddy. */
+function cvOf(
+  regime: WaterRegime,
+  saline: string,
+  cv: { central: number; west: number; drip: number; paddy: number },
+): number {
+  if (regime === 'paddy') return cv.paddy
+  if (regime === 'rainfed') return saline === 'none' ? cv.central : cv.west
+  return cv.drip
+}
+
+function percentiles(samples: Float64Array, n: number): Percentiles {
+  const sorted = Float64Array.from(samples.subarray(0, n)).sort()
+  const at = (q: number) => sorted[Math.min(n - 1, Math.max(0, Math.round(q * (n - 1))))]!
+  let sum = 0
+  for (let i = 0; i < n; i++) sum += sorted[i]!
+  const mean = sum / n
+  let ss = 0
+  for (let i = 0; i < n; i++) ss += (sorted[i]! - mean) ** 2
+  return { p10: at(0.1), p50: at(0.5), p90: at(0.9), mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0 }
+}
+
+/**
+ * A Monte Carlo run over weather years, stepped in chunks so a worker can report progress and stop.
+ * Every scenario and current practice share each year's draws (common random numbers): the weather
+ * shock, the catastrophe, prices, the HSF and irrigation coefficients, and each field's own noise.
+ */
+export function createSimulation(plan: Plan, options: RiskOptions) {
+  if (!Number.isInteger(options.draws) || options.draws < 1 || options.draws > MAX_DRAWS) {
+    throw new AppError('VALIDATION', 'Draws must be 1–1,000,000', {
+      issues: [{ path: ['draws'], rule: 'max_number', params: { limit: MAX_DRAWS } }],
+    })
+  }
+  checkOverrides(plan.assumptions)
+  const assumptions = effectiveAssumptions(plan.assumptions)
+  const values = valuesOf(assumptions)
+  const range = (key: string) => assumptions.find((a) => a.key === key)!
+  const deterministic = evaluatePlan(plan)
+  const baselineIndex = deterministic.scenarios.findIndex((s) => s.isBaseline)
+  const results = deterministic.scenarios
+  const nS = results.length
+  const nF = plan.fields.length
+  const draws = options.draws
+  const cv = {
+    central: need(values, 'cv.rainfedCentral'),
+    west: need(values, 'cv.rainfedWest'),
+    drip: need(values, 'cv.drip'),
+    paddy: need(values, 'cv.paddy'),
+  }
+  const fieldCv = need(values, 'cv.field')
+  const catProb = need(values, 'risk.catastropheProb')
+  const lossLow = need(values, 'risk.catastropheLossLow')
+  const lossHigh = need(values, 'risk.catastropheLossHigh')
+  const hsf = range('hsf.uplift')
+  const water = REGIMES.map((r) => (r === 'rainfed' || r === 'paddy' ? null : range(`water.factor.${r}`)))
+  const prices = CROPS.map((c) => range(`price.${c}`))
+
+  // Per field, flat typed arrays: what does not change from draw to draw is computed once.
+  const area = new Float64Array(nF)
+  const fieldCvArr = new Float64Array(nF)
+  const cropIdx = new Uint8Array(nF)
+  const curRegime = new Uint8Array(nF)
+  for (let f = 0; f < nF; f++) {
+    const field = plan.fields[f]!
+    area[f] = field.areaHa
+    fieldCvArr[f] = cvOf(field.waterRegime, field.salineClass, cv)
+    cropIdx[f] = CROPS.indexOf(field.crop as Crop)
+    curRegime[f] = REGIMES.indexOf(field.waterRegime)
+  }
+  const y0 = new Float64Array(nS * nF)
+  const builds = new Uint8Array(nS * nF)
+  const newRegime = new Uint8Array(nS * nF)
+  const fixedMargin = new Float64Array(nS) // subsidies − costs, which do not move with the draws
+  results.forEach((s, si) => {
+    s.fields.forEach((r, f) => {
+      y0[si * nF + f] = r.yieldKgPerHa
+      builds[si * nF + f] = r.multipliers.hsf !== 1 ? 1 : 0
+      newRegime[si * nF + f] = REGIMES.indexOf(r.waterRegime)
+      fixedMargin[si] = fixedMargin[si]! + r.money.subsidyYuan - r.money.costYuan
+    })
+  })
+
+  const production = Array.from({ length: nS }, () => new Float64Array(draws))
+  const margin = Array.from({ length: nS }, () => new Float64Array(draws))
+  const random = new Random(options.seed)
+  const waterNow = new Float64Array(REGIMES.length)
+  const water0 = REGIMES.map((_, i) => water[i]?.value ?? 1)
+  const priceNow = new Float64Array(CROPS.length)
+  const revenueByCrop = new Float64Array(CROPS.length)
+  const independent = options.weather === 'independent'
+  const noise = new Float64Array(nF)
+  const fieldZ = new Float64Array(nF)
+  let done = 0
+
+  /** Runs up to `count` more draws; returns true when all are done. */
+  function step(count: number): boolean {
+    const end = Math.min(draws, done + count)
+    for (let d = done; d < end; d++) {
+      const z = random.normal()
+      const cat = random.uniform() < catProb ? lossLow + (lossHigh - lossLow) * random.uniform() : 0
+      const u = random.triangular(hsf.low, hsf.value, hsf.high)
+      for (let r = 0; r < REGIMES.length; r++) {
+        const w = water[r]
+        waterNow[r] = w ? random.triangular(w.low, w.value, w.high) : 1
+      }
+      for (let c = 0; c < CROPS.length; c++)
+        priceNow[c] = random.triangular(prices[c]!.low, prices[c]!.value, prices[c]!.high)
+      const hsfAdj = (1 + u) / (1 + hsf.value)
+      // Each field's own noise (and, for the independent test mode, its own weather) is drawn
+      // once per year and shared by every scenario, so "beats the baseline" is not luck.
+      for (let f = 0; f < nF; f++) {
+        noise[f] = random.normal()
+        fieldZ[f] = independent ? random.normal() : z
+      }
+      for (let si = 0; si < nS; si++) {
+        revenueByCrop.fill(0)
+        let prod = 0
+        for (let f = 0; f < nF; f++) {
+          const k = si * nF + f
+          let y =
+            y0[k]! * Math.max(0, 1 + fieldCvArr[f]! * fieldZ[f]!) * (1 + fieldCv * noise[f]!) * (1 - cat)
+          if (builds[k] === 1) y *= hsfAdj
+          const nr = newRegime[k]!
+          const cr = curRegime[f]!
+          if (nr !== cr && cropIdx[f] === 0) y *= waterNow[nr]! / waterNow[cr]! / (water0[nr]! / water0[cr]!)
+          if (y < 0) y = 0
+          const kg = y * area[f]!
+          prod += kg
+          const c = cropIdx[f]!
+          revenueByCrop[c] = revenueByCrop[c]! + kg
+        }
+        let revenue = 0
+        for (let c = 0; c < CROPS.length; c++) revenue += revenueByCrop[c]! * priceNow[c]!
+        production[si]![d] = prod
+        margin[si]![d] = revenue + fixedMargin[si]!
+      }
+    }
+    done = end
+    return done >= draws
+  }
+  function summary(si: number, n: number): ScenarioRisk {
+    const s = results[si]!
+    let beats = 0
+    if (baselineIndex >= 0 && si !== baselineIndex) {
+      const base = margin[baselineIndex]!
+      const mine = margin[si]!
+      for (let d = 0; d < n; d++) if (mine[d]! > base[d]!) beats++
+    }
+    return {
+      scenarioId: s.scenarioId,
+      name: s.name,
+      isBaseline: s.isBaseline,
+      productionKg: percentiles(production[si]!, n),
+      grossMarginYuan: percentiles(margin[si]!, n),
+      probBeatsBaseline: baselineIndex >= 0 && si !== baselineIndex ? beats / n : null,
+      marginSamples: margin[si]!.slice(0, n),
+    }
+  }
+
+  return {
+    step,
+    get completedDraws() {
+      return done
+    },
+    /** The summary of the draws done so far (all of them once step() has returned true). */
+    result(): RiskResult {
+      const n = Math.max(1, done)
+      const all = results.map((_, si) => summary(si, n))
+      return {
+        draws,
+        seed: options.seed,
+        completedDraws: done,
+        baseline: all[Math.max(baselineIndex, 0)]!,
+        scenarios: all.filter((_, si) => si !== baselineIndex),
+      }
+    },
+  }
+}
+
+/** The whole run at once (command line, tests). */
+export function simulateRisk(plan: Plan, options: RiskOptions): RiskResult {
+  const sim = createSimulation(plan, options)
+  while (!sim.step(1000)) {
+    // keep stepping
+  }
+  return sim.result()
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_ASSUMPTIONS } from '../../../engine/assumptions/defaults'
+import type { AssumptionOverride } from '../../../engine/assumptions/types'
+import { buildDemoPlan } from '../../../engine/demo-plan'
+import { evaluatePlan } from '../../../engine/model/evaluate'
+import { sensitivity } from '../../../engine/risk/sensitivity'
+import { simulateRisk } from '../../../engine/risk/simulate'
+import { type Plan, PlanSchema } from '../../../engine/schemas/plan'
+import { onePlan, varietyId } from '../../helpers/plan'
+
+const pin = (key: string, value: number): AssumptionOverride => ({
+  key,
+  value,
+  low: value,
+  high: value,
+  note: '',
+  changedAt: '',
+})
+
+/** Every range collapsed to its value, and the random parts switched off unless given. */
+function quiet(plan: Plan, keep: Record<string, number> = {}): Plan {
+  const zero = [
+    'cv.rainfedCentral',
+    'cv.rainfedWest',
+    'cv.drip',
+    'cv.paddy',
+    'cv.field',
+    'risk.catastropheProb',
+  ]
+  const overrides = DEFAULT_ASSUMPTIONS.map((a) =>
+    pin(a.key, keep[a.key] ?? (zero.includes(a.key) ? 0 : a.value)),
+  )
+  return PlanSchema.parse({ ...plan, assumptions: overrides })
+}
+
+describe('Monte Carlo risk', () => {
+  it('with every range a point and every CV 0, P10 = P50 = P90 = the deterministic result', () => {
+    const plan = quiet(buildDemoPlan())
+    const risk = simulateRisk(plan, { draws: 200, seed: 7 })
+    const det = evaluatePlan(plan).scenarios
+    for (const s of [risk.baseline, ...risk.scenarios]) {
+      const d = det.find((x) => x.scenarioId === s.scenarioId)!.totals
+      for (const p of [s.productionKg.p10, s.productionKg.p50, s.productionKg.p90])
+        expect(p).toBeCloseTo(d.productionKg, 6)
+      for (const p of [s.grossMarginYuan.p10, s.grossMarginYuan.p50, s.grossMarginYuan.p90]) {
+        expect(p).toBeCloseTo(d.money.grossMarginYuan, 4)
+      }
+    }
+  })
+
+  it('a single rainfed field reproduces its configured CV (±10 %) and its mean (±1 %) over 20,000 draws', () => {
+    const plan = quiet(onePlan({}, []), { 'cv.rainfedCentral': 0.15 })
+    const y0 = evaluatePlan(plan).scenarios[0]!.totals.productionKg
+    const p = simulateRisk(plan, { draws: 20_000, seed: 11 }).baseline.productionKg
+    expect(Math.abs(p.sd / p.mean / 0.15 - 1)).toBeLessThan(0.1)
+    expect(Math.abs(p.mean / y0 - 1)).toBeLessThan(0.01)
+  })
+
+  it('with the catastrophe tail the mean matches the analytic expectation within 1 %', () => {
+    const plan = quiet(onePlan({}, []), { 'cv.rainfedCentral': 0.15, 'risk.catastropheProb': 0.04 })
+    const y0 = evaluatePlan(plan).scenarios[0]!.totals.productionKg
+    const p = simulateRisk(plan, { draws: 20_000, seed: 12 }).baseline.productionKg
+    // E[loss] = 4 % × (0.3 + 0.7) / 2
+    expect(Math.abs(p.mean / (y0 * (1 - 0.04 * 0.5)) - 1)).toBeLessThan(0.01)
+  })
+
+  it('a weather shock common to all fields makes the co-op total vary more than independent shocks', () => {
+    const plan = quiet(buildDemoPlan(), {
+      'cv.rainfedCentral': 0.15,
+      'cv.rainfedWest': 0.25,
+      'cv.drip': 0.1,
+      'cv.paddy': 0.08,
+    })
+    const common = simulateRisk(plan, { draws: 4000, seed: 3 }).baseline.productionKg
+    const independent = simulateRisk(plan, { draws: 4000, seed: 3, weather: 'independent' }).baseline
+      .productionKg
+    expect(common.sd / common.mean).toBeGreaterThan(1.5 * (independent.sd / independent.mean))
+  })
+
+  it('the same seed gives identical output; another seed gives different output', () => {
+    const plan = PlanSchema.parse(buildDemoPlan())
+    const a = simulateRisk(plan, { draws: 500, seed: 42 })
+    const b = simulateRisk(plan, { draws: 500, seed: 42 })
+    const c = simulateRisk(plan, { draws: 500, seed: 43 })
+    expect(b.scenarios.map((s) => s.grossMarginYuan)).toEqual(a.scenarios.map((s) => s.grossMarginYuan))
+    expect(c.scenarios[0]!.grossMarginYuan.p50).not.toBe(a.scenarios[0]!.grossMarginYuan.p50)
+  })
+
+  it('a dominating scenario beats the baseline in every year', () => {
+    const plan = onePlan({ crop: 'soybean', varietyId: varietyId('吉育86'), densityPlantsPerHa: 180_000 }, [
+      { varietyId: varietyId('东生118') },
+    ])
+    const risk = simulateRisk(PlanSchema.parse(plan), { draws: 2000, seed: 5 })
+    expect(risk.scenarios[0]!.probBeatsBaseline).toBe(1)
+  })
+})
+
+describe('sensitivity tornado', () => {
+  it('ranks a widened HSF band higher than before the widening', () => {
+    const plan = PlanSchema.parse(buildDemoPlan())
+    const hsfScenario = plan.scenarios.find((s) => s.name === '建设高标准农田')!.id
+    const rank = (p: Plan) => sensitivity(p, hsfScenario).findIndex((r) => r.key === 'hsf.uplift')
+    const before = rank(plan)
+    const widened = PlanSchema.parse({
+      ...plan,
+      assumptions: [{ key: 'hsf.uplift', value: 0.15, low: 0, high: 0.4, note: '', changedAt: '' }],
+    })
+    expect(before).toBeGreaterThan(0)
+    expect(rank(widened)).toBeLessThan(before)
+  })
+})
