@@ -1,6 +1,7 @@
 // npm run bench: one JSON line per figure, {"bench", "value", "unit", "bar"}; medians of repeated runs.
 import { buildDemoPlan } from '../../engine/demo-plan'
 import { evaluatePlan } from '../../engine/model/evaluate'
+import { createSimulation } from '../../engine/risk/simulate'
 import { scalePlan } from '../../engine/scale-plan'
 import { PlanSchema } from '../../engine/schemas/plan'
 
@@ -38,3 +39,21 @@ report(
   'ms',
   '<= 20 ms',
 )
+
+// Monte Carlo: 10,000 weather years × 2,000 fields, every scenario and the baseline on each draw.
+{
+  gc?.()
+  const t0 = performance.now()
+  const sim = createSimulation(plan, { draws: 10_000, seed: 1 })
+  let chunks = 0
+  while (!sim.step(500)) chunks++
+  const seconds = (performance.now() - t0) / 1000
+  report('risk_10000_draws_x_2000_fields', seconds * 1000, 'ms', '<= 1500 ms, with progress')
+  report(
+    'risk_field_draws_per_second',
+    (10_000 * 2000) / seconds / 1e6,
+    'million/s',
+    '>= 20 million/s in one worker',
+  )
+  if (chunks < 10) throw new Error('progress must be reported in steps')
+}

@@ -5,6 +5,8 @@ import { AppError } from '../../engine/errors'
 import { agronomicOptimum, economicOptimum, evalQuadratic, fitQuadratic } from '../../engine/model/density'
 import { evaluatePlan } from '../../engine/model/evaluate'
 import { FACTORS } from '../../engine/model/types'
+import { sensitivity } from '../../engine/risk/sensitivity'
+import { simulateRisk } from '../../engine/risk/simulate'
 import type { Plan } from '../../engine/schemas/plan'
 import { type AreaUnit, fromHa, perHaTo } from '../../engine/units'
 import { type Parsed, positiveNumber, UsageError } from './args'
@@ -165,4 +167,77 @@ export function describeError(error: unknown): string {
     return `${error.message}${where}`
   }
   return error instanceof Error ? error.message : String(error)
+}
+
+function positiveInt(flags: Parsed['flags'], name: string, fallback: number, max: number): number {
+  const v = flags.get(name)
+  if (v === undefined) return fallback
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : Number.NaN
+  if (!Number.isSafeInteger(n) || n < 1 || n > max)
+    throw new UsageError(`--${name} must be a whole number from 1 to ${max}`)
+  return n
+}
+
+function pickScenarios(plan: Plan, name: string | true | undefined) {
+  if (typeof name !== 'string') return plan.scenarios
+  const chosen = plan.scenarios.filter((s) => s.name === name)
+  if (chosen.length === 0)
+    throw new UsageError(
+      `no scenario named "${name}"; the plan has: ${plan.scenarios.map((s) => s.name).join(', ')}`,
+    )
+  return chosen
+}
+
+/** `risk <plan.json> [--scenario NAME] [--draws N] [--seed S] [--json]` */
+export function riskCommand(io: Io, args: Parsed): Output {
+  const plan = loadPlan(io, args.positional[0])
+  const draws = positiveInt(args.flags, 'draws', 10_000, 1_000_000)
+  const seedFlag = args.flags.get('seed')
+  const seed = seedFlag === undefined ? 1 : Number(seedFlag)
+  if (!Number.isSafeInteger(seed)) throw new UsageError('--seed must be a whole number')
+  const wanted = new Set(pickScenarios(plan, args.flags.get('scenario')).map((s) => s.id))
+  const result = simulateRisk(plan, { draws, seed })
+  const pct = (p: { p10: number; p50: number; p90: number }) => ({ p10: p.p10, p50: p.p50, p90: p.p90 })
+  const scenarios = [result.baseline, ...result.scenarios]
+    .filter((s) => s.scenarioId !== null && wanted.has(s.scenarioId))
+    .map((s) => ({
+      name: s.name,
+      isBaseline: s.isBaseline,
+      productionKg: pct(s.productionKg),
+      grossMarginYuan: pct(s.grossMarginYuan),
+      probBeatsBaseline: s.probBeatsBaseline,
+    }))
+  if (args.flags.get('json') === true)
+    return { stdout: `${JSON.stringify({ draws, seed, scenarios }, null, 2)}\n` }
+  const fmt = (x: number) => x.toLocaleString('zh-CN', { maximumFractionDigits: 0 })
+  const lines = [`抽样 draws ${draws}, 种子 seed ${seed}`]
+  for (const s of scenarios) {
+    lines.push(`${s.name}${s.isBaseline ? '（基准 baseline）' : ''}`)
+    lines.push(
+      `  总产 production P10/P50/P90   ${fmt(s.productionKg.p10 / 1000)} / ${fmt(s.productionKg.p50 / 1000)} / ${fmt(s.productionKg.p90 / 1000)} t`,
+    )
+    lines.push(
+      `  毛利 margin P10/P50/P90       ${fmt(s.grossMarginYuan.p10)} / ${fmt(s.grossMarginYuan.p50)} / ${fmt(s.grossMarginYuan.p90)} 元`,
+    )
+    if (s.probBeatsBaseline !== null)
+      lines.push(`  跑赢基准 beats baseline       ${(s.probBeatsBaseline * 100).toFixed(1)} %`)
+  }
+  return { stdout: `${lines.join('\n')}\n` }
+}
+
+/** `sensitivity <plan.json> [--scenario NAME] [--json]`: the tornado for one scenario. */
+export function sensitivityCommand(io: Io, args: Parsed): Output {
+  const plan = loadPlan(io, args.positional[0])
+  const scenario =
+    typeof args.flags.get('scenario') === 'string'
+      ? pickScenarios(plan, args.flags.get('scenario'))[0]!
+      : (plan.scenarios.find((s) => !s.isBaseline) ?? plan.scenarios[0])
+  if (!scenario) throw new UsageError('the plan has no scenario')
+  const rows = sensitivity(plan, scenario.id)
+  if (args.flags.get('json') === true)
+    return { stdout: `${JSON.stringify({ scenario: scenario.name, rows }, null, 2)}\n` }
+  const fmt = (x: number) => x.toLocaleString('zh-CN', { maximumFractionDigits: 0 })
+  return {
+    stdout: `${[`${scenario.name}`, ...rows.slice(0, 15).map((r) => `  ${r.key.padEnd(32)} ±${fmt(r.swingMarginYuan / 2)} 元  (${fmt(r.grossMarginAtLowYuan)} … ${fmt(r.grossMarginAtHighYuan)})`)].join('\n')}\n`,
+  }
 }

@@ -29,6 +29,11 @@ export class Random {
     return r * Math.cos(a)
   }
 
+  /** 16 random bits, for indexing a table */
+  bits16(): number {
+    return this.rng.next() & 0xffff
+  }
+
   /** triangular on [low, high] with its mode at `mode`: a range with a most likely value */
   triangular(low: number, mode: number, high: number): number {
     if (!(high > low)) return mode

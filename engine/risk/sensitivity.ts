@@ -21,12 +21,16 @@ export type SensitivityRow = {
  * rows are ranked by how far the scenario's gross margin swings (production swing alongside).
  */
 export function sensitivity(plan: Plan, scenarioId: number): SensitivityRow[] {
-  if (!plan.scenarios.some((s) => s.id === scenarioId)) throw new AppError('NOT_FOUND', 'No such scenario', { scenarioId })
+  if (!plan.scenarios.some((s) => s.id === scenarioId))
+    throw new AppError('NOT_FOUND', 'No such scenario', { scenarioId })
   const assumptions = effectiveAssumptions(plan.assumptions)
   const others = (key: string): AssumptionOverride[] => plan.assumptions.filter((o) => o.key !== key)
   const at = (key: string, value: number, low: number, high: number) => {
     const override = { key, value, low, high, note: '', changedAt: '' }
-    const totals = evaluatePlan({ ...plan, assumptions: [...others(key), override] }, { scenarioIds: [scenarioId] }).scenarios[0]!.totals
+    const totals = evaluatePlan(
+      { ...plan, assumptions: [...others(key), override] },
+      { scenarioIds: [scenarioId] },
+    ).scenarios[0]!.totals
     return { margin: totals.money.grossMarginYuan, production: totals.productionKg }
   }
   return assumptions
