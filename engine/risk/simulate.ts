@@ -154,7 +154,7 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
       for (let f = 0; f < nF; f++) {
         const zf = independent ? random.normal() : z
         const w = 1 + fieldCvArr[f]! * zf
-        weather[f] = (w > 0 ? w : 0) * (1 + fieldCv * normals[random.bits16()]!) * (1 - cat)
+        weather[f] = Math.max(w, 0) * (1 + fieldCv * normals[random.bits16()]!) * (1 - cat)
       }
       for (let si = 0; si < nS; si++) {
         revenueByCrop.fill(0)
