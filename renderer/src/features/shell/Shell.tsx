@@ -5,6 +5,7 @@ import { CompareScreen } from '../compare/CompareScreen'
 import { DensityScreen } from '../density/DensityScreen'
 import { FieldsScreen } from '../fields/FieldsScreen'
 import { OverviewScreen } from '../overview/OverviewScreen'
+import { RiskScreen } from '../risk/RiskScreen'
 import { ScenariosScreen } from '../scenarios/ScenariosScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { VarietiesScreen } from '../varieties/VarietiesScreen'
@@ -21,6 +22,7 @@ function Screen(props: { route: Route; navigate: (route: Route) => void }) {
   if (props.route === 'density') return <DensityScreen />
   if (props.route === 'compare') return <CompareScreen />
   if (props.route === 'varieties') return <VarietiesScreen />
+  if (props.route === 'risk') return <RiskScreen />
   return <ComingSoon route={props.route} onGoFields={() => props.navigate('fields')} />
 }
 

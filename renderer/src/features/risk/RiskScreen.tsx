@@ -1,0 +1,217 @@
+import { Alert, Button, Card, Col, InputNumber, Progress, Row, Select, Space, Table, Typography } from 'antd'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { sensitivity } from '../../../../engine/risk/sensitivity'
+import { assumptionName } from '../../lib/assumption-format'
+import { errorMessage } from '../../lib/errors'
+import { usePlanResult } from '../scenarios/usePlanResult'
+import { useWorkspace } from '../workspace/WorkspaceContext'
+import type { RiskSummary } from './risk-protocol'
+import { useRiskRun } from './useRiskRun'
+
+/** Monte Carlo risk per scenario: percentiles, the chance of beating the baseline, a histogram and a tornado. */
+export function RiskScreen(props: { chartWidth?: number }) {
+  const { t } = useTranslation()
+  const { format } = useWorkspace()
+  const { plan, error } = usePlanResult()
+  const { state, run, cancel } = useRiskRun()
+  const [draws, setDraws] = useState(10_000)
+  const [seed, setSeed] = useState(1)
+  const [picked, setPicked] = useState<number | null>(null)
+  const scenarioId = picked ?? plan?.scenarios.find((s) => !s.isBaseline)?.id ?? null
+  const scenarioName = plan?.scenarios.find((s) => s.id === scenarioId)?.name ?? ''
+  const tornado = useMemo(
+    () => (plan && scenarioId !== null ? sensitivity(plan, scenarioId).slice(0, 12) : []),
+    [plan, scenarioId],
+  )
+
+  if (error)
+    return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
+  if (!plan) return <Card loading />
+
+  const mass = (kg: number) => format.massNumber(kg)
+  const money = (y: number) => format.money(y)
+  const results = state.status === 'done' ? state.scenarios : []
+  const baseline = results.find((s) => s.isBaseline)
+  const shown = results.find((s) => s.scenarioId === scenarioId)
+  const histogram =
+    baseline && shown
+      ? shown.histogram.map((b, i) => ({
+          x: money(b.from),
+          scenario: b.count,
+          baseline: baseline.histogram[i]?.count ?? 0,
+        }))
+      : []
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('risk.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('risk.subtitle')}</Typography.Text>
+      </div>
+      <Card>
+        <Space wrap size="large" align="end">
+          <Space orientation="vertical" size={2}>
+            <Typography.Text id="risk-draws">{t('risk.draws')}</Typography.Text>
+            <InputNumber
+              aria-labelledby="risk-draws"
+              min={100}
+              max={1_000_000}
+              step={1000}
+              value={draws}
+              onChange={(v) => typeof v === 'number' && setDraws(v)}
+            />
+          </Space>
+          <Space orientation="vertical" size={2}>
+            <Typography.Text id="risk-seed">{t('risk.seed')}</Typography.Text>
+            <InputNumber
+              aria-labelledby="risk-seed"
+              precision={0}
+              value={seed}
+              onChange={(v) => typeof v === 'number' && setSeed(v)}
+            />
+          </Space>
+          <Space orientation="vertical" size={2}>
+            <Typography.Text id="risk-pick">{t('risk.pick')}</Typography.Text>
+            <Select
+              aria-labelledby="risk-pick"
+              style={{ width: 220 }}
+              value={scenarioId}
+              onChange={setPicked}
+              options={plan.scenarios
+                .filter((s) => !s.isBaseline)
+                .map((s) => ({ value: s.id, label: s.name }))}
+            />
+          </Space>
+          {state.status === 'running' ? (
+            <Button danger onClick={cancel}>
+              {t('risk.cancel')}
+            </Button>
+          ) : (
+            <Button type="primary" onClick={() => run(plan, draws, seed)}>
+              {t('risk.run')}
+            </Button>
+          )}
+        </Space>
+        <div style={{ marginTop: 12 }} data-testid="risk-status">
+          {state.status === 'idle' && <Typography.Text type="secondary">{t('risk.idle')}</Typography.Text>}
+          {state.status === 'running' && (
+            <>
+              <Progress percent={Math.floor((state.done / state.total) * 100)} />
+              <Typography.Text type="secondary">
+                {t('risk.progress', {
+                  done: format.number(state.done, 0),
+                  total: format.number(state.total, 0),
+                })}
+              </Typography.Text>
+            </>
+          )}
+          {state.status === 'cancelled' && (
+            <Alert type="info" showIcon title={t('risk.cancelled', { done: format.number(state.done, 0) })} />
+          )}
+          {state.status === 'failed' && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('risk.failed', { message: t(`errors.code.${state.code}`) })}
+            />
+          )}
+        </div>
+      </Card>
+      {results.length > 0 && (
+        <Card title={t('risk.table')}>
+          <Table<RiskSummary>
+            rowKey={(s) => s.scenarioId ?? 0}
+            size="middle"
+            pagination={false}
+            dataSource={results}
+            data-testid="risk-table"
+            columns={[
+              { title: t('risk.scenario'), dataIndex: 'name' },
+              {
+                title: t('risk.production', { unit: format.massUnitLabel }),
+                key: 'production',
+                align: 'right',
+                render: (_, s) =>
+                  t('risk.p', {
+                    p10: mass(s.productionKg.p10),
+                    p50: mass(s.productionKg.p50),
+                    p90: mass(s.productionKg.p90),
+                  }),
+              },
+              {
+                title: t('risk.margin'),
+                key: 'margin',
+                align: 'right',
+                render: (_, s) =>
+                  t('risk.p', {
+                    p10: money(s.grossMarginYuan.p10),
+                    p50: money(s.grossMarginYuan.p50),
+                    p90: money(s.grossMarginYuan.p90),
+                  }),
+              },
+              {
+                title: t('risk.beats'),
+                key: 'beats',
+                align: 'right',
+                render: (_, s) =>
+                  s.probBeatsBaseline === null
+                    ? t('scenarios.notApplicable')
+                    : `${format.number(s.probBeatsBaseline * 100, 1)} %`,
+              },
+            ]}
+          />
+        </Card>
+      )}
+      <Row gutter={16}>
+        {histogram.length > 0 && (
+          <Col span={12}>
+            <Card size="small" title={t('risk.histogram', { name: scenarioName })}>
+              <ResponsiveContainer width={props.chartWidth ?? '100%'} height={300}>
+                <BarChart data={histogram} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis
+                    dataKey="x"
+                    interval={5}
+                    label={{ value: t('risk.histX'), position: 'insideBottom', offset: -16 }}
+                  />
+                  <YAxis label={{ value: t('risk.histY'), angle: -90, position: 'insideLeft' }} />
+                  <Tooltip />
+                  <Legend verticalAlign="top" />
+                  <Bar
+                    dataKey="baseline"
+                    name={t('risk.baseline')}
+                    fill="#bfbfbf"
+                    isAnimationActive={false}
+                  />
+                  <Bar dataKey="scenario" name={scenarioName} fill="#389e0d" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </Card>
+          </Col>
+        )}
+        <Col span={histogram.length > 0 ? 12 : 24}>
+          <Card size="small" title={t('risk.tornado', { name: scenarioName })}>
+            <Typography.Paragraph type="secondary">{t('risk.tornadoHelp')}</Typography.Paragraph>
+            <ResponsiveContainer width={props.chartWidth ?? '100%'} height={360}>
+              <BarChart
+                layout="vertical"
+                data={tornado.map((r) => ({ name: assumptionName(t, r.key), swing: r.swingMarginYuan }))}
+                margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+              >
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <XAxis type="number" tickFormatter={(v: number) => format.number(v, 0)} />
+                <YAxis type="category" dataKey="name" width={200} />
+                <Tooltip formatter={(v) => `${format.number(Number(v), 0)} ${t('units.yuan')}`} />
+                <Bar dataKey="swing" name={t('risk.swing')} fill="#d48806" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  )
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { browserSession, screenshot, settle } from './harness'
+
+describe('risk', () => {
+  const s = browserSession({ height: 1000 })
+
+  it('runs the Monte Carlo on the demo and shows percentiles, the chance of beating the baseline and a histogram', async () => {
+    await s.page.goto(`${s.server.url}#/risk`)
+    await s.page.getByText('设置年数和种子后点“运行”', { exact: false }).waitFor()
+    await s.page.getByRole('button', { name: /运\s*行/ }).click()
+    const table = s.page.getByTestId('risk-table')
+    await table.waitFor({ timeout: 60_000 })
+    expect(await table.getByRole('row').count()).toBe(5)
+    const row = await table.getByRole('row', { name: /密植\+水肥一体化/ }).textContent()
+    expect(row).toMatch(/[\d,]+ \/ [\d,]+ \/ [\d,]+/)
+    expect(row).toMatch(/\d+(\.\d)? %$/)
+    await s.page.locator('.recharts-bar-rectangle').first().waitFor()
+    await settle(s.page)
+    await screenshot(s.page, 'risk-zh-CN')
+  })
+
+  it('cancels a long run promptly and returns to a clean state', async () => {
+    const draws = s.page.getByRole('spinbutton', { name: '模拟年数' })
+    await draws.fill('1000000')
+    await draws.press('Tab')
+    await s.page.getByRole('button', { name: /运\s*行/ }).click()
+    await s.page.getByText(/^已完成 [\d,]+ \/ 1,000,000 年$/).waitFor()
+    const started = Date.now()
+    await s.page.getByRole('button', { name: /取\s*消/ }).click()
+    await s.page.getByText(/^已取消（完成 [\d,]+ 年）。$/).waitFor({ timeout: 2000 })
+    // Click and re-render included; the worker itself is told at once and stopped within 150 ms.
+    expect(Date.now() - started).toBeLessThan(1000)
+    await expect(s.page.getByRole('button', { name: /运\s*行/ }).isEnabled()).resolves.toBe(true)
+    expect(s.errors).toEqual([])
+  })
+})
