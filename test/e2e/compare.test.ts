@@ -23,6 +23,11 @@ describe('compare scenarios', () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true)
+    // P10/P50/P90 of the margin come from a Monte Carlo run in a worker, on the same plan.
+    const p50 = kpis.getByRole('row', { name: /毛利 P50/ })
+    await p50.waitFor({ timeout: 60_000 })
+    const cells = await p50.getByRole('cell').allTextContents()
+    expect(cells.slice(1).every((c) => /^[\d,]+$/.test(c))).toBe(true)
     await screenshot(s.page, 'compare-zh-CN')
 
     await s.page.getByRole('combobox', { name: '选择 2–4 个方案' }).click()

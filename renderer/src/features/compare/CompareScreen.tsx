@@ -1,14 +1,17 @@
 import { Alert, Card, Col, Row, Select, Space, Table, Typography } from 'antd'
-import { type ReactNode, useMemo, useState } from 'react'
+import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { FACTORS, type ScenarioResult } from '../../../../engine/model/types'
 import type { ScenarioChange } from '../../../../engine/schemas/plan'
 import { errorMessage } from '../../lib/errors'
+import type { RiskSummary } from '../risk/risk-protocol'
+import { useRiskRun } from '../risk/useRiskRun'
 import { usePlanResult } from '../scenarios/usePlanResult'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 
 const COLORS = ['#8c8c8c', '#389e0d', '#1677ff', '#d48806']
+const COMPARE_DRAWS = 5000
 
 type MetricRow = { key: string; label: string; cells: ReactNode[] }
 
@@ -19,6 +22,11 @@ export function CompareScreen(props: { chartWidth?: number }) {
   const { plan, result, error } = usePlanResult()
   const [picked, setPicked] = useState<number[] | null>(null)
   const ids = picked ?? (plan?.scenarios ?? []).slice(0, 3).map((s) => s.id)
+  const risk = useRiskRun()
+  // Risk columns: a quick Monte Carlo on the same plan as soon as it is loaded (in a worker).
+  useEffect(() => {
+    if (plan) risk.run(plan, COMPARE_DRAWS, 1)
+  }, [plan, risk.run])
   const chosen = useMemo(
     () =>
       ids
@@ -85,7 +93,53 @@ export function CompareScreen(props: { chartWidth?: number }) {
       ),
     },
     { key: 'warnings', label: t('compare.row.warnings'), cells: chosen.map((s) => String(s.warningCount)) },
+    ...riskRows(),
   ]
+
+  function riskRows(): MetricRow[] {
+    if (risk.state.status !== 'done') {
+      return [{ key: 'risk', label: t('compare.riskRunning'), cells: chosen.map(() => '…') }]
+    }
+    const done = risk.state
+    const of = (s: ScenarioResult) => done.scenarios.find((r) => r.scenarioId === s.scenarioId)
+    const cell = (s: ScenarioResult, pick: (r: RiskSummary) => string) => {
+      const r = of(s)
+      return r ? pick(r) : t('scenarios.notApplicable')
+    }
+    return [
+      {
+        key: 'riskHeader',
+        label: t('compare.riskRows', { draws: format.number(done.draws, 0), seed: done.seed }),
+        cells: chosen.map(() => ''),
+      },
+      {
+        key: 'p10',
+        label: t('compare.marginP10'),
+        cells: chosen.map((s) => cell(s, (r) => yuan(r.grossMarginYuan.p10))),
+      },
+      {
+        key: 'p50',
+        label: t('compare.marginP50'),
+        cells: chosen.map((s) => cell(s, (r) => yuan(r.grossMarginYuan.p50))),
+      },
+      {
+        key: 'p90',
+        label: t('compare.marginP90'),
+        cells: chosen.map((s) => cell(s, (r) => yuan(r.grossMarginYuan.p90))),
+      },
+      {
+        key: 'beats',
+        label: t('compare.beats'),
+        cells: chosen.map((s) =>
+          cell(s, (r) =>
+            r.probBeatsBaseline === null
+              ? t('scenarios.notApplicable')
+              : `${format.number(r.probBeatsBaseline * 100, 1)} %`,
+          ),
+        ),
+      },
+    ]
+  }
 
   const bars = chosen.map((s) => ({
     name: s.name,
