@@ -94,6 +94,37 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
   const water = REGIMES.map((r) => (r === 'rainfed' || r === 'paddy' ? null : range(`water.factor.${r}`)))
   const prices = CROPS.map((c) => range(`price.${c}`))
 
+  // The money coefficients with a range (costs, seed prices, subsidies, the drip running cost and
+  // the HSF cost saving) are drawn too. Margin is linear in each, so its slope per scenario comes
+  // straight from the evaluated fields: no re-evaluation per draw. Yield coefficients other than the
+  // HSF uplift and the irrigation factors stay at their values here; the tornado shows their reach.
+  const moneyKeys = [
+    ...CROPS.map((c) => `cost.${c}.inputsYuanPerHa`),
+    'cost.landRentYuanPerHa',
+    ...CROPS.map((c) => `subsidy.${c}`),
+    'seed.maize.yuanPer1000',
+    'seed.soybean.yuanPer1000',
+    'seed.rice.yuanPerHa',
+    'drip.annualCostYuanPerHa',
+    'hsf.costSavingYuanPerHa',
+  ]
+  const linear = moneyKeys.map(range).filter((a) => a.high > a.low)
+  const linearSlopes = linear.map((a) =>
+    results.map((s) => {
+      let slope = 0
+      for (const r of s.fields) {
+        const k = a.key
+        if (k === `cost.${r.crop}.inputsYuanPerHa` || k === 'cost.landRentYuanPerHa') slope -= r.areaHa
+        else if (k === `subsidy.${r.crop}`) slope += r.areaHa
+        else if (k === `seed.${r.crop}.yuanPer1000` || k === `seed.${r.crop}.yuanPerHa`)
+          slope -= r.money.seedYuan / a.value
+        else if (k === 'drip.annualCostYuanPerHa' && r.waterRegime === 'drip') slope -= r.areaHa
+        else if (k === 'hsf.costSavingYuanPerHa' && r.hasHsf) slope += r.areaHa
+      }
+      return slope
+    }),
+  )
+
   // Per field, flat typed arrays: what does not change from draw to draw is computed once.
   const area = new Float64Array(nF)
   const fieldCvArr = new Float64Array(nF)
@@ -128,6 +159,7 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
   const revenueByCrop = new Float64Array(CROPS.length)
   const independent = options.weather === 'independent'
   const weather = new Float64Array(nF)
+  const thetaDelta = new Float64Array(linear.length)
   // Field noise draws from 65,536 seeded normals: one random integer per field-year instead of a
   // logarithm and a square root, which keeps 10,000 years × 2,000 fields near a second. The year's
   // weather shock and everything common to the co-op still use exact normals.
@@ -149,6 +181,10 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
       for (let c = 0; c < CROPS.length; c++)
         priceNow[c] = random.triangular(prices[c]!.low, prices[c]!.value, prices[c]!.high)
       const hsfAdj = (1 + u) / (1 + hsf.value)
+      for (let k = 0; k < linear.length; k++) {
+        const a = linear[k]!
+        thetaDelta[k] = random.triangular(a.low, a.value, a.high) - a.value
+      }
       // Each field's weather, own noise and the catastrophe are drawn once per year and shared by
       // every scenario (common random numbers), so "beats the baseline" is not luck.
       for (let f = 0; f < nF; f++) {
@@ -174,8 +210,10 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
         }
         let revenue = 0
         for (let c = 0; c < CROPS.length; c++) revenue += revenueByCrop[c]! * priceNow[c]!
+        let dMargin = 0
+        for (let k = 0; k < linear.length; k++) dMargin += linearSlopes[k]![si]! * thetaDelta[k]!
         production[si]![d] = prod
-        margin[si]![d] = revenue + fixedMargin[si]!
+        margin[si]![d] = revenue + fixedMargin[si]! + dMargin
       }
     }
     done = end

@@ -77,6 +77,21 @@ describe('Monte Carlo risk', () => {
     expect(common.sd / common.mean).toBeGreaterThan(1.5 * (independent.sd / independent.mean))
   })
 
+  it('cost ranges move the margin but not the production', () => {
+    const base = quiet(buildDemoPlan())
+    const rent = DEFAULT_ASSUMPTIONS.find((a) => a.key === 'cost.landRentYuanPerHa')!
+    const plan = PlanSchema.parse({
+      ...base,
+      assumptions: [
+        ...base.assumptions.filter((a) => a.key !== rent.key),
+        { ...pin(rent.key, rent.value), low: rent.low, high: rent.high },
+      ],
+    })
+    const b = simulateRisk(plan, { draws: 2000, seed: 9 }).baseline
+    expect(b.productionKg.p90 - b.productionKg.p10).toBeCloseTo(0, 6)
+    expect(b.grossMarginYuan.p90 - b.grossMarginYuan.p10).toBeGreaterThan(0)
+  })
+
   it('the same seed gives identical output; another seed gives different output', () => {
     const plan = PlanSchema.parse(buildDemoPlan())
     const a = simulateRisk(plan, { draws: 500, seed: 42 })
