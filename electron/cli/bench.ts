@@ -41,17 +41,21 @@ report(
 )
 
 // Monte Carlo: 10,000 weather years × 2,000 fields, every scenario and the baseline on each draw.
+// Setup (the deterministic evaluation and the slopes of the first-order coefficients) is timed
+// apart from the draws; the total is what a user waits for.
 {
   gc?.()
   const t0 = performance.now()
   const sim = createSimulation(plan, { draws: 10_000, seed: 1 })
+  const t1 = performance.now()
   let chunks = 0
   while (!sim.step(500)) chunks++
-  const seconds = (performance.now() - t0) / 1000
-  report('risk_10000_draws_x_2000_fields', seconds * 1000, 'ms', '<= 1500 ms, with progress')
+  const t2 = performance.now()
+  report('risk_10000_draws_x_2000_fields_total', t2 - t0, 'ms', '<= 1500 ms, with progress')
+  report('risk_setup_2000_fields', t1 - t0, 'ms', 'informational')
   report(
     'risk_field_draws_per_second',
-    (10_000 * 2000) / seconds / 1e6,
+    (10_000 * 2000) / ((t2 - t1) / 1000) / 1e6,
     'million/s',
     '>= 20 million/s in one worker',
   )

@@ -94,11 +94,12 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
   const water = REGIMES.map((r) => (r === 'rainfed' || r === 'paddy' ? null : range(`water.factor.${r}`)))
   const prices = CROPS.map((c) => range(`price.${c}`))
 
-  // The money coefficients with a range (costs, seed prices, subsidies, the drip running cost and
-  // the HSF cost saving) are drawn too. Margin is linear in each, so its slope per scenario comes
-  // straight from the evaluated fields: no re-evaluation per draw. Yield coefficients other than the
-  // HSF uplift and the irrigation factors stay at their values here; the tornado shows their reach.
-  const moneyKeys = [
+  // Every other coefficient with a range is drawn each year as well and enters to first order.
+  // Money coefficients (costs, seed, subsidies, drip running cost, HSF saving) move the margin
+  // linearly, so their slopes come straight from the evaluated fields. The remaining yield
+  // coefficients (density response, salinity, maturity, baseline) get a finite-difference slope
+  // over their range, per scenario, on margin and production — one pair of evaluations each.
+  const moneyKeys = new Set([
     ...CROPS.map((c) => `cost.${c}.inputsYuanPerHa`),
     'cost.landRentYuanPerHa',
     ...CROPS.map((c) => `subsidy.${c}`),
@@ -107,23 +108,76 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
     'seed.rice.yuanPerHa',
     'drip.annualCostYuanPerHa',
     'hsf.costSavingYuanPerHa',
-  ]
-  const linear = moneyKeys.map(range).filter((a) => a.high > a.low)
-  const linearSlopes = linear.map((a) =>
-    results.map((s) => {
-      let slope = 0
-      for (const r of s.fields) {
-        const k = a.key
-        if (k === `cost.${r.crop}.inputsYuanPerHa` || k === 'cost.landRentYuanPerHa') slope -= r.areaHa
-        else if (k === `subsidy.${r.crop}`) slope += r.areaHa
-        else if (k === `seed.${r.crop}.yuanPer1000` || k === `seed.${r.crop}.yuanPerHa`)
-          slope -= r.money.seedYuan / a.value
-        else if (k === 'drip.annualCostYuanPerHa' && r.waterRegime === 'drip') slope -= r.areaHa
-        else if (k === 'hsf.costSavingYuanPerHa' && r.hasHsf) slope += r.areaHa
-      }
-      return slope
-    }),
+  ])
+  const sampledExactly = new Set([
+    'hsf.uplift',
+    ...REGIMES.map((r) => `water.factor.${r}`),
+    ...CROPS.map((c) => `price.${c}`),
+  ])
+  const linear = assumptions.filter(
+    (a) =>
+      a.high > a.low &&
+      !sampledExactly.has(a.key) &&
+      ![
+        'cv.',
+        'risk.',
+        'finance.',
+        'hsf.investment',
+        'hsf.govShare',
+        'hsf.lifetime',
+        'hsf.ramp',
+        'drip.investment',
+        'drip.govShare',
+        'drip.lifetime',
+      ].some((p) => a.key.startsWith(p)),
   )
+  const evaluateAt = (key: string, value: number, low: number, high: number) =>
+    evaluatePlan(
+      {
+        ...plan,
+        assumptions: [
+          ...plan.assumptions.filter((o) => o.key !== key),
+          { key, value, low, high, note: '', changedAt: '' },
+        ],
+      },
+      { checkFinite: false },
+    ).scenarios
+  // A coefficient no field reads has no slope; skipping it saves an evaluation of the whole plan.
+  const anyVarietyHeat = plan.varieties.some((v) => v.heatSumNeededCd !== null)
+  const anySaline = plan.fields.some((f) => f.salineClass !== 'none')
+  const anyWithoutHistory = plan.fields.some((f) => f.history.length === 0)
+  const isRead = (key: string) =>
+    !(
+      (key.startsWith('maturity.') && !anyVarietyHeat) ||
+      (key.startsWith('saline.') && !anySaline) ||
+      ((key.startsWith('baseline.default.') || key === 'baseline.gradeStep') && !anyWithoutHistory)
+    )
+  const zero = results.map(() => ({ margin: 0, production: 0 }))
+  const linearSlopes = linear.map((a) => {
+    if (!isRead(a.key)) return zero
+    if (moneyKeys.has(a.key)) {
+      return results.map((s) => {
+        let margin = 0
+        for (const r of s.fields) {
+          const k = a.key
+          if (k === `cost.${r.crop}.inputsYuanPerHa` || k === 'cost.landRentYuanPerHa') margin -= r.areaHa
+          else if (k === `subsidy.${r.crop}`) margin += r.areaHa
+          else if (k === `seed.${r.crop}.yuanPer1000` || k === `seed.${r.crop}.yuanPerHa`)
+            margin -= r.money.seedYuan / a.value
+          else if (k === 'drip.annualCostYuanPerHa' && r.waterRegime === 'drip') margin -= r.areaHa
+          else if (k === 'hsf.costSavingYuanPerHa' && r.hasHsf) margin += r.areaHa
+        }
+        return { margin, production: 0 }
+      })
+    }
+    // One-sided difference from the value already evaluated, towards the wider side of the range.
+    const to = a.high - a.value >= a.value - a.low ? a.high : a.low
+    const moved = evaluateAt(a.key, to, a.low, a.high)
+    return results.map((s, si) => ({
+      margin: (moved[si]!.totals.money.grossMarginYuan - s.totals.money.grossMarginYuan) / (to - a.value),
+      production: (moved[si]!.totals.productionKg - s.totals.productionKg) / (to - a.value),
+    }))
+  })
 
   // Per field, flat typed arrays: what does not change from draw to draw is computed once.
   const area = new Float64Array(nF)
@@ -211,8 +265,13 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
         let revenue = 0
         for (let c = 0; c < CROPS.length; c++) revenue += revenueByCrop[c]! * priceNow[c]!
         let dMargin = 0
-        for (let k = 0; k < linear.length; k++) dMargin += linearSlopes[k]![si]! * thetaDelta[k]!
-        production[si]![d] = prod
+        let dProduction = 0
+        for (let k = 0; k < linear.length; k++) {
+          const slope = linearSlopes[k]![si]!
+          dMargin += slope.margin * thetaDelta[k]!
+          dProduction += slope.production * thetaDelta[k]!
+        }
+        production[si]![d] = Math.max(0, prod + dProduction)
         margin[si]![d] = revenue + fixedMargin[si]! + dMargin
       }
     }
