@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { browserSession, screenshot } from './harness'
+import { browserSession, chooseOption, screenshot } from './harness'
 
 describe('compare scenarios', () => {
   const s = browserSession({ height: 1100 })
@@ -30,10 +30,7 @@ describe('compare scenarios', () => {
     expect(cells.slice(1).every((c) => /^[\d,]+$/.test(c))).toBe(true)
     await screenshot(s.page, 'compare-zh-CN')
 
-    await s.page.getByRole('combobox', { name: '选择 2–4 个方案' }).click()
-    await s.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '大豆换东生118' })
-      .click()
+    await chooseOption(s.page, s.page.getByRole('combobox', { name: '选择 2–4 个方案' }), '大豆换东生118')
     await s.page.keyboard.press('Escape')
     await kpis.getByRole('columnheader', { name: '大豆换东生118' }).waitFor()
     expect(await kpis.getByRole('row', { name: /总产/ }).getByRole('cell').count()).toBe(5)

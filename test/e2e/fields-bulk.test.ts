@@ -8,6 +8,7 @@ import { buildDemoPlan } from '../../engine/demo-plan'
 import { scalePlan } from '../../engine/scale-plan'
 import { testContext } from '../helpers/db'
 import {
+  chooseOption,
   launchBrowser,
   type RunningServer,
   screenshot,
@@ -50,10 +51,7 @@ describe('fields: bulk edit, groups, history, and 10,000 rows', () => {
     await dialog.getByRole('checkbox', { name: '修改 密度（株/亩）' }).check()
     await dialog.getByRole('spinbutton', { name: '密度（株/亩）' }).fill('4500')
     await dialog.getByRole('checkbox', { name: '修改 分组' }).check()
-    await dialog.getByRole('combobox', { name: '分组' }).click()
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '新建分组' })
-      .click()
+    await chooseOption(page, dialog.getByRole('combobox', { name: '分组' }), '新建分组')
     await dialog.getByRole('textbox', { name: '新分组名称' }).fill('密植示范片')
     await dialog.getByRole('button', { name: /应\s*用/ }).click()
     await page.getByText('已修改 2 块地').waitFor()

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 
 export const ROOT = join(import.meta.dirname, '../..')
@@ -129,4 +129,28 @@ export function browserSession(
     await session.server?.stop()
   })
   return session
+}
+
+/**
+ * Picks an option of an antd Select and checks that it took: a click that lands while the
+ * dropdown is still opening is retried instead of failing the journey later on.
+ */
+export async function chooseOption(page: Page, combobox: Locator, option: string): Promise<void> {
+  const select = combobox.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  )
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await combobox.click()
+    const item = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+    try {
+      await item.click({ timeout: 5000 })
+    } catch {
+      continue
+    }
+    await page.waitForTimeout(100)
+    if (((await select.textContent()) ?? '').includes(option)) return
+  }
+  throw new Error(`could not choose “${option}”`)
 }

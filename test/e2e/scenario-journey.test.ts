@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserSession, screenshot, settle } from './harness'
+import { browserSession, chooseOption, screenshot, settle } from './harness'
 
 const pct = async (page: Page, key: string) =>
   Number.parseFloat(
@@ -10,10 +10,9 @@ const pct = async (page: Page, key: string) =>
     ),
   )
 
-/** Opens an antd Select by its label and clicks the option with that text. */
+/** Opens an antd Select by its label and picks the option with that text. */
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label }).click()
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click()
+  await chooseOption(page, page.getByRole('combobox', { name: label }), option)
 }
 
 // A co-op manager builds "dense planting + drip" on the maize fields and watches the results move.
