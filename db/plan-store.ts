@@ -6,7 +6,7 @@ import type { WriteContext } from './repositories/context'
 import { insertFieldRow, listFields } from './repositories/fields'
 import { listGroups } from './repositories/groups'
 import { insertScenario, listScenarios } from './repositories/scenarios'
-import { listVarieties } from './repositories/varieties'
+import { insertVarietyRow, listVarieties } from './repositories/varieties'
 import { getWorkspace } from './repositories/workspace'
 
 /** The whole workspace as a plan: what the engine evaluates and what plan files carry. */
@@ -41,33 +41,7 @@ export function writePlan(db: DB, ctx: WriteContext, plan: Plan, summary: string
       `INSERT INTO workspace (id, name, is_demo, locale, area_unit, mass_unit, created_at, updated_at)
        VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(w.name, w.isDemo ? 1 : 0, w.locale, w.areaUnit, w.massUnit, at, at)
-    const variety = db.prepare(
-      `INSERT INTO variety (id, crop, name, maturity_days, heat_sum_needed_cd, yield_potential_rel, check_variety,
-         density_tolerance, lodging_risk, salt_tolerance, oil_pct, protein_pct, seed_price_yuan_per_kg, source, is_example)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    const density = db.prepare('INSERT INTO variety_density VALUES (?, ?, ?, ?, ?)')
-    for (const v of plan.varieties) {
-      variety.run(
-        v.id,
-        v.crop,
-        v.name,
-        v.maturityDays,
-        v.heatSumNeededCd,
-        v.yieldPotentialRel,
-        v.checkVariety,
-        v.densityTolerance,
-        v.lodgingRisk,
-        v.saltTolerance,
-        v.oilPct,
-        v.proteinPct,
-        v.seedPriceYuanPerKg,
-        v.source,
-        v.isExample ? 1 : 0,
-      )
-      for (const d of v.densities)
-        density.run(v.id, d.waterRegime, d.minPlantsPerHa, d.optimumPlantsPerHa, d.maxPlantsPerHa)
-    }
+    for (const { id, ...v } of plan.varieties) insertVarietyRow(db, v, id)
     const group = db.prepare('INSERT INTO field_group (id, name, color) VALUES (?, ?, ?)')
     for (const g of plan.groups) group.run(g.id, g.name, g.color)
     for (const { id, ...f } of plan.fields) insertFieldRow(db, f, at, id)

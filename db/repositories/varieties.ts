@@ -114,19 +114,28 @@ function getVariety(db: DB, id: number): Variety {
   return found
 }
 
+/**
+ * Inserts one variety with its density ranges; `id` keeps a plan's own id (plan files), otherwise
+ * SQLite assigns one. Call inside a transaction.
+ */
+export function insertVarietyRow(db: DB, v: VarietyInput, id: number | null = null): number {
+  const newId = Number(
+    db
+      .prepare(
+        `INSERT INTO variety (id, crop, name, maturity_days, heat_sum_needed_cd, yield_potential_rel, check_variety,
+           density_tolerance, lodging_risk, salt_tolerance, oil_pct, protein_pct, seed_price_yuan_per_kg, source, is_example)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, ...params(v)).lastInsertRowid,
+  )
+  writeDensities(db, newId, v.densities)
+  return newId
+}
+
 export function createVariety(db: DB, ctx: WriteContext, v: VarietyInput): Variety {
   try {
     return db.transaction(() => {
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO variety (crop, name, maturity_days, heat_sum_needed_cd, yield_potential_rel, check_variety,
-               density_tolerance, lodging_risk, salt_tolerance, oil_pct, protein_pct, seed_price_yuan_per_kg, source, is_example)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...params(v)).lastInsertRowid,
-      )
-      writeDensities(db, id, v.densities)
+      const id = insertVarietyRow(db, v)
       recordAudit(db, ctx, { action: 'create', entity: 'variety', entityId: id, summary: v.name })
       return getVariety(db, id)
     })()

@@ -3,6 +3,7 @@ import type { PlanVariety } from '../schemas/plan'
 import type { FieldGroup } from '../schemas/workspace'
 import type { AreaUnit, MassUnit } from '../units'
 import { fromHa, perHaTo, toHa, toPerHa, yieldFromKgPerHa, yieldToKgPerHa } from '../units'
+import { FIELD_COLUMNS } from './fields-csv'
 
 /**
  * A cell that a spreadsheet would run as a formula (= + - @, or a leading tab/CR/LF, also after
@@ -61,26 +62,7 @@ export function fieldsToCsv(
   const years = [...new Set(fields.flatMap((f) => f.history.map((h) => h.year)))].sort((a, b) => a - b)
   const variety = new Map(varieties.map((v) => [v.id, v.name]))
   const group = new Map(groups.map((g) => [g.id, g.name]))
-  const header = [
-    ...[
-      'name',
-      'village',
-      'township',
-      'area',
-      'crop',
-      'variety',
-      'density',
-      'water',
-      'hsf',
-      'hsfYear',
-      'saline',
-      'heatSum',
-      'grade',
-      'group',
-      'note',
-    ].map((k) => words.headers[k] ?? k),
-    ...years.map(words.yieldYear),
-  ]
+  const header = [...FIELD_COLUMNS.map((k) => words.headers[k] ?? k), ...years.map(words.yieldYear)]
   const lines = [header.map((h) => quote(safeCell(h))).join(',')]
   for (const f of fields) {
     const byYear = new Map(f.history.map((h) => [h.year, h.yieldKgPerHa]))

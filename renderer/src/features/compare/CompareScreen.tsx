@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { FACTORS, type ScenarioResult } from '../../../../engine/model/types'
 import type { ScenarioChange } from '../../../../engine/schemas/plan'
 import { errorMessage } from '../../lib/errors'
+import { paybackText } from '../../lib/payback'
 import type { RiskSummary } from '../risk/risk-protocol'
 import { useRiskRun } from '../risk/useRiskRun'
 import { usePlanResult } from '../scenarios/usePlanResult'
@@ -84,13 +85,7 @@ export function CompareScreen(props: { chartWidth?: number }) {
     {
       key: 'payback',
       label: t('compare.row.payback'),
-      cells: chosen.map((s) =>
-        s.totals.investmentYuan === 0
-          ? t('scenarios.notApplicable')
-          : s.totals.paybackYears === null
-            ? t('scenarios.paybackNone')
-            : t('scenarios.paybackYears', { years: s.totals.paybackYears }),
-      ),
+      cells: chosen.map((s) => paybackText(t, s.totals)),
     },
     { key: 'warnings', label: t('compare.row.warnings'), cells: chosen.map((s) => String(s.warningCount)) },
     ...riskRows(),

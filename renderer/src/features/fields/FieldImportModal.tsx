@@ -2,10 +2,11 @@ import { Alert, App, Col, Modal, Row, Select, Space, Table, Typography } from 'a
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CsvPreview } from '../../../../electron/api/csv-import'
-import { type ColumnTarget, type CsvProblem, FIELD_COLUMNS } from '../../../../engine/csv/fields-csv'
+import { type ColumnTarget, FIELD_COLUMNS } from '../../../../engine/csv/fields-csv'
 import type { AreaUnit, MassUnit } from '../../../../engine/units'
 import { api } from '../../api'
 import { toBase64 } from '../../lib/bytes'
+import { CsvProblems } from '../csv/CsvProblems'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 
 type YieldUnit = 'jin/mu' | 'kg/mu' | 'kg/ha'
@@ -51,18 +52,6 @@ export function FieldImportModal(props: { onClose: () => void; onImported: () =>
       live = false
     }
   }, [base64, mapping, area, yieldUnit, densityArea, t])
-
-  const problemText = (p: CsvProblem) =>
-    p.row === 0
-      ? t('csv.missingColumn', { column: t(`csvColumn.${p.column}`) })
-      : t('csv.problem', {
-          row: p.row,
-          column: p.column,
-          message: t(`errors.rule.${p.rule}`, {
-            ...(p.params ?? {}),
-            defaultValue: t('errors.rule.invalid'),
-          }),
-        })
 
   const targetLabel = (target: ColumnTarget) => {
     if (target === 'ignore') return t('csv.ignore')
@@ -173,20 +162,7 @@ export function FieldImportModal(props: { onClose: () => void; onImported: () =>
               {t('csv.rows', { count: preview.rowCount })}
             </Typography.Text>
             {preview.problems.length > 0 ? (
-              <Alert
-                type="error"
-                showIcon
-                role="alert"
-                data-testid="csv-problems"
-                title={t('csv.problems', { count: preview.problems.length })}
-                description={
-                  <ul style={{ margin: 0, paddingLeft: 18 }}>
-                    {preview.problems.slice(0, 20).map((p) => (
-                      <li key={`${p.row}-${p.column}-${p.rule}`}>{problemText(p)}</li>
-                    ))}
-                  </ul>
-                }
-              />
+              <CsvProblems problems={preview.problems} testId="csv-problems" />
             ) : (
               <Alert type="success" showIcon title={t('csv.ok')} />
             )}

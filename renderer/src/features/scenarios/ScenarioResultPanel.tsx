@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { FACTORS, type FieldResult, type ScenarioResult } from '../../../../engine/model/types'
 import type { Plan } from '../../../../engine/schemas/plan'
+import { paybackText } from '../../lib/payback'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { useKpiRenderedMark } from './perf-marks'
 import { warningText } from './warning-text'
@@ -42,13 +43,6 @@ export function ScenarioResultPanel(props: {
   const changedPct = r.scenarioId === null ? 0 : changedUpliftPct(r, props.plan, r.scenarioId)
   const horizon = props.plan.assumptions.find((a) => a.key === 'finance.horizonYears')?.value ?? 10
 
-  const paybackText =
-    r.totals.investmentYuan === 0
-      ? t('scenarios.notApplicable')
-      : r.totals.paybackYears === null
-        ? t('scenarios.paybackNone')
-        : t('scenarios.paybackYears', { years: r.totals.paybackYears })
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={[12, 12]}>
@@ -62,7 +56,7 @@ export function ScenarioResultPanel(props: {
           ['margin', `${format.money(r.totals.money.grossMarginYuan)} ${t('units.yuan')}`],
           ['investment', `${format.money(r.totals.investmentYuan)} ${t('units.yuan')}`],
           ['npv', `${format.money(r.totals.npvYuan)} ${t('units.yuan')}`],
-          ['payback', paybackText],
+          ['payback', paybackText(t, r.totals)],
         ].map(([key, value]) => (
           <Col key={key} span={6}>
             <Card size="small" data-testid={`kpi-${key}`}>

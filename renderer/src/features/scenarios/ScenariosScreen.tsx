@@ -17,6 +17,7 @@ import { evaluatePlan } from '../../../../engine/model/evaluate'
 import type { ScenarioResult } from '../../../../engine/model/types'
 import { applyEdit, type ScenarioEdit } from '../../../../engine/scenario-edit'
 import { errorMessage } from '../../lib/errors'
+import { paybackText } from '../../lib/payback'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { ScenarioEditor } from './ScenarioEditor'
 import { ScenarioList } from './ScenarioList'
@@ -122,12 +123,7 @@ export function ScenariosScreen() {
       title: t('scenarios.col.payback'),
       key: 'payback',
       align: 'right',
-      render: (_, s) =>
-        s.totals.investmentYuan === 0
-          ? t('scenarios.notApplicable')
-          : s.totals.paybackYears === null
-            ? t('scenarios.paybackNone')
-            : t('scenarios.paybackYears', { years: s.totals.paybackYears }),
+      render: (_, s) => paybackText(t, s.totals),
     },
     {
       title: t('scenarios.col.warnings'),

@@ -5,6 +5,7 @@ import type { VarietyCsvResult } from '../../../../electron/api/variety-import'
 import type { AreaUnit } from '../../../../engine/units'
 import { api } from '../../api'
 import { toBase64 } from '../../lib/bytes'
+import { CsvProblems } from '../csv/CsvProblems'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 
 /** Import a variety list: a dry run shows every problem first; the import is all or nothing. */
@@ -94,28 +95,7 @@ export function VarietyImportModal(props: { onClose: () => void; onImported: () 
               {t('csv.encoding', { encoding: check.encoding.toUpperCase() })}
             </Typography.Text>
             {check.problems.length > 0 ? (
-              <Alert
-                type="error"
-                showIcon
-                role="alert"
-                title={t('csv.problems', { count: check.problems.length })}
-                description={
-                  <ul style={{ margin: 0, paddingLeft: 18 }}>
-                    {check.problems.slice(0, 20).map((p) => (
-                      <li key={`${p.row}-${p.column}-${p.rule}`}>
-                        {t('csv.problem', {
-                          row: p.row,
-                          column: p.column,
-                          message: t(`errors.rule.${p.rule}`, {
-                            ...(p.params ?? {}),
-                            defaultValue: t('errors.rule.invalid'),
-                          }),
-                        })}
-                      </li>
-                    ))}
-                  </ul>
-                }
-              />
+              <CsvProblems problems={check.problems} />
             ) : (
               <Alert
                 type="success"
