@@ -13,9 +13,9 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           main: resolve(import.meta.dirname, 'electron/main.ts'),
-          serve: resolve(import.meta.dirname, 'electron/serve/main.ts'),
-          cli: resolve(import.meta.dirname, 'electron/cli/main.ts'),
-          bench: resolve(import.meta.dirname, 'electron/cli/bench.ts'),
+          serve: resolve(import.meta.dirname, 'app/serve/main.ts'),
+          cli: resolve(import.meta.dirname, 'app/cli/main.ts'),
+          bench: resolve(import.meta.dirname, 'app/bench/main.ts'),
         },
       },
     },

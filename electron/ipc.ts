@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { CHANNELS } from './api/channels'
-import type { Handlers } from './api/contract'
-import { dispatch } from './api/dispatch'
-import type { Result } from './api/result'
+import { CHANNELS } from '../app/contract/channels'
+import type { Handlers } from '../app/contract/contract'
+import type { Result } from '../app/contract/result'
+import { dispatch } from '../app/dispatch'
 
 const FORBIDDEN: Result<never> = {
   ok: false,

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../app/serve/csp'
+import { resolveStaticPath } from '../app/serve/static-files'
+import { openWorkspace, resolveDataFile } from '../app/workspace'
 import { AppError } from '../engine/errors'
 import packageJson from '../package.json'
-import { openWorkspace, resolveDataFile } from './api/open-workspace'
-import { CONTENT_SECURITY_POLICY } from './csp'
 import { registerIpcHandlers } from './ipc'
 import { buildMenuTemplate, mainText } from './menu'
 import { chooseNativeBinding } from './native-binding'
@@ -21,7 +22,6 @@ import {
   isTrustedSender,
   safeOpenExternal,
 } from './security'
-import { resolveStaticPath } from './static-files'
 
 const devOrigin = app.isPackaged ? null : devServerOrigin(process.env)
 const rendererDir = join(import.meta.dirname, '../renderer')

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import en from '../renderer/src/i18n/locales/en.json'
-import zhCN from '../renderer/src/i18n/locales/zh-CN.json'
+import en from '../engine/i18n/locales/en.json'
+import zhCN from '../engine/i18n/locales/zh-CN.json'
 
 type Catalogue = Record<string, unknown>
 const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en }

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNELS, methodName } from './api/channels'
+import { CHANNELS, methodName } from '../app/contract/channels'
 
 // One object of named functions, one per channel of the contract. Nothing raw is exposed:
 // no ipcRenderer, no generic invoke(channel).

@@ -31,7 +31,7 @@ function newestSource(dir) {
 export function ensureBuilt(entry) {
   const built = join(ROOT, 'out/main', entry)
   const sources = Math.max(
-    ...['engine', 'db', 'electron', 'renderer'].map((d) => newestSource(join(ROOT, d))),
+    ...['engine', 'db', 'app', 'electron', 'renderer'].map((d) => newestSource(join(ROOT, d))),
   )
   if (!existsSync(built) || statSync(built).mtimeMs < sources) buildQuietly()
   return built

@@ -1,6 +1,6 @@
-import { CHANNELS, type Channel, type MethodName, methodName } from '../../electron/api/channels'
-import type { InputOf, OutputOf } from '../../electron/api/contract'
-import type { ApiError, Result } from '../../electron/api/result'
+import { CHANNELS, type Channel, type MethodName, methodName } from '../../app/contract/channels'
+import type { InputOf, OutputOf } from '../../app/contract/contract'
+import type { ApiError, Result } from '../../app/contract/result'
 
 /**
  * The renderer's only way to the back end. In the desktop app the preload provides

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY } from '../../electron/csp'
+import { CONTENT_SECURITY_POLICY } from '../../app/serve/csp'
 import { ROOT } from './harness'
 
 function directives(policy: string): Map<string, string[]> {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../engine/errors'
+import en from '../../engine/i18n/locales/en.json'
+import zhCN from '../../engine/i18n/locales/zh-CN.json'
 import { CROPS, SALINE_CLASSES, WATER_REGIMES } from '../../engine/schemas/field'
 import { ROUTES } from '../../renderer/src/features/shell/routes'
-import en from '../../renderer/src/i18n/locales/en.json'
-import zhCN from '../../renderer/src/i18n/locales/zh-CN.json'
 
 function keys(node: unknown, prefix = ''): string[] {
   if (typeof node !== 'object' || node === null) return [prefix]

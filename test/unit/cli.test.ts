@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseArgs, UsageError } from '../../electron/cli/args'
-import { demoCommand, evaluateCommand, fitDensityCommand, type Io } from '../../electron/cli/commands'
+import { parseArgs, UsageError } from '../../app/cli/args'
+import { demoCommand, evaluateCommand, fitDensityCommand, type Io } from '../../app/cli/commands'
 
 const files = new Map<string, string>()
 const io: Io = {

@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './locales/en.json'
-import zhCN from './locales/zh-CN.json'
+import en from '../../../engine/i18n/locales/en.json'
+import zhCN from '../../../engine/i18n/locales/zh-CN.json'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { ApiError } from '../../../electron/api/result'
+import type { ApiError } from '../../../app/contract/result'
 import type { Issue } from '../../../engine/errors'
 import { ApiCallError } from '../api'
 

@@ -8,8 +8,8 @@ vi.mock('electron', () => ({
   ipcRenderer: { invoke },
 }))
 
-import { CHANNELS, methodName } from '../../../electron/api/channels'
-import type { Handlers } from '../../../electron/api/contract'
+import { CHANNELS, methodName } from '../../../app/contract/channels'
+import type { Handlers } from '../../../app/contract/contract'
 import { registerIpcHandlers } from '../../../electron/ipc'
 import { isTrustedSender } from '../../../electron/security'
 

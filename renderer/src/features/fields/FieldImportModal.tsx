@@ -1,7 +1,7 @@
 import { Alert, App, Col, Modal, Row, Select, Space, Table, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CsvPreview } from '../../../../electron/api/csv-import'
+import type { CsvPreview } from '../../../../app/contract/contract'
 import { type ColumnTarget, FIELD_COLUMNS } from '../../../../engine/csv/fields-csv'
 import type { AreaUnit, MassUnit } from '../../../../engine/units'
 import { api } from '../../api'

@@ -1,7 +1,7 @@
 import { Alert, App, Modal, Select, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { VarietyCsvResult } from '../../../../electron/api/variety-import'
+import type { VarietyCsvResult } from '../../../../app/contract/contract'
 import type { AreaUnit } from '../../../../engine/units'
 import { api } from '../../api'
 import { toBase64 } from '../../lib/bytes'

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppInfo } from '../../../../electron/api/contract'
+import type { AppInfo } from '../../../../app/contract/contract'
 import type { Workspace } from '../../../../engine/schemas/workspace'
 import { api, unwrap } from '../../api'
 import { type Format, makeFormat } from '../../lib/format'

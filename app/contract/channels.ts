@@ -1,0 +1,48 @@
+/**
+ * The channel names of the one contract. The preload, the IPC wrapper, the browser-mode server
+ * and the renderer all derive their lists from this array; nobody keeps a second declaration.
+ */
+export const CHANNELS = [
+  'app:info',
+  'workspace:get',
+  'workspace:update',
+  'workspace:backup',
+  'workspace:backups',
+  'workspace:restore',
+  'fields:list',
+  'fields:create',
+  'fields:update',
+  'fields:delete',
+  'fields:bulkUpdate',
+  'fields:previewCsv',
+  'fields:importCsv',
+  'varieties:list',
+  'varieties:create',
+  'varieties:update',
+  'varieties:importCsv',
+  'groups:list',
+  'groups:create',
+  'plan:get',
+  'scenarios:create',
+  'scenarios:rename',
+  'scenarios:delete',
+  'scenarios:apply',
+  'assumptions:list',
+  'assumptions:set',
+  'assumptions:reset',
+] as const
+
+export type Channel = (typeof CHANNELS)[number]
+
+type CamelTail<S extends string> = S extends `${infer H}${infer T}` ? `${Uppercase<H>}${T}` : S
+/** 'fields:list' → 'fieldsList': the name of the function the preload exposes. */
+export type MethodName<C extends string> = C extends `${infer A}:${infer B}` ? `${A}${CamelTail<B>}` : C
+
+export function methodName<C extends Channel>(channel: C): MethodName<C> {
+  const [a, b = ''] = channel.split(':')
+  return `${a}${b.charAt(0).toUpperCase()}${b.slice(1)}` as MethodName<C>
+}
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
+}

@@ -1,0 +1,182 @@
+import { z } from 'zod'
+import type { EffectiveAssumption } from '../../engine/assumptions/resolve'
+import type { AssumptionOverride } from '../../engine/assumptions/types'
+import { type ColumnTarget, type CsvProblem, type CsvUnits, FIELD_COLUMNS } from '../../engine/csv/fields-csv'
+import {
+  type Field,
+  type FieldInput,
+  FieldInputSchema,
+  fieldShape,
+  WATER_REGIMES,
+} from '../../engine/schemas/field'
+import { AssumptionChangeSchema, type Plan, type Scenario } from '../../engine/schemas/plan'
+import { type Variety, VarietyInputSchema } from '../../engine/schemas/variety'
+import type { BackupInfo, FieldGroup, Workspace } from '../../engine/schemas/workspace'
+import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
+import type { Channel } from './channels'
+
+/** One channel: its input schema, and (as a type only) its result. */
+type Def<I extends z.ZodType, O> = { input: I; output: O }
+
+function def<O>() {
+  return <I extends z.ZodType>(input: I): Def<I, O> => ({ input, output: undefined as O })
+}
+
+const Empty = z.object({}).strict()
+const Id = z.number().int().positive()
+
+export type AppInfo = {
+  version: string
+  dataFile: string
+  schemaVersion: number
+  mode: 'desktop' | 'browser'
+}
+
+export const WorkspaceUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    locale: z.enum(['zh-CN', 'en']),
+    areaUnit: z.enum(AREA_UNITS),
+    massUnit: z.enum(MASS_UNITS),
+  })
+  .partial()
+  .strict()
+
+export type CsvRequest = { base64: string; mapping: ColumnTarget[] | null; units: CsvUnits }
+
+export type CsvPreview = {
+  encoding: 'utf-8' | 'gb18030'
+  headers: string[]
+  mapping: ColumnTarget[]
+  rowCount: number
+  preview: FieldInput[]
+  problems: CsvProblem[]
+}
+
+export type VarietyCsvResult = {
+  encoding: 'utf-8' | 'gb18030'
+  names: string[]
+  problems: CsvProblem[]
+  imported: number
+}
+
+const AreaUnitSchema = z.enum(AREA_UNITS)
+const CsvRequestSchema = z
+  .object({
+    // 16 MiB of CSV is ~22 MB of base64; the server's body cap is 32 MB.
+    base64: z.string().min(1).max(23_000_000),
+    mapping: z
+      .array(
+        z.union([
+          z.enum(FIELD_COLUMNS),
+          z.literal('ignore'),
+          z.templateLiteral(['yield:', z.number().int()]),
+        ]),
+      )
+      .max(200)
+      .nullable(),
+    units: z
+      .object({
+        area: AreaUnitSchema,
+        yieldMass: z.enum(MASS_UNITS),
+        yieldArea: AreaUnitSchema,
+        densityArea: AreaUnitSchema,
+      })
+      .strict(),
+  })
+  .strict()
+
+export const contract = {
+  'app:info': def<AppInfo>()(Empty),
+  'workspace:get': def<Workspace>()(Empty),
+  'workspace:update': def<Workspace>()(WorkspaceUpdateSchema),
+  'workspace:backup': def<BackupInfo>()(Empty),
+  'workspace:backups': def<BackupInfo[]>()(Empty),
+  'workspace:restore': def<{ restoredFrom: string; safetyBackup: string }>()(
+    z.object({ file: z.string().min(1).max(120) }).strict(),
+  ),
+  'fields:list': def<Field[]>()(Empty),
+  'fields:create': def<Field>()(FieldInputSchema),
+  'fields:update': def<Field>()(z.object({ id: Id, field: FieldInputSchema }).strict()),
+  'fields:delete': def<{ id: number }>()(z.object({ id: Id }).strict()),
+  'fields:bulkUpdate': def<{ updated: number }>()(
+    z
+      .object({
+        ids: z.array(Id).min(1).max(50_000),
+        patch: z
+          .object({
+            village: fieldShape.village,
+            township: fieldShape.township,
+            varietyId: fieldShape.varietyId,
+            densityPlantsPerHa: fieldShape.densityPlantsPerHa,
+            waterRegime: fieldShape.waterRegime,
+            groupId: fieldShape.groupId,
+            qualityGrade: fieldShape.qualityGrade,
+            heatSumCd: fieldShape.heatSumCd,
+            salineClass: fieldShape.salineClass,
+          })
+          .partial()
+          .strict(),
+      })
+      .strict(),
+  ),
+  'fields:previewCsv': def<CsvPreview>()(CsvRequestSchema),
+  'fields:importCsv': def<{ imported: number }>()(CsvRequestSchema),
+  'varieties:list': def<Variety[]>()(Empty),
+  'varieties:create': def<Variety>()(VarietyInputSchema),
+  'varieties:update': def<Variety>()(z.object({ id: Id, variety: VarietyInputSchema }).strict()),
+  'varieties:importCsv': def<VarietyCsvResult>()(
+    z
+      .object({ base64: z.string().min(1).max(23_000_000), densityArea: AreaUnitSchema, dryRun: z.boolean() })
+      .strict(),
+  ),
+  'groups:list': def<FieldGroup[]>()(Empty),
+  'groups:create': def<FieldGroup>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(60),
+        color: z.enum(['blue', 'green', 'gold', 'red', 'purple', 'cyan', 'magenta']),
+      })
+      .strict(),
+  ),
+  'plan:get': def<Plan>()(Empty),
+  'scenarios:create': def<Scenario>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(60),
+        seasonYear: z.number().int().min(2000).max(2100),
+        note: z.string().max(500),
+        copyFromId: Id.nullable(),
+      })
+      .strict(),
+  ),
+  'scenarios:rename': def<Scenario>()(z.object({ id: Id, name: z.string().trim().min(1).max(60) }).strict()),
+  'scenarios:delete': def<{ id: number }>()(z.object({ id: Id }).strict()),
+  'scenarios:apply': def<Scenario>()(
+    z
+      .object({
+        scenarioId: Id,
+        fieldIds: z.array(Id).min(1).max(50_000),
+        edit: z
+          .object({
+            buildHsf: z.boolean().nullable().optional(),
+            varietyId: Id.nullable().optional(),
+            densityPlantsPerHa: z.number().min(1_000).max(1_500_000).nullable().optional(),
+            waterRegime: z.enum(WATER_REGIMES).nullable().optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+  ),
+  'assumptions:list': def<EffectiveAssumption[]>()(Empty),
+  'assumptions:set': def<AssumptionOverride>()(AssumptionChangeSchema),
+  'assumptions:reset': def<{ key: string }>()(z.object({ key: z.string().min(1).max(80) }).strict()),
+} satisfies { [C in Channel]: Def<z.ZodType, unknown> }
+
+export type Contract = typeof contract
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>
+export type OutputOf<C extends Channel> = Contract[C]['output']
+
+/** The back end implements every channel; the type checker holds it to the contract. */
+export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> }

@@ -1,0 +1,118 @@
+import { backupPath, backupWorkspace, listBackups, replaceWorkspaceFile } from '../db/backup'
+import type { DB } from '../db/connection'
+import { LATEST_SCHEMA_VERSION } from '../db/migrations'
+import { readPlan } from '../db/plan-store'
+import { listOverrides, resetOverride, setOverride } from '../db/repositories/assumptions'
+import type { WriteContext } from '../db/repositories/context'
+import {
+  bulkUpdateFields,
+  createField,
+  deleteField,
+  listFields,
+  updateField,
+} from '../db/repositories/fields'
+import { createGroup, listGroups } from '../db/repositories/groups'
+import {
+  applyScenarioEdit,
+  createScenario,
+  deleteScenario,
+  renameScenario,
+} from '../db/repositories/scenarios'
+import { createVariety, listVarieties, updateVariety } from '../db/repositories/varieties'
+import { getWorkspace, updateWorkspaceSettings } from '../db/repositories/workspace'
+import { effectiveAssumptions } from '../engine/assumptions/resolve'
+import { AppError } from '../engine/errors'
+import { FieldInputSchema } from '../engine/schemas/field'
+import { toIssues } from '../engine/validation'
+import type { AppInfo, Handlers } from './contract/contract'
+import { importCsv, previewCsv } from './use-cases/field-csv-import'
+import { importVarietyCsv } from './use-cases/variety-csv-import'
+
+export type HandlerDeps = {
+  /** the open workspace; replaced in place when a backup is restored */
+  holder: { db: DB }
+  /** opens the workspace file again with the same settings (after a restore) */
+  reopen: () => DB
+  ctx: WriteContext
+  dataFile: string
+  version: string
+  mode: AppInfo['mode']
+}
+
+/** The back end of every channel: db repositories (and later the engine), no transport, no Electron. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { holder, ctx } = deps
+  return {
+    'app:info': () => ({
+      version: deps.version,
+      dataFile: deps.dataFile,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      mode: deps.mode,
+    }),
+    'workspace:get': () => {
+      const workspace = getWorkspace(holder.db)
+      if (!workspace) throw new AppError('NOT_FOUND', 'No workspace in this file')
+      return workspace
+    },
+    'workspace:update': (patch) => updateWorkspaceSettings(holder.db, ctx, patch),
+    'workspace:backup': () => backupWorkspace(holder.db, deps.dataFile, ctx.now()),
+    'workspace:backups': () => listBackups(deps.dataFile),
+    'workspace:restore': ({ file }) => {
+      const source = backupPath(deps.dataFile, file)
+      // The current state is kept too, so a restore can itself be undone.
+      const safety = backupWorkspace(holder.db, deps.dataFile, ctx.now())
+      holder.db.close()
+      replaceWorkspaceFile(deps.dataFile, source)
+      try {
+        holder.db = deps.reopen()
+      } catch (error) {
+        replaceWorkspaceFile(deps.dataFile, backupPath(deps.dataFile, safety.file))
+        holder.db = deps.reopen()
+        throw error
+      }
+      return { restoredFrom: file, safetyBackup: safety.file }
+    },
+    'fields:list': () => listFields(holder.db),
+    'fields:create': (input) => createField(holder.db, ctx, input),
+    'fields:update': ({ id, field }) => updateField(holder.db, ctx, id, field),
+    'fields:bulkUpdate': ({ ids, patch }) => {
+      const cropOf = new Map(listVarieties(holder.db).map((v) => [v.id, v.crop]))
+      const updated = bulkUpdateFields(holder.db, ctx, ids, patch, (input) => {
+        const parsed = FieldInputSchema.safeParse(input)
+        if (!parsed.success) return { ok: false, issues: toIssues(parsed.error, input) }
+        if (input.varietyId !== null && cropOf.get(input.varietyId) !== input.crop) {
+          return { ok: false, issues: [{ path: ['varietyId'], rule: 'variety_crop_mismatch' }] }
+        }
+        return { ok: true, value: parsed.data }
+      })
+      return { updated }
+    },
+    'fields:delete': ({ id }) => {
+      deleteField(holder.db, ctx, id)
+      return { id }
+    },
+    'fields:previewCsv': (request) => previewCsv(holder.db, request),
+    'fields:importCsv': (request) => importCsv(holder.db, ctx, request),
+    'varieties:list': () => listVarieties(holder.db),
+    'varieties:create': (input) => createVariety(holder.db, ctx, input),
+    'varieties:update': ({ id, variety }) => updateVariety(holder.db, ctx, id, variety),
+    'varieties:importCsv': (request) => importVarietyCsv(holder.db, ctx, request),
+    'groups:list': () => listGroups(holder.db),
+    'groups:create': (input) => createGroup(holder.db, ctx, input),
+    'plan:get': () => readPlan(holder.db),
+    'scenarios:create': (input) => createScenario(holder.db, ctx, input),
+    'scenarios:rename': ({ id, name }) => renameScenario(holder.db, ctx, id, name),
+    'scenarios:delete': ({ id }) => {
+      deleteScenario(holder.db, ctx, id)
+      return { id }
+    },
+    'scenarios:apply': ({ scenarioId, fieldIds, edit }) =>
+      applyScenarioEdit(holder.db, ctx, scenarioId, fieldIds, edit),
+    'assumptions:list': () => effectiveAssumptions(listOverrides(holder.db)),
+    'assumptions:set': (input) => setOverride(holder.db, ctx, input),
+    'assumptions:reset': ({ key }) => {
+      resetOverride(holder.db, ctx, key)
+      return { key }
+    },
+  }
+}
