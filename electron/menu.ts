@@ -1,17 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import en from '../engine/i18n/locales/en.json'
-import zhCN from '../engine/i18n/locales/zh-CN.json'
+import { type Locale, translate } from '../engine/i18n/translate'
 
-type Catalogue = Record<string, unknown>
-const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en }
-
-/** Looks up a dotted key in the renderer's catalogue, so menus and dialogs share its words. */
-export function mainText(locale: 'zh-CN' | 'en', key: string): string {
-  let node: unknown = CATALOGUES[locale]
-  for (const part of key.split('.')) {
-    node = node && typeof node === 'object' ? (node as Catalogue)[part] : undefined
-  }
-  return typeof node === 'string' ? node : key
+/** Menus and dialogs use the same catalogue as the renderer. */
+export function mainText(locale: Locale, key: string): string {
+  return translate(locale, key)
 }
 
 export function buildMenuTemplate(

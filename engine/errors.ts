@@ -14,15 +14,87 @@ export const ERROR_CODES = [
   'DB_MIGRATION_FAILED',
   'DISK_FULL',
   'BACKEND_UNAVAILABLE',
+  'TIMED_OUT',
   'INTERNAL',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/**
+ * Every rule a problem can name, closed like the error codes: each one has a sentence in both
+ * catalogues (errors.rule.*), and a test walks this list against them. A rule that is not listed
+ * here does not type-check where an Issue is built.
+ */
+export const RULES = [
+  // what zod reports about a single value
+  'required',
+  'invalid',
+  'invalid_option',
+  'unknown_key',
+  'integer',
+  'expected_number',
+  'expected_string',
+  'expected_boolean',
+  'expected_array',
+  'expected_object',
+  'min_number',
+  'max_number',
+  'greater_than_number',
+  'less_than_number',
+  'min_string',
+  'max_string',
+  'min_array',
+  'max_array',
+  // fields, varieties, groups and scenarios
+  'duplicate_name',
+  'duplicate_year',
+  'duplicate_id',
+  'duplicate_scenario_name',
+  'duplicate_variety_name',
+  'duplicate_group_name',
+  'hsf_year_without_hsf',
+  'rice_needs_paddy',
+  'paddy_only_rice',
+  'variety_crop_mismatch',
+  'rice_density_not_modelled',
+  'unknown_reference',
+  'density_order',
+  'variety_in_use',
+  'baseline_fixed',
+  // assumptions
+  'value_outside_range',
+  'unknown_assumption',
+  'missing_assumption',
+  // density fits
+  'singular_fit',
+  'too_few_densities',
+  // imported files (CSV, plan files, backups)
+  'not_a_number',
+  'unknown_variety',
+  'unknown_option',
+  'missing_column',
+  'file_too_large',
+  'too_many_rows',
+  'csv_empty',
+  'csv_row',
+  'csv_header',
+  'json',
+  'not_json',
+  'unsupported_version',
+  'checksum_mismatch',
+  'not_a_backup',
+] as const
+
+export type Rule = (typeof RULES)[number]
+
+export function isRule(value: string): value is Rule {
+  return (RULES as readonly string[]).includes(value)
+}
+
 /** One problem with one input value: `path` names the field, `rule` the broken rule. */
 export type Issue = {
   path: (string | number)[]
-  rule: string
+  rule: Rule
   params?: Record<string, string | number>
 }
 

@@ -1,5 +1,10 @@
 import type { z } from 'zod'
-import { AppError, type Issue } from './errors'
+import { AppError, type Issue, isRule, type Rule } from './errors'
+
+/** A rule name built from zod's words, kept inside the closed list (anything else is 'invalid'). */
+function known(name: string): Rule {
+  return isRule(name) ? name : 'invalid'
+}
 
 /** Turns zod's issues into our closed, translatable form: a path, a rule name and its parameters. */
 export function toIssues(error: z.ZodError, input?: unknown): Issue[] {
@@ -11,7 +16,7 @@ export function toIssues(error: z.ZodError, input?: unknown): Issue[] {
         if (origin === 'string' && Number(issue.minimum) === 1) return { path, rule: 'required' }
         return {
           path,
-          rule: issue.inclusive === false ? `greater_than_${origin}` : `min_${origin}`,
+          rule: known(issue.inclusive === false ? `greater_than_${origin}` : `min_${origin}`),
           params: { limit: Number(issue.minimum) },
         }
       }
@@ -19,7 +24,7 @@ export function toIssues(error: z.ZodError, input?: unknown): Issue[] {
         const origin = String(issue.origin)
         return {
           path,
-          rule: issue.inclusive === false ? `less_than_${origin}` : `max_${origin}`,
+          rule: known(issue.inclusive === false ? `less_than_${origin}` : `max_${origin}`),
           params: { limit: Number(issue.maximum) },
         }
       }
@@ -27,7 +32,7 @@ export function toIssues(error: z.ZodError, input?: unknown): Issue[] {
         const value = valueAt(input, path)
         if (value === undefined || value === null || value === '') return { path, rule: 'required' }
         if (issue.expected === 'int') return { path, rule: 'integer' }
-        return { path, rule: `expected_${issue.expected}` }
+        return { path, rule: known(`expected_${issue.expected}`) }
       }
       case 'invalid_value':
         return { path, rule: 'invalid_option' }
@@ -36,7 +41,7 @@ export function toIssues(error: z.ZodError, input?: unknown): Issue[] {
       case 'custom': {
         const params = (issue.params ?? {}) as Record<string, string | number>
         const { rule, ...rest } = params
-        return { path, rule: typeof rule === 'string' ? rule : 'invalid', params: rest }
+        return { path, rule: typeof rule === 'string' ? known(rule) : 'invalid', params: rest }
       }
       default:
         return { path, rule: 'invalid' }

@@ -3,14 +3,7 @@ import type { WriteContext } from '../../db/repositories/context'
 import { importFieldRows } from '../../db/repositories/fields'
 import { listGroups } from '../../db/repositories/groups'
 import { listVarieties } from '../../db/repositories/varieties'
-import {
-  type ColumnTarget,
-  type CsvProblem,
-  type CsvUnits,
-  guessMapping,
-  parseFieldRows,
-  readTable,
-} from '../../engine/csv/fields-csv'
+import { guessMapping, parseFieldRows, readTable } from '../../engine/csv/fields-csv'
 import { decodeText } from '../../engine/csv-numbers'
 import { AppError } from '../../engine/errors'
 import type { CsvPreview, CsvRequest } from '../contract/contract'

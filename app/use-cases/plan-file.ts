@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { AppError } from '../../engine/errors'
+import { AppError, type Rule } from '../../engine/errors'
 import { type Plan, PlanSchema } from '../../engine/schemas/plan'
 import { toIssues } from '../../engine/validation'
 
@@ -44,7 +44,7 @@ export function toPlanFile(plan: Plan, savedAt: Date): PlanFile {
   }
 }
 
-function invalid(rule: string, message: string, extra: Record<string, string | number> = {}): AppError {
+function invalid(rule: Rule, message: string, extra: Record<string, string | number> = {}): AppError {
   return new AppError('VALIDATION', message, { issues: [{ path: [], rule, params: extra }] })
 }
 

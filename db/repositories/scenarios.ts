@@ -1,4 +1,4 @@
-import { AppError } from '../../engine/errors'
+import { AppError, type Rule } from '../../engine/errors'
 import { mergeChange, type ScenarioEdit } from '../../engine/scenario-edit'
 import type { Scenario, ScenarioChange } from '../../engine/schemas/plan'
 import type { DB } from '../connection'
@@ -200,7 +200,7 @@ export function applyScenarioEdit(
     const remove = db.prepare('DELETE FROM scenario_change WHERE scenario_id = ? AND field_id = ?')
     fieldIds.forEach((fieldId, index) => {
       const field = fieldStmt.get(fieldId) as FieldFacts | undefined
-      const issue = (rule: string) =>
+      const issue = (rule: Rule) =>
         new AppError('VALIDATION', 'The change does not suit a field', {
           issues: [{ path: ['fieldIds', index], rule, params: { fieldId } }],
         })

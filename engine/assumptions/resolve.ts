@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { AppError, type Issue } from '../errors'
 import { DEFAULT_ASSUMPTIONS } from './defaults'
 import type { AssumptionOverride, AssumptionRecord } from './types'
 
@@ -53,7 +53,7 @@ export function need(values: Values, key: string): number {
 /** Refuses overrides for keys the model does not know, or with a value outside its own range. */
 export function checkOverrides(overrides: readonly AssumptionOverride[]): void {
   const known = new Set(DEFAULT_ASSUMPTIONS.map((d) => d.key))
-  const issues = overrides.flatMap((o, i) => {
+  const issues = overrides.flatMap((o, i): Issue[] => {
     if (!known.has(o.key)) return [{ path: ['assumptions', i, 'key'], rule: 'unknown_assumption' }]
     if (!(o.low <= o.value && o.value <= o.high))
       return [{ path: ['assumptions', i, 'value'], rule: 'value_outside_range' }]

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import { parseStrictNumber } from '../csv-numbers'
-import { AppError, type Issue } from '../errors'
+import { AppError, type Issue, type Rule } from '../errors'
 import {
   CROPS,
   type Crop,
@@ -125,7 +125,7 @@ export type CsvRow = { field: FieldInput; newGroup: string | null }
 export type CsvProblem = {
   row: number
   column: string
-  rule: string
+  rule: Rule
   params?: Record<string, string | number>
 }
 
@@ -171,7 +171,7 @@ export function parseFieldRows(
     const rowProblems: CsvProblem[] = []
     const cell = (c: FieldColumn) => (index(c) === -1 ? '' : unescapeCell(cells[index(c)] ?? ''))
     const header = (c: FieldColumn) => headers[index(c)] ?? c
-    const bad = (c: FieldColumn | string, rule: string, params?: Record<string, string | number>) =>
+    const bad = (c: FieldColumn | string, rule: Rule, params?: Record<string, string | number>) =>
       rowProblems.push({
         row: rowNo,
         column: typeof c === 'string' && c in HEADER_ALIASES ? header(c as FieldColumn) : c,

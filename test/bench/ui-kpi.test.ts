@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, it } from 'vitest'
+import { median, report } from '../../app/bench/measure'
 import { WORKSPACE_FILE_NAME } from '../../app/workspace'
 import { openDatabase } from '../../db/connection'
 import { writePlan } from '../../db/plan-store'
@@ -10,7 +11,8 @@ import { launchBrowser, type RunningServer, settle, startServer, tempDataDir } f
 import { testContext } from '../helpers/db'
 
 // npm run bench: in Chromium against browser mode, with a 2,000-field plan, the time from a density
-// edit to the frame after the KPIs show the new numbers (performance marks in the renderer).
+// edit to the frame after the KPIs show the new numbers (performance marks in the renderer). This is a
+// measurement, not a test: `npm run bench -- --check` holds the figure to its bar.
 let server: RunningServer
 let browser: Browser
 let page: Page
@@ -48,10 +50,6 @@ it('measures density edit → KPIs with 2,000 fields', async () => {
       await page.evaluate(() => performance.getEntriesByName('fengshou:density-to-kpi').at(-1)!.duration),
     )
   }
-  samples.sort((a, b) => a - b)
-  const median = samples[Math.floor(samples.length / 2)]!
-  process.stdout.write(
-    `${JSON.stringify({ bench: 'ui_density_to_kpi_2000_fields', value: Math.round(median * 10) / 10, unit: 'ms', bar: '<= 100 ms' })}\n`,
-  )
-  expect(samples).toHaveLength(25)
+  // The bar is checked by `npm run bench -- --check`, with every other figure.
+  report('ui_density_to_kpi_2000_fields', median(samples), 'ms', { max: 100 })
 })

@@ -1,12 +1,13 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from '../../../engine/i18n/locales/en.json'
-import zhCN from '../../../engine/i18n/locales/zh-CN.json'
+import { CATALOGUES, LOCALES, type Locale } from '../../../engine/i18n/translate'
 
-export const LOCALES = ['zh-CN', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
+export { LOCALES, type Locale }
 
-export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const
+export const resources = {
+  'zh-CN': { translation: CATALOGUES['zh-CN'] },
+  en: { translation: CATALOGUES.en },
+} as const
 
 /** Chinese first: zh-CN is the default and the fallback. */
 export function initI18n(locale: Locale = 'zh-CN') {

@@ -14,7 +14,7 @@ export function parseTrialPoints(text: string): ParsedTrial {
     const d = cells.length === 2 ? parseStrictNumber(cells[0]!) : null
     const y = cells.length === 2 ? parseStrictNumber(cells[1]!) : null
     if (d === null || y === null || d <= 0 || y < 0)
-      return { issue: { path: [i + 1], rule: 'badLine', params: { line: i + 1 } } }
+      return { issue: { path: [i + 1], rule: 'csv_row', params: { line: i + 1 } } }
     points.push({ density: d, yield: y })
   }
   return { points }
