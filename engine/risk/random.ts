@@ -1,4 +1,15 @@
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus'
+
+/** murmur3's 32-bit finaliser: a bijection that spreads every input bit over the output. */
+function mix32(x: number): number {
+  let h = x | 0
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h | 0
+}
 
 /**
  * The simulation's random numbers: xoroshiro128+ (pure-rand) seeded by the user's seed, so the
@@ -8,8 +19,26 @@ export class Random {
   private readonly rng
   private spare = Number.NaN
 
-  constructor(seed: number) {
-    this.rng = xoroshiro128plus(seed | 0)
+  constructor(seed: number, state?: readonly [number, number, number, number]) {
+    this.rng = state ? xoroshiro128plusFromState(state) : xoroshiro128plus(seed | 0)
+  }
+
+  /**
+   * Stream number `stream` of a seed: its own full 128-bit state, hashed from the seed and the
+   * stream number, so a run split into blocks draws the same numbers whichever machine, worker
+   * or order computes each block.
+   */
+  static stream(seed: number, stream: number): Random {
+    const key = mix32(mix32((seed | 0) ^ 0x9e3779b9) ^ Math.imul((stream | 0) + 1, 0x85ebca6b))
+    const words = [1, 2, 3, 4].map((i) => mix32(key + Math.imul(i, 0x9e3779b9))) as [
+      number,
+      number,
+      number,
+      number,
+    ]
+    // xoroshiro's all-zero state never leaves zero; a hash landing there is moved off it.
+    if (words.every((w) => w === 0)) words[0] = 1
+    return new Random(seed, words)
   }
 
   /** uniform in (0, 1): never 0, so log() is safe */

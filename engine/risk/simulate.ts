@@ -5,11 +5,59 @@ import { CROPS, type Crop, type WaterRegime } from '../schemas/field'
 import type { Plan } from '../schemas/plan'
 import { Random } from './random'
 
+/**
+ * Draws come in fixed blocks of this many years. Each block has its own random stream, derived
+ * from the seed and the block's number, so a run gives the same numbers however its blocks are
+ * shared out among workers, cores or machines.
+ */
+export const BLOCK_DRAWS = 250
+
+/** A contiguous range of blocks: `first` and the `count` after it. */
+export type BlockRange = { first: number; count: number }
+
 export type RiskOptions = {
   draws: number
   seed: number
   /** 'common': one weather shock per year for every field (the model); 'independent' is for tests */
   weather?: 'common' | 'independent'
+  /** only these blocks of the run (one worker's share); all of them when absent */
+  blocks?: BlockRange
+}
+
+/** How many blocks a run of `draws` years has (the last one may be short). */
+export function blockCount(draws: number): number {
+  return Math.ceil(draws / BLOCK_DRAWS)
+}
+
+/**
+ * The blocks of a run shared out into at most `parts` contiguous ranges of near-equal size, one
+ * per worker. Never more ranges than blocks, never an empty one.
+ */
+export function splitBlocks(draws: number, parts: number): BlockRange[] {
+  const n = blockCount(draws)
+  const k = Math.max(1, Math.min(Math.floor(parts), n))
+  const ranges: BlockRange[] = []
+  for (let i = 0; i < k; i++) {
+    const first = Math.floor((i * n) / k)
+    ranges.push({ first, count: Math.floor(((i + 1) * n) / k) - first })
+  }
+  return ranges
+}
+
+/** Which scenario each sample column is, in the engine's evaluation order (the baseline among them). */
+export type RiskMeta = {
+  scenarios: { scenarioId: number | null; name: string; isBaseline: boolean }[]
+}
+
+/**
+ * The raw years of one share of a run: production and margin per scenario (evaluation order) for
+ * draws `firstDraw` … `firstDraw + done − 1`. Shares merge back into the run with `mergeRisk`.
+ */
+export type RiskPart = {
+  firstDraw: number
+  done: number
+  production: Float64Array[]
+  margin: Float64Array[]
 }
 
 export type Percentiles = { p10: number; p50: number; p90: number; mean: number; sd: number }
@@ -49,6 +97,7 @@ function cvOf(
 }
 
 function percentiles(samples: Float64Array, n: number): Percentiles {
+  // Sorted first, so the sums below run in the same order whichever way the draws were split.
   const sorted = Float64Array.from(samples.subarray(0, n)).sort()
   const at = (q: number) => sorted[Math.min(n - 1, Math.max(0, Math.round(q * (n - 1))))]!
   let sum = 0
@@ -70,16 +119,31 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
       issues: [{ path: ['draws'], rule: 'max_number', params: { limit: MAX_DRAWS } }],
     })
   }
+  const totalBlocks = blockCount(options.draws)
+  const blocks = options.blocks ?? { first: 0, count: totalBlocks }
+  if (
+    !Number.isInteger(blocks.first) ||
+    !Number.isInteger(blocks.count) ||
+    blocks.first < 0 ||
+    blocks.count < 1 ||
+    blocks.first + blocks.count > totalBlocks
+  ) {
+    throw new AppError('VALIDATION', 'Blocks outside the run', {
+      issues: [{ path: ['blocks'], rule: 'max_number', params: { limit: totalBlocks } }],
+    })
+  }
   checkOverrides(plan.assumptions)
   const assumptions = effectiveAssumptions(plan.assumptions)
   const values = valuesOf(assumptions)
   const range = (key: string) => assumptions.find((a) => a.key === key)!
   const deterministic = evaluatePlan(plan)
-  const baselineIndex = deterministic.scenarios.findIndex((s) => s.isBaseline)
   const results = deterministic.scenarios
   const nS = results.length
   const nF = plan.fields.length
-  const draws = options.draws
+  // This simulation's share of the run: draws firstDraw … endDraw − 1.
+  const firstDraw = blocks.first * BLOCK_DRAWS
+  const endDraw = Math.min(options.draws, (blocks.first + blocks.count) * BLOCK_DRAWS)
+  const draws = endDraw - firstDraw
   const cv = {
     central: need(values, 'cv.rainfedCentral'),
     west: need(values, 'cv.rainfedWest'),
@@ -206,7 +270,9 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
 
   const production = Array.from({ length: nS }, () => new Float64Array(draws))
   const margin = Array.from({ length: nS }, () => new Float64Array(draws))
-  const random = new Random(options.seed)
+  // Stream 0 fills the table of field normals; block b draws from stream 1 + b.
+  const tableRandom = Random.stream(options.seed, 0)
+  let random = tableRandom
   const waterNow = new Float64Array(REGIMES.length)
   const water0 = REGIMES.map((_, i) => water[i]?.value ?? 1)
   const priceNow = new Float64Array(CROPS.length)
@@ -218,13 +284,15 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
   // logarithm and a square root, which keeps 10,000 years × 2,000 fields near a second. The year's
   // weather shock and everything common to the co-op still use exact normals.
   const normals = new Float64Array(65_536)
-  for (let i = 0; i < normals.length; i++) normals[i] = random.normal()
+  for (let i = 0; i < normals.length; i++) normals[i] = tableRandom.normal()
   let done = 0
 
   /** Runs up to `count` more draws; returns true when all are done. */
   function step(count: number): boolean {
     const end = Math.min(draws, done + count)
     for (let d = done; d < end; d++) {
+      const year = firstDraw + d
+      if (year % BLOCK_DRAWS === 0) random = Random.stream(options.seed, 1 + year / BLOCK_DRAWS)
       const z = random.normal()
       const cat = random.uniform() < catProb ? lossLow + (lossHigh - lossLow) * random.uniform() : 0
       const u = random.triangular(hsf.low, hsf.value, hsf.high)
@@ -278,8 +346,62 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
     done = end
     return done >= draws
   }
-  function summary(si: number, n: number): ScenarioRisk {
-    const s = results[si]!
+  const meta: RiskMeta = {
+    scenarios: results.map((s) => ({ scenarioId: s.scenarioId, name: s.name, isBaseline: s.isBaseline })),
+  }
+  /** The raw years done so far (views on the run's arrays, not copies). */
+  function part(): RiskPart {
+    return {
+      firstDraw,
+      done,
+      production: production.map((p) => p.subarray(0, done)),
+      margin: margin.map((m) => m.subarray(0, done)),
+    }
+  }
+
+  return {
+    step,
+    /** the draws this simulation runs (its share of the run) */
+    draws,
+    get completedDraws() {
+      return done
+    },
+    meta,
+    part,
+    /** The summary of the draws done so far (all of them once step() has returned true). */
+    result(): RiskResult {
+      return mergeRisk(meta, options, [part()])
+    },
+  }
+}
+
+/**
+ * One run's result from its shares, in any order: the years are put back in draw order, so the
+ * percentiles, the chance of beating the baseline and the samples are the same however the blocks
+ * were shared out. A share that stopped early (cancel) contributes the years it finished.
+ */
+export function mergeRisk(
+  meta: RiskMeta,
+  options: Pick<RiskOptions, 'draws' | 'seed'>,
+  parts: readonly RiskPart[],
+): RiskResult {
+  const ordered = [...parts].sort((a, b) => a.firstDraw - b.firstDraw)
+  const done = ordered.reduce((sum, p) => sum + p.done, 0)
+  const n = Math.max(1, done)
+  const nS = meta.scenarios.length
+  const production = Array.from({ length: nS }, () => new Float64Array(n))
+  const margin = Array.from({ length: nS }, () => new Float64Array(n))
+  let at = 0
+  for (const p of ordered) {
+    for (let si = 0; si < nS; si++) {
+      production[si]!.set(p.production[si]!.subarray(0, p.done), at)
+      margin[si]!.set(p.margin[si]!.subarray(0, p.done), at)
+    }
+    at += p.done
+  }
+  const baselineIndex = meta.scenarios.findIndex((s) => s.isBaseline)
+  const summary = (si: number): ScenarioRisk => {
+    const s = meta.scenarios[si]!
     let beats = 0
     if (baselineIndex >= 0 && si !== baselineIndex) {
       const base = margin[baselineIndex]!
@@ -293,27 +415,16 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
       productionKg: percentiles(production[si]!, n),
       grossMarginYuan: percentiles(margin[si]!, n),
       probBeatsBaseline: baselineIndex >= 0 && si !== baselineIndex ? beats / n : null,
-      marginSamples: margin[si]!.slice(0, n),
+      marginSamples: margin[si]!,
     }
   }
-
+  const all = meta.scenarios.map((_, si) => summary(si))
   return {
-    step,
-    get completedDraws() {
-      return done
-    },
-    /** The summary of the draws done so far (all of them once step() has returned true). */
-    result(): RiskResult {
-      const n = Math.max(1, done)
-      const all = results.map((_, si) => summary(si, n))
-      return {
-        draws,
-        seed: options.seed,
-        completedDraws: done,
-        baseline: all[Math.max(baselineIndex, 0)]!,
-        scenarios: all.filter((_, si) => si !== baselineIndex),
-      }
-    },
+    draws: options.draws,
+    seed: options.seed,
+    completedDraws: done,
+    baseline: all[Math.max(baselineIndex, 0)]!,
+    scenarios: all.filter((_, si) => si !== baselineIndex),
   }
 }
 

@@ -4,7 +4,15 @@ import type { AssumptionOverride } from '../../../engine/assumptions/types'
 import { buildDemoPlan } from '../../../engine/demo-plan'
 import { evaluatePlan } from '../../../engine/model/evaluate'
 import { sensitivity } from '../../../engine/risk/sensitivity'
-import { simulateRisk } from '../../../engine/risk/simulate'
+import {
+  BLOCK_DRAWS,
+  blockCount,
+  createSimulation,
+  mergeRisk,
+  type RiskPart,
+  simulateRisk,
+  splitBlocks,
+} from '../../../engine/risk/simulate'
 import { type Plan, PlanSchema } from '../../../engine/schemas/plan'
 import { onePlan, varietyId } from '../../helpers/plan'
 
@@ -99,6 +107,73 @@ describe('Monte Carlo risk', () => {
     const c = simulateRisk(plan, { draws: 500, seed: 43 })
     expect(b.scenarios.map((s) => s.grossMarginYuan)).toEqual(a.scenarios.map((s) => s.grossMarginYuan))
     expect(c.scenarios[0]!.grossMarginYuan.p50).not.toBe(a.scenarios[0]!.grossMarginYuan.p50)
+  })
+
+  it('gives identical percentiles from one worker and from four, each running its blocks apart', () => {
+    const plan = PlanSchema.parse(buildDemoPlan())
+    // Not a whole number of blocks: the last block is short.
+    const options = { draws: 9 * BLOCK_DRAWS + 123, seed: 2024 }
+    const one = simulateRisk(plan, options)
+    /** `workers` simulated in-process: each runs only its blocks, in odd steps, and the last finishes first. */
+    const split = (workers: number) => {
+      const ranges = splitBlocks(options.draws, workers)
+      expect(ranges).toHaveLength(workers)
+      const parts: RiskPart[] = []
+      let meta = null as ReturnType<typeof createSimulation>['meta'] | null
+      for (const blocks of [...ranges].reverse()) {
+        const sim = createSimulation(plan, { ...options, blocks })
+        while (!sim.step(37)) {
+          // stepping across block edges mid-step, as a worker's progress chunks do
+        }
+        parts.push(sim.part())
+        meta = sim.meta
+      }
+      return mergeRisk(meta!, options, parts)
+    }
+    const summary = (r: ReturnType<typeof simulateRisk>) =>
+      [r.baseline, ...r.scenarios].map((s) => ({
+        id: s.scenarioId,
+        production: s.productionKg,
+        margin: s.grossMarginYuan,
+        beats: s.probBeatsBaseline,
+      }))
+    for (const workers of [4, 3, 2]) {
+      const many = split(workers)
+      expect(many.completedDraws).toBe(options.draws)
+      expect(summary(many)).toEqual(summary(one))
+      expect(Array.from(many.scenarios[1]!.marginSamples)).toEqual(
+        Array.from(one.scenarios[1]!.marginSamples),
+      )
+    }
+    // The comparison has teeth: another seed moves every percentile.
+    const other = simulateRisk(plan, { ...options, seed: 2025 })
+    expect(other.baseline.productionKg.p50).not.toBe(one.baseline.productionKg.p50)
+  })
+
+  it('shares the blocks out to workers whole, once each, in near-equal ranges', () => {
+    for (const draws of [1, 249, 250, 251, 10_000, 12_345]) {
+      for (const parts of [1, 2, 3, 4, 7, 8, 64]) {
+        const ranges = splitBlocks(draws, parts)
+        const n = blockCount(draws)
+        expect(ranges.length).toBe(Math.min(parts, n))
+        let next = 0
+        for (const r of ranges) {
+          expect(r.first).toBe(next)
+          expect(r.count).toBeGreaterThan(0)
+          next += r.count
+        }
+        expect(next).toBe(n)
+        const sizes = ranges.map((r) => r.count)
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1)
+      }
+    }
+    expect(() =>
+      createSimulation(PlanSchema.parse(buildDemoPlan()), {
+        draws: 500,
+        seed: 1,
+        blocks: { first: 1, count: 2 },
+      }),
+    ).toThrow()
   })
 
   it('a dominating scenario beats the baseline in every year', () => {
