@@ -16,6 +16,10 @@ export default defineConfig({
           serve: resolve(import.meta.dirname, 'app/serve/main.ts'),
           cli: resolve(import.meta.dirname, 'app/cli/main.ts'),
           bench: resolve(import.meta.dirname, 'app/bench/main.ts'),
+          // The back-end host for the desktop app (a utilityProcess), and its job worker thread,
+          // which browser mode's server starts too.
+          'host-process': resolve(import.meta.dirname, 'app/host/process-main.ts'),
+          'job-worker': resolve(import.meta.dirname, 'app/host/job-worker.ts'),
         },
       },
     },

@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/build-once.ts'],
           testTimeout: 240_000,
           hookTimeout: 120_000,
         },

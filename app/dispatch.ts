@@ -4,27 +4,22 @@ import { type Channel, isChannel } from './contract/channels'
 import { contract, type Handlers } from './contract/contract'
 import type { ApiError, Result } from './contract/result'
 
-function toApiError(error: unknown, onInternal?: (error: unknown) => void): ApiError {
+/** Any failure as an ApiError: our own errors keep their code; anything else is INTERNAL. */
+export function toApiError(error: unknown, onInternal?: (error: unknown) => void): ApiError {
   if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details }
   onInternal?.(error)
   return { code: 'INTERNAL', message: 'Unexpected error', details: {} }
 }
 
-/**
- * The one entry point of both transports: checks the channel, validates the input against the
- * contract, runs the handler, and turns every outcome into a Result.
- */
-export function dispatch(
-  handlers: Handlers,
+/** Checks the channel and validates the input against the contract, running nothing. */
+export function validateCall(
   channel: unknown,
   rawInput: unknown,
-  onInternal?: (error: unknown) => void,
-): Result<unknown> {
+): Result<{ channel: Channel; input: unknown }> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel', details: {} } }
   }
-  const schema = contract[channel].input
-  const parsed = schema.safeParse(rawInput ?? {})
+  const parsed = contract[channel].input.safeParse(rawInput ?? {})
   if (!parsed.success) {
     return {
       ok: false,
@@ -35,9 +30,24 @@ export function dispatch(
       },
     }
   }
+  return { ok: true, value: { channel, input: parsed.data } }
+}
+
+/**
+ * The one entry point of every transport: checks the channel, validates the input against the
+ * contract, runs the handler, and turns every outcome into a Result.
+ */
+export function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  rawInput: unknown,
+  onInternal?: (error: unknown) => void,
+): Result<unknown> {
+  const checked = validateCall(channel, rawInput)
+  if (!checked.ok) return checked
   try {
-    const handler = handlers[channel] as (input: unknown) => unknown
-    return { ok: true, value: handler(parsed.data) }
+    const handler = handlers[checked.value.channel] as (input: unknown) => unknown
+    return { ok: true, value: handler(checked.value.input) }
   } catch (error) {
     return { ok: false, error: toApiError(error, onInternal) }
   }

@@ -1,36 +1,17 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../engine/errors'
 import type { BackupInfo } from '../engine/schemas/workspace'
 import { APPLICATION_ID, type DB } from './connection'
 import { mapSqliteError } from './errors'
+import { fsyncDir, fsyncFile } from './files'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 
 const NAME = /^workspace-(\d{8}T\d{6}Z)(?:-\d+)?\.fengshou\.sqlite$/
 
 export function backupDir(dataFile: string): string {
   return join(dirname(dataFile), 'backups')
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
 }
 
 function stamp(date: Date): string {
@@ -52,23 +33,32 @@ export function backupWorkspace(db: DB, dataFile: string, now: Date): BackupInfo
     throw new AppError('DB_CORRUPT', 'The workspace failed its integrity check; no backup was written')
   }
   const dir = backupDir(dataFile)
-  mkdirSync(dir, { recursive: true })
-  let name = `workspace-${stamp(now)}.fengshou.sqlite`
-  for (let n = 2; existsSync(join(dir, name)); n++) name = `workspace-${stamp(now)}-${n}.fengshou.sqlite`
-  const target = join(dir, name)
-  const temp = `${target}.tmp`
-  rmSync(temp, { force: true })
-  db.prepare('VACUUM INTO ?').run(temp)
-  fsyncFile(temp)
-  const check = new Database(temp, { readonly: true })
+  let temp: string | null = null
   try {
-    if (check.pragma('quick_check', { simple: true }) !== 'ok')
-      throw new AppError('DB_CORRUPT', 'The backup copy failed its check')
-  } finally {
-    check.close()
+    mkdirSync(dir, { recursive: true })
+    let name = `workspace-${stamp(now)}.fengshou.sqlite`
+    for (let n = 2; existsSync(join(dir, name)); n++) name = `workspace-${stamp(now)}-${n}.fengshou.sqlite`
+    const target = join(dir, name)
+    temp = `${target}.tmp`
+    rmSync(temp, { force: true })
+    db.prepare('VACUUM INTO ?').run(temp)
+    fsyncFile(temp)
+    const check = new Database(temp, { readonly: true })
+    try {
+      if (check.pragma('quick_check', { simple: true }) !== 'ok')
+        throw new AppError('DB_CORRUPT', 'The backup copy failed its check')
+    } finally {
+      check.close()
+    }
+    renameSync(temp, target)
+    temp = null
+    fsyncDir(dir)
+    return { file: name, at: now.toISOString(), sizeBytes: statSync(target).size }
+  } catch (error) {
+    // A full disk (or any failure) leaves no half copy behind: not even an empty .tmp file.
+    if (temp !== null) rmSync(temp, { force: true })
+    throw mapSqliteError(error)
   }
-  renameSync(temp, target)
-  return { file: name, at: now.toISOString(), sizeBytes: statSync(target).size }
 }
 
 export function listBackups(dataFile: string): BackupInfo[] {
@@ -120,9 +110,15 @@ export function backupPath(dataFile: string, file: string): string {
  */
 export function replaceWorkspaceFile(dataFile: string, source: string): void {
   const temp = `${dataFile}.restore.tmp`
-  copyFileSync(source, temp)
-  fsyncFile(temp)
+  try {
+    copyFileSync(source, temp)
+    fsyncFile(temp)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw mapSqliteError(error)
+  }
   rmSync(`${dataFile}-wal`, { force: true })
   rmSync(`${dataFile}-shm`, { force: true })
   renameSync(temp, dataFile)
+  fsyncDir(dirname(dataFile))
 }

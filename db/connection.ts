@@ -1,17 +1,19 @@
 import {
   closeSync,
   existsSync,
-  fsyncSync,
   openSync,
   readFileSync,
   readSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs'
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../engine/errors'
 import { mapSqliteError } from './errors'
+import { fsyncDir, fsyncFile } from './files'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations'
 
 export type DB = Database.Database
@@ -86,14 +88,15 @@ function backupBeforeMigration(db: DB, file: string, fromVersion: number, now: D
   db.pragma('wal_checkpoint(TRUNCATE)')
   const target = `${file}.v${fromVersion}-${stamp(now)}.bak`
   const temp = `${target}.tmp`
-  writeFileSync(temp, readFileSync(file))
-  const fd = openSync(temp, 'r+')
   try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+    writeFileSync(temp, readFileSync(file))
+    fsyncFile(temp)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
   }
   renameSync(temp, target)
+  fsyncDir(dirname(file))
   return target
 }
 

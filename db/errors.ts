@@ -6,12 +6,19 @@ function isSqliteError(error: unknown): error is SqliteError {
   return error instanceof Error && typeof (error as SqliteError).code === 'string'
 }
 
+/** A file system that has run out of room (Node's errno codes): nothing was saved. */
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG'
+}
+
 /**
- * Maps a better-sqlite3 error to our closed set of codes. Constraint failures that a user can
- * cause are mapped by the repositories themselves, where the input field is known.
+ * Maps a better-sqlite3 or file-system error to our closed set of codes. Constraint failures
+ * that a user can cause are mapped by the repositories themselves, where the input is known.
  */
 export function mapSqliteError(error: unknown): AppError {
   if (error instanceof AppError) return error
+  if (isDiskFull(error)) return new AppError('DISK_FULL', 'The disk is full; nothing was saved')
   if (isSqliteError(error)) {
     const code = error.code ?? ''
     if (code === 'SQLITE_FULL')

@@ -1,8 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { CHANNELS } from '../app/contract/channels'
-import type { Handlers } from '../app/contract/contract'
 import type { Result } from '../app/contract/result'
-import { dispatch } from '../app/dispatch'
+import { validateCall } from '../app/dispatch'
 
 const FORBIDDEN: Result<never> = {
   ok: false,
@@ -10,19 +9,21 @@ const FORBIDDEN: Result<never> = {
 }
 
 /**
- * The only place that calls ipcMain.handle. Each channel of the contract checks its sender,
- * then validates its input and runs the handler through dispatch().
+ * The only place that calls ipcMain.handle. Each channel of the contract checks its sender and
+ * validates its input here, then relays the call to the back-end host (a utilityProcess): the
+ * main process runs no handler itself, so no call can freeze the window.
  */
-export function registerIpcHandlers(
+export function registerIpcRelay(
   ipcMain: Pick<IpcMain, 'handle'>,
-  handlers: Handlers,
+  call: (channel: string, input: unknown) => Promise<Result<unknown>>,
   isTrusted: (frame: IpcMainInvokeEvent['senderFrame']) => boolean,
-  onInternalError?: (error: unknown) => void,
 ): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrusted(event.senderFrame)) return FORBIDDEN
-      return dispatch(handlers, channel, input, onInternalError)
+      const checked = validateCall(channel, input)
+      if (!checked.ok) return checked
+      return call(channel, checked.value.input)
     })
   }
 }

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron'
+import { resolveDataFile } from '../app/paths'
 import { CONTENT_SECURITY_POLICY } from '../app/serve/csp'
 import { resolveStaticPath } from '../app/serve/static-files'
-import { openWorkspace, resolveDataFile } from '../app/workspace'
-import { AppError } from '../engine/errors'
-import packageJson from '../package.json'
-import { registerIpcHandlers } from './ipc'
+import type { Workspace } from '../engine/schemas/workspace'
+import { type Backend, startBackend } from './backend'
+import { registerIpcRelay } from './ipc'
 import { buildMenuTemplate, mainText } from './menu'
 import { chooseNativeBinding } from './native-binding'
 import {
@@ -96,6 +96,10 @@ function bindingPath(): string | undefined {
   return undefined
 }
 
+function systemLocale(): 'zh-CN' | 'en' {
+  return app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
   registerAppProtocol()
@@ -105,34 +109,31 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => denyPermission(permission))
   hardenContents()
 
-  const dataFile = resolveDataFile(app.getPath('userData'), process.env)
-  let workspace: ReturnType<typeof openWorkspace>
+  // The back end (handlers, SQLite, imports, backups) runs in a utilityProcess; this process
+  // only relays. A workspace that cannot be opened is explained in the user's language.
+  let backend: Backend
   try {
-    workspace = openWorkspace({
-      dataFile,
-      mode: 'desktop',
-      version: packageJson.version,
+    backend = await startBackend({
+      entry: join(import.meta.dirname, 'host-process.js'),
+      dataFile: resolveDataFile(app.getPath('userData'), process.env),
       nativeBinding: bindingPath(),
     })
   } catch (error) {
-    const locale = app.getLocale().startsWith('zh') ? 'zh-CN' : 'en'
-    const code = error instanceof AppError ? error.code : 'INTERNAL'
-    dialog.showErrorBox(mainText(locale, 'app.title'), mainText(locale, `errors.code.${code}`))
+    const code = (error as { code?: unknown } | null)?.code
+    const known = typeof code === 'string' ? code : 'INTERNAL'
+    const locale = systemLocale()
+    dialog.showErrorBox(mainText(locale, 'app.title'), mainText(locale, `errors.code.${known}`))
     app.exit(1)
     return
   }
-  registerIpcHandlers(
-    ipcMain,
-    workspace.handlers,
-    (frame) => isTrustedSender(frame, devOrigin),
-    (error) => console.error('[fengshou] internal error:', error),
-  )
-  const locale = workspace.handlers['workspace:get']({}).locale
+  registerIpcRelay(ipcMain, backend.call, (frame) => isTrustedSender(frame, devOrigin))
+  const current = await backend.call('workspace:get', {})
+  const locale = current.ok ? (current.value as Workspace).locale : systemLocale()
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(locale, process.platform)))
   createWindow(locale)
 
   app.on('window-all-closed', () => {
-    workspace.close()
+    backend.stop()
     app.quit()
   })
   app.on('activate', () => {

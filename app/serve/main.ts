@@ -2,25 +2,36 @@ import { randomBytes } from 'node:crypto'
 import { homedir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { AppError } from '../../engine/errors'
+import { localeFromEnv, translate } from '../../engine/i18n/translate'
 import packageJson from '../../package.json'
-import { defaultDataDir } from '../paths'
-import { openWorkspace, resolveDataFile } from '../workspace'
+import { startHost } from '../host/host'
+import { defaultDataDir, resolveDataFile } from '../paths'
 import { ArgsError, parseServeArgs } from './args'
 import { openInBrowser } from './open-browser'
 import { createAppServer, listenLocal } from './server'
+
+function logInternal(error: unknown): void {
+  console.error('[fengshou] internal error:', error)
+}
 
 /** `npm run serve`: the planner in the user's browser, on 127.0.0.1 with a per-run token. */
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2))
   const dataDir = args.dataDir ?? defaultDataDir(process.platform, process.env, homedir())
   const dataFile = resolveDataFile(dataDir, process.env)
-  const workspace = openWorkspace({ dataFile, mode: 'browser', version: packageJson.version })
+  const host = startHost({
+    dataFile,
+    mode: 'browser',
+    version: packageJson.version,
+    jobWorkerUrl: new URL('./job-worker.js', import.meta.url),
+    onInternalError: logInternal,
+  })
   const token = randomBytes(24).toString('base64url')
   const server = createAppServer({
-    handlers: workspace.handlers,
+    call: host.call,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     token,
-    onInternalError: (error) => console.error('[fengshou] internal error:', error),
+    onInternalError: logInternal,
   })
   const port = await listenLocal(server, args.port)
   const url = `http://127.0.0.1:${port}/?token=${token}`
@@ -31,22 +42,20 @@ async function main(): Promise<void> {
 
   const stop = () => {
     server.close()
-    workspace.close()
-    process.exit(0)
+    void host.close().then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
 
 main().catch((error: unknown) => {
+  const locale = localeFromEnv(process.env)
   if (error instanceof ArgsError) {
     console.error(`Fengshou Planner: ${error.message}`)
     process.exit(2)
   }
-  if (error instanceof AppError) {
-    console.error(`Fengshou Planner: cannot open the workspace (${error.code}): ${error.message}`)
-    process.exit(1)
-  }
-  console.error(error)
+  const code = error instanceof AppError ? error.code : 'INTERNAL'
+  if (code === 'INTERNAL') logInternal(error)
+  console.error(`Fengshou Planner: ${translate(locale, `errors.code.${code}`)}`)
   process.exit(1)
 })

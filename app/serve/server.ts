@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { Handlers } from '../contract/contract'
-import { dispatch } from '../dispatch'
+import type { Result } from '../contract/result'
 import { CONTENT_SECURITY_POLICY } from './csp'
 import { contentTypeFor, resolveStaticPath } from './static-files'
 
@@ -12,7 +11,8 @@ export const API_PREFIX = '/api/'
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
 
 export type AppServerOptions = {
-  handlers: Handlers
+  /** The back-end host's call (host.ts): validated, scheduled, never rejects. */
+  call: (channel: string, input: unknown) => Promise<Result<unknown>>
   rendererDir: string
   token: string
   onInternalError?: (error: unknown) => void
@@ -47,20 +47,33 @@ function isLocalRequest(req: IncomingMessage, port: number): boolean {
   return true
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+type Body = { kind: 'ok'; text: string } | { kind: 'too_large' }
+
+/** Past this much, a client that keeps sending is cut off instead of read to the end. */
+const MAX_DRAIN_BYTES = 4 * MAX_BODY_BYTES
+
+/**
+ * Reads a request body up to MAX_BODY_BYTES. A larger body is not kept: the rest is read and
+ * dropped, so the client, which is still sending, can read our 413 instead of a cut connection
+ * (closing early makes clients see a reset, not the answer).
+ */
+function readBody(req: IncomingMessage): Promise<Body> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        resolve(null)
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+      else chunks.length = 0
+      if (size > MAX_DRAIN_BYTES) req.destroy()
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () =>
+      resolve(
+        size > MAX_BODY_BYTES
+          ? { kind: 'too_large' }
+          : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') },
+      ),
+    )
     req.on('error', reject)
   })
 }
@@ -85,13 +98,14 @@ async function handleApi(
     return
   }
   const body = await readBody(req)
-  if (body === null) {
+  if (body.kind === 'too_large') {
+    res.setHeader('Connection', 'close')
     send(res, 413, 'Payload Too Large')
     return
   }
   let input: unknown
   try {
-    input = body.length === 0 ? {} : JSON.parse(body)
+    input = body.text.length === 0 ? {} : JSON.parse(body.text)
   } catch {
     const error = {
       code: 'VALIDATION',
@@ -101,7 +115,7 @@ async function handleApi(
     send(res, 200, JSON.stringify({ ok: false, error }), 'application/json; charset=utf-8')
     return
   }
-  const result = dispatch(options.handlers, channel, input, options.onInternalError)
+  const result = await options.call(channel, input)
   send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
 }
 
@@ -135,7 +149,7 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, path: string, r
 }
 
 /**
- * Browser mode: the renderer build and the same handlers as the desktop app, over HTTP on
+ * Browser mode: the renderer build and the same back-end host as the desktop app, over HTTP on
  * 127.0.0.1 only. Every API call needs the per-run token; foreign Host or Origin gets 403.
  */
 export function createAppServer(options: AppServerOptions): Server {

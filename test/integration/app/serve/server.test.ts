@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAppServer, listenLocal, TOKEN_HEADER } from '../../../../app/serve/server'
+import { dispatch } from '../../../../app/dispatch'
+import { createAppServer, listenLocal, MAX_BODY_BYTES, TOKEN_HEADER } from '../../../../app/serve/server'
 import { openWorkspace } from '../../../../app/workspace'
 import { tempDir } from '../../../helpers/db'
 import { validField } from '../../../helpers/fields'
@@ -37,7 +38,8 @@ describe('browser mode server', () => {
   let server: Server
   let port: number
   let close: () => void
-  const rendererDir = join(tempDir(), 'renderer')
+  const dir = tempDir()
+  const rendererDir = join(dir, 'renderer')
 
   const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
     send(port, `/api/${channel}`, {
@@ -55,18 +57,22 @@ describe('browser mode server', () => {
     mkdirSync(rendererDir, { recursive: true })
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>')
     const workspace = openWorkspace({
-      dataFile: join(tempDir(), 'w.sqlite'),
+      dataFile: join(dir, 'w.sqlite'),
       mode: 'browser',
       version: 'test',
     })
     close = workspace.close
-    server = createAppServer({ handlers: workspace.handlers, rendererDir, token })
+    // The handlers in-process stand in for the back-end host here (host.test.ts drives the real one).
+    const call = (channel: string, input: unknown) =>
+      Promise.resolve(dispatch(workspace.handlers, channel, input))
+    server = createAppServer({ call, rendererDir, token })
     port = await listenLocal(server, 0)
   })
 
   afterAll(() => {
     server.close()
     close()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('listens on 127.0.0.1 only', () => {
@@ -128,5 +134,20 @@ describe('browser mode server', () => {
     expect(
       (await send(port, '/%2e%2e/%2e%2e/etc/passwd', { headers: { host: `127.0.0.1:${port}` } })).status,
     ).toBe(404)
+  })
+
+  it('answers a body over the cap with 413 before the connection closes, and still serves after', async () => {
+    const body = `{"pad":"${'x'.repeat(MAX_BODY_BYTES + 1024)}"}`
+    const reply = await api('fields:list', undefined, {}).then(() =>
+      send(port, '/api/fields:list', {
+        method: 'POST',
+        headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body,
+      }),
+    )
+    expect(reply.status).toBe(413)
+    expect(reply.body).toBe('Payload Too Large')
+    const list = JSON.parse((await api('fields:list', {})).body)
+    expect(list.value).toHaveLength(24)
   })
 })

@@ -1,0 +1,47 @@
+import type { Channel } from '../contract/channels'
+
+/**
+ * How the back-end host runs each channel. Short calls run at once on the host's own thread and
+ * connection; long work (CSV parsing and imports, bulk edits of thousands of fields, backups,
+ * restores) runs in the job worker with a time budget, so other calls are answered meanwhile.
+ *
+ * - access: what the call does to the workspace file. A write waits while a job writes (one
+ *   writer at a time, and the host thread must never sit in SQLite's busy wait); reads go on
+ *   while a job writes (WAL lets readers see the last commit).
+ * - exclusive: the job replaces the file itself (restore); every call that touches the
+ *   workspace waits until it is done.
+ */
+export type Lane = { access: 'none' | 'read' | 'write'; job: boolean; exclusive: boolean }
+
+const now = (access: Lane['access']): Lane => ({ access, job: false, exclusive: false })
+const job = (access: Lane['access'], exclusive = false): Lane => ({ access, job: true, exclusive })
+
+export const LANES = {
+  'app:info': now('none'),
+  'workspace:get': now('read'),
+  'workspace:update': now('write'),
+  'workspace:backup': job('read'),
+  'workspace:backups': now('read'),
+  'workspace:restore': job('write', true),
+  'fields:list': now('read'),
+  'fields:create': now('write'),
+  'fields:update': now('write'),
+  'fields:delete': now('write'),
+  'fields:bulkUpdate': job('write'),
+  'fields:previewCsv': job('read'),
+  'fields:importCsv': job('write'),
+  'varieties:list': now('read'),
+  'varieties:create': now('write'),
+  'varieties:update': now('write'),
+  'varieties:importCsv': job('write'),
+  'groups:list': now('read'),
+  'groups:create': now('write'),
+  'plan:get': now('read'),
+  'scenarios:create': now('write'),
+  'scenarios:rename': now('write'),
+  'scenarios:delete': now('write'),
+  'scenarios:apply': now('write'),
+  'assumptions:list': now('read'),
+  'assumptions:set': now('write'),
+  'assumptions:reset': now('write'),
+} as const satisfies Record<Channel, Lane>
