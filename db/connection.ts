@@ -152,6 +152,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       try {
         runMigrations(db, migrations.slice(version), latest)
       } catch (error) {
+        // A full disk is said as such: the file is as it was, and freeing space is the fix.
+        if (mapSqliteError(error).code === 'DISK_FULL') throw mapSqliteError(error)
         throw new AppError('DB_MIGRATION_FAILED', 'Updating the workspace to the new version failed', {
           file,
           fromVersion: version,

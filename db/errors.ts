@@ -21,7 +21,8 @@ export function mapSqliteError(error: unknown): AppError {
   if (isDiskFull(error)) return new AppError('DISK_FULL', 'The disk is full; nothing was saved')
   if (isSqliteError(error)) {
     const code = error.code ?? ''
-    if (code === 'SQLITE_FULL')
+    // SHMSIZE: the WAL index beside the file could not grow, which a full disk causes.
+    if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE')
       return new AppError('DISK_FULL', 'The disk or database is full; nothing was saved')
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
       return new AppError('DB_CORRUPT', 'The workspace file is damaged or not a workspace')

@@ -5,7 +5,8 @@ import type { ApiError, Result } from '../../app/contract/result'
 import { createHostClient } from '../../app/host/client'
 import { isFromHost } from '../../app/host/protocol'
 
-export const HOST_ENTRY = join(import.meta.dirname, '../../out/main/host-process.js')
+export const HOST_ENTRY =
+  process.env.FENGSHOU_HOST_ENTRY ?? join(import.meta.dirname, '../../out/main/host-process.js')
 
 export type HostProcess = {
   child: ChildProcess
@@ -19,7 +20,7 @@ export type HostProcess = {
  * workspace is open; rejects with the host's error when it cannot be opened.
  */
 export function startHostProcess(dataFile: string, env: Record<string, string> = {}): Promise<HostProcess> {
-  if (!existsSync(HOST_ENTRY)) throw new Error('out/main/host-process.js is missing: run `npm run build`')
+  if (!existsSync(HOST_ENTRY)) throw new Error(`${HOST_ENTRY} is missing: run \`npm run build\``)
   const child = fork(HOST_ENTRY, [], {
     env: { ...process.env, FENGSHOU_DATA_FILE: dataFile, FENGSHOU_MODE: 'browser', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
