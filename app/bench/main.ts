@@ -1,9 +1,15 @@
 // npm run bench: one JSON line per figure (see measure.ts). Each suite is a module of its own;
 // scripts/bench.mjs runs this file with --expose-gc, then the UI figures in Chromium, and with
 // --check fails when any figure misses its bar.
+import { benchBundle } from './bundle'
 import { benchEngine } from './engine'
+import { benchRiskCores } from './risk-cores'
 
-const suites: { name: string; run: () => void | Promise<void> }[] = [{ name: 'engine', run: benchEngine }]
+const suites: { name: string; run: () => void | Promise<void> }[] = [
+  { name: 'engine', run: benchEngine },
+  { name: 'bundle', run: benchBundle },
+  { name: 'risk-cores', run: benchRiskCores },
+]
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 for (const suite of suites) {

@@ -7,7 +7,15 @@ import { openDatabase } from '../../db/connection'
 import { writePlan } from '../../db/plan-store'
 import { buildDemoPlan } from '../../engine/demo-plan'
 import { scalePlan } from '../../engine/scale-plan'
-import { launchBrowser, type RunningServer, settle, startServer, tempDataDir } from '../e2e/harness'
+import {
+  launchBrowser,
+  newPage,
+  type RunningServer,
+  removeTempDataDirs,
+  settle,
+  startServer,
+  tempDataDir,
+} from '../e2e/harness'
 import { testContext } from '../helpers/db'
 
 // npm run bench: in Chromium against browser mode, with a 2,000-field plan, the time from a density
@@ -24,12 +32,13 @@ beforeAll(async () => {
   db.close()
   server = await startServer(dir)
   browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  page = await newPage(browser, { viewport: { width: 1440, height: 1000 } })
 })
 
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  removeTempDataDirs()
 })
 
 it('measures density edit → KPIs with 2,000 fields', async () => {

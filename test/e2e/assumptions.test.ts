@@ -2,7 +2,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   launchBrowser,
+  newPage,
   type RunningServer,
+  removeTempDataDirs,
   screenshot,
   settle,
   startServer,
@@ -29,13 +31,14 @@ describe('assumptions: edit, diff, reset', () => {
   beforeAll(async () => {
     server = await startServer(tempDataDir())
     browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    page = await newPage(browser, { viewport: { width: 1440, height: 900 } })
     errors = watchConsole(page)
   })
 
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
+    removeTempDataDirs()
   })
 
   it('a narrower HSF band lowers the HSF scenario’s uplift, shows in the diff, and reset restores it', async () => {

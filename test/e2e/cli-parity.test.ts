@@ -5,8 +5,10 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   launchBrowser,
+  newPage,
   ROOT,
   type RunningServer,
+  removeTempDataDirs,
   screenshot,
   startServer,
   tempDataDir,
@@ -35,13 +37,14 @@ describe('CLI round trip against the UI', () => {
     cliScenarios = JSON.parse(cli('evaluate', planFile, '--json')).scenarios
     server = await startServer(join(dir, 'workspace'))
     browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    page = await newPage(browser, { viewport: { width: 1440, height: 900 } })
     errors = watchConsole(page)
   })
 
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
+    removeTempDataDirs()
   })
 
   it('shows the same production, uplift, margin and investment per scenario as `evaluate --json`', async () => {

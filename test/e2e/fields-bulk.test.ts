@@ -10,7 +10,9 @@ import { testContext } from '../helpers/db'
 import {
   chooseOption,
   launchBrowser,
+  newPage,
   type RunningServer,
+  removeTempDataDirs,
   screenshot,
   settle,
   startServer,
@@ -26,13 +28,14 @@ describe('fields: bulk edit, groups, history, and 10,000 rows', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    page = await newPage(browser, { viewport: { width: 1440, height: 1000 } })
     errors = watchConsole(page)
   })
 
   afterAll(async () => {
     await browser?.close()
     for (const s of servers) await s.stop()
+    removeTempDataDirs()
   })
 
   it('changes the density of two selected fields at once and files them in a new group', async () => {

@@ -2,7 +2,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   launchBrowser,
+  newPage,
   type RunningServer,
+  removeTempDataDirs,
   screenshot,
   startServer,
   tempDataDir,
@@ -21,13 +23,14 @@ describe('Fields journey in browser mode', () => {
   beforeAll(async () => {
     server = await startServer(dataDir)
     browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+    page = await newPage(browser, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
     consoleErrors = watchConsole(page)
   })
 
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
+    removeTempDataDirs()
   })
 
   it('opens the demo workspace in Chinese, labelled as example data', async () => {

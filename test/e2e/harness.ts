@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 
 export const ROOT = join(import.meta.dirname, '../..')
@@ -18,8 +18,24 @@ export type RunningServer = {
   stop: () => Promise<void>
 }
 
+const madeDirs = new Set<string>()
+
+/** A fresh data folder under the system's temp folder; removeTempDataDirs() deletes it. */
 export function tempDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'fengshou-e2e-'))
+  const dir = mkdtempSync(join(tmpdir(), 'fengshou-e2e-'))
+  madeDirs.add(dir)
+  return dir
+}
+
+/** Deletes one data folder made by tempDataDir (after its server has stopped). */
+export function removeTempDataDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+  madeDirs.delete(dir)
+}
+
+/** Deletes every data folder this test file made; call it in afterAll once the servers are stopped. */
+export function removeTempDataDirs(): void {
+  for (const dir of [...madeDirs]) removeTempDataDir(dir)
 }
 
 /** Starts browser mode exactly as `npm run serve` does and reads the address from its first line. */
@@ -81,6 +97,14 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+/**
+ * A page that asks for reduced motion, as a user can in the system settings: the app then turns
+ * antd's transitions off, so nothing is clicked or photographed mid-animation.
+ */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  return browser.newPage({ reducedMotion: 'reduce', ...options })
+}
+
 /** Collects console errors and page errors; the e2e run allows none. */
 export function watchConsole(page: Page): string[] {
   const errors: string[] = []
@@ -91,15 +115,31 @@ export function watchConsole(page: Page): string[] {
   return errors
 }
 
-/** Waits for loading spinners and their fade-out, so a screenshot shows the settled screen. */
+/**
+ * Waits until the screen is at rest: no spinner, skeleton or loading screen, no transition or
+ * finite animation still running (with reduced motion they end at once), and two frames painted
+ * since, so React has committed what it was rendering.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelectorAll('.ant-spin-spinning, .ant-spin-blur').length === 0,
+  await page.waitForFunction(() => {
+    const busy = document.querySelector(
+      '.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active, [data-testid="screen-loading"], [data-testid="boot-loading"]',
+    )
+    if (busy) return false
+    return document
+      .getAnimations()
+      .every(
+        (a) =>
+          a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+      )
+  })
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   )
-  await page.waitForTimeout(400)
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
   await settle(page)
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false })
@@ -108,17 +148,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export type BrowserSession = { server: RunningServer; browser: Browser; page: Page; errors: string[] }
 
 /**
- * Browser mode on a fresh data folder and one Chromium page for a describe block, closed after it.
+ * Browser mode on a fresh data folder and one Chromium page (reduced motion) for a describe block;
+ * after it the browser closes, the server stops and the data folder is deleted.
  * `errors` collects console errors; tests end by expecting it to be empty.
  */
 export function browserSession(
   options: { width?: number; height?: number; acceptDownloads?: boolean } = {},
 ): BrowserSession {
   const session = {} as BrowserSession
+  let dataDir: string | undefined
   beforeAll(async () => {
-    session.server = await startServer(tempDataDir())
+    dataDir = tempDataDir()
+    session.server = await startServer(dataDir)
     session.browser = await launchBrowser()
-    session.page = await session.browser.newPage({
+    session.page = await newPage(session.browser, {
       viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
       acceptDownloads: options.acceptDownloads ?? false,
     })
@@ -127,30 +170,36 @@ export function browserSession(
   afterAll(async () => {
     await session.browser?.close()
     await session.server?.stop()
+    if (dataDir) removeTempDataDir(dataDir)
   })
   return session
 }
 
 /**
- * Picks an option of an antd Select and checks that it took: a click that lands while the
- * dropdown is still opening is retried instead of failing the journey later on.
+ * Picks an option of an antd Select by waiting for states, never for time: the drop-down this
+ * select controls is open and at rest, the option is clicked, and the select then shows it.
  */
 export async function chooseOption(page: Page, combobox: Locator, option: string): Promise<void> {
   const select = combobox.locator(
     'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   )
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await combobox.click()
-    const item = page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-    try {
-      await item.click({ timeout: 5000 })
-    } catch {
-      continue
-    }
-    await page.waitForTimeout(100)
-    if (((await select.textContent()) ?? '').includes(option)) return
-  }
-  throw new Error(`could not choose “${option}”`)
+  await combobox.click()
+  // Open: the combobox says so and names its list (rc-select sets aria-controls only while open).
+  await combobox.and(page.locator('[aria-expanded="true"][aria-controls]')).waitFor()
+  const list = await combobox.getAttribute('aria-controls')
+  const dropdown = page
+    .locator(`[id="${list}"]`)
+    .locator(
+      'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select-dropdown ")][1]',
+    )
+  await dropdown.waitFor({ state: 'visible' })
+  // At rest: no motion class left on it and none of its animations still running.
+  await dropdown
+    .and(page.locator(':not([class*="-motion-"]):not([class*="-enter"]):not([class*="-appear"])'))
+    .waitFor()
+  await dropdown.evaluate((el) =>
+    Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)).then(() => undefined),
+  )
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click()
+  await select.filter({ hasText: option }).waitFor()
 }

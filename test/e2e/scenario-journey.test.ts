@@ -2,13 +2,11 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSession, chooseOption, screenshot, settle } from './harness'
 
+const kpiText = async (page: Page, key: string) =>
+  (await page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content').textContent()) ?? ''
+
 const pct = async (page: Page, key: string) =>
-  Number.parseFloat(
-    ((await page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content').textContent()) ?? '').replace(
-      /[^\d.+-]/g,
-      '',
-    ),
-  )
+  Number.parseFloat((await kpiText(page, key)).replace(/[^\d.+-]/g, ''))
 
 /** Opens an antd Select by its label and picks the option with that text. */
 async function choose(page: Page, label: string, option: string) {
@@ -39,7 +37,14 @@ describe('building a scenario', () => {
     await density.fill('4000')
     await settle(s.page)
     const at60k = await pct(s.page, 'upliftChanged')
+    const shownAt60k = await kpiText(s.page, 'upliftChanged')
     await density.fill('4667')
+    // The KPIs follow the edit at once; wait for them to move, not for a time.
+    await s.page.waitForFunction(
+      ([key, before]) =>
+        document.querySelector(`[data-testid="kpi-${key}"] .ant-statistic-content`)?.textContent !== before,
+      ['upliftChanged', shownAt60k] as const,
+    )
     await settle(s.page)
     const at70k = await pct(s.page, 'upliftChanged')
     expect(at70k).toBeGreaterThan(at60k)

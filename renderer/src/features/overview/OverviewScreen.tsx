@@ -1,14 +1,19 @@
-import { Alert, Card, Col, Row, Segmented, Space, Statistic, Table, Typography } from 'antd'
+import { Alert, Card, Col, Row, Segmented, Space, Statistic, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { ScenarioResult } from '../../../../engine/model/types'
 import { errorMessage } from '../../lib/errors'
 import { usePlanResult } from '../scenarios/usePlanResult'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { CropBars } from './CropBars'
+import { PlainTable } from './PlainTable'
+import { useOverviewReadyMark } from './ready-mark'
 
-/** The co-op at a glance: area, baseline production and margin, and the scenarios ranked. */
-export function OverviewScreen(props: { chartWidth?: number }) {
+/**
+ * The co-op at a glance: area, baseline production and margin, and the scenarios ranked. It is the
+ * first screen, so it draws without the chart library: the start-up stays light on old laptops.
+ */
+export function OverviewScreen() {
   const { t } = useTranslation()
   const { format } = useWorkspace()
   const { plan, result, error } = usePlanResult()
@@ -25,17 +30,17 @@ export function OverviewScreen(props: { chartWidth?: number }) {
   const bestMargin = [...others].sort(
     (a, b) => b.totals.money.grossMarginYuan - a.totals.money.grossMarginYuan,
   )[0]
+  useOverviewReadyMark(baseline !== null)
 
   if (error)
     return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
   if (!plan || !baseline) return <Card loading />
 
   const byCrop = baseline.byCrop.map((c) => ({
-    crop: t(`crop.${c.crop}`),
-    area: format.areaValue(c.areaHa),
-    production: format.massValue(c.baselineProductionKg),
+    key: c.crop,
+    label: t(`crop.${c.crop}`),
+    values: [format.areaValue(c.areaHa), format.massValue(c.baselineProductionKg)],
   }))
-  const number = (v: number) => format.number(v, 0)
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -91,30 +96,14 @@ export function OverviewScreen(props: { chartWidth?: number }) {
       <Row gutter={[16, 16]}>
         <Col span={12}>
           <Card title={t('overview.byCrop')}>
-            <ResponsiveContainer width={props.chartWidth ?? '100%'} height={280}>
-              <BarChart data={byCrop} margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="crop" />
-                <YAxis yAxisId="area" tickFormatter={number} />
-                <YAxis yAxisId="production" orientation="right" tickFormatter={number} />
-                <Tooltip formatter={(v) => number(Number(v))} />
-                <Legend />
-                <Bar
-                  yAxisId="area"
-                  dataKey="area"
-                  name={t('overview.cropArea', { unit: format.areaUnitLabel })}
-                  fill="#7cb305"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  yAxisId="production"
-                  dataKey="production"
-                  name={t('overview.cropProduction', { unit: format.massUnitLabel })}
-                  fill="#d4b106"
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </ResponsiveContainer>
+            <CropBars
+              rows={byCrop}
+              series={[
+                { name: t('overview.cropArea', { unit: format.areaUnitLabel }), color: '#7cb305' },
+                { name: t('overview.cropProduction', { unit: format.massUnitLabel }), color: '#d4b106' },
+              ]}
+              formatValue={(v) => format.number(v, 0)}
+            />
           </Card>
         </Col>
         <Col span={12}>
@@ -131,31 +120,31 @@ export function OverviewScreen(props: { chartWidth?: number }) {
               />
             }
           >
-            <Table<ScenarioResult>
+            <PlainTable<ScenarioResult>
+              testId="ranking"
               rowKey={(s) => s.scenarioId ?? 0}
-              size="small"
-              pagination={false}
-              dataSource={ranked}
+              rows={ranked}
+              empty={t('overview.none')}
               columns={[
-                { title: t('overview.rank'), key: 'rank', width: 60, render: (_, __, i) => i + 1 },
-                { title: t('overview.scenario'), dataIndex: 'name' },
+                { title: t('overview.rank'), key: 'rank', width: 60, render: (_, i) => i + 1 },
+                { title: t('overview.scenario'), key: 'name', render: (s) => s.name },
                 {
                   title: t('overview.uplift'),
                   key: 'uplift',
                   align: 'right',
-                  render: (_, s) => format.percent(s.totals.upliftPct),
+                  render: (s) => format.percent(s.totals.upliftPct),
                 },
                 {
                   title: t('overview.margin'),
                   key: 'margin',
                   align: 'right',
-                  render: (_, s) => format.money(s.totals.money.grossMarginYuan),
+                  render: (s) => format.money(s.totals.money.grossMarginYuan),
                 },
                 {
                   title: t('overview.marginChange'),
                   key: 'delta',
                   align: 'right',
-                  render: (_, s) => {
+                  render: (s) => {
                     const d = s.totals.money.grossMarginYuan - s.totals.baselineMoney.grossMarginYuan
                     return `${d > 0 ? '+' : ''}${format.money(d)}`
                   },

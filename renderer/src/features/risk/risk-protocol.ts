@@ -1,7 +1,15 @@
+import type { BlockRange, RiskMeta, RiskPart } from '../../../../engine/risk/simulate'
 import type { Plan } from '../../../../engine/schemas/plan'
 
-/** Messages between the Risk screen and its worker. */
-export type ToWorker = { type: 'run'; plan: Plan; draws: number; seed: number } | { type: 'cancel' }
+/**
+ * Messages between the Risk screen and its workers. Each worker runs its share of the run's
+ * blocks and sends the raw years back; one of them then merges the shares into the summary, so
+ * the window's thread never sorts a million years.
+ */
+export type ToWorker =
+  | { type: 'run'; plan: Plan; draws: number; seed: number; blocks: BlockRange }
+  | { type: 'merge'; meta: RiskMeta; draws: number; seed: number; parts: RiskPart[] }
+  | { type: 'cancel' }
 
 export type RiskSummary = {
   scenarioId: number | null
@@ -15,7 +23,9 @@ export type RiskSummary = {
 }
 
 export type FromWorker =
+  /** years done in this worker's share, of `total` in the share */
   | { type: 'progress'; done: number; total: number }
+  | { type: 'part'; meta: RiskMeta; part: RiskPart }
   | { type: 'result'; draws: number; seed: number; scenarios: RiskSummary[] }
   | { type: 'cancelled'; done: number }
   | { type: 'error'; code: string }

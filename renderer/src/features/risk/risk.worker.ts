@@ -1,14 +1,17 @@
 import '../../zod-setup'
 import { isAppError } from '../../../../engine/errors'
-import { createSimulation, type ScenarioRisk } from '../../../../engine/risk/simulate'
+import { createSimulation, mergeRisk, type ScenarioRisk } from '../../../../engine/risk/simulate'
 import type { FromWorker, RiskSummary, ToWorker } from './risk-protocol'
 
-// The Monte Carlo runs here, off the window's thread, in chunks: between chunks it reports progress
-// and reads messages, so Cancel stops it within one chunk (a few tens of ms even at 2,000 fields).
+// One of the Monte Carlo's workers, off the window's thread. It runs its share of the blocks in
+// chunks: between chunks it reports progress and reads messages, so Cancel stops it within one
+// chunk (a few tens of ms even at 2,000 fields). Asked to merge, it summarises the whole run.
 const BINS = 30
 let cancelled = false
+let running = false
+let done = 0
 
-const post = (message: FromWorker) => self.postMessage(message)
+const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer)
 
 function summarise(all: ScenarioRisk[]): RiskSummary[] {
   let lo = Number.POSITIVE_INFINITY
@@ -31,19 +34,40 @@ function summarise(all: ScenarioRisk[]): RiskSummary[] {
 
 async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   cancelled = false
+  running = true
+  done = 0
   try {
-    const sim = createSimulation(message.plan, { draws: message.draws, seed: message.seed })
+    const sim = createSimulation(message.plan, {
+      draws: message.draws,
+      seed: message.seed,
+      blocks: message.blocks,
+    })
     let finished = false
     while (!finished) {
       finished = sim.step(200)
-      post({ type: 'progress', done: sim.completedDraws, total: message.draws })
+      done = sim.completedDraws
+      post({ type: 'progress', done, total: sim.draws })
       await new Promise((resolve) => setTimeout(resolve, 0))
       if (cancelled) {
-        post({ type: 'cancelled', done: sim.completedDraws })
+        post({ type: 'cancelled', done })
         return
       }
     }
-    const result = sim.result()
+    const part = sim.part()
+    post(
+      { type: 'part', meta: sim.meta, part },
+      [...part.production, ...part.margin].map((a) => a.buffer),
+    )
+  } catch (error) {
+    post({ type: 'error', code: isAppError(error) ? error.code : 'INTERNAL' })
+  } finally {
+    running = false
+  }
+}
+
+function merge(message: Extract<ToWorker, { type: 'merge' }>): void {
+  try {
+    const result = mergeRisk(message.meta, message, message.parts)
     post({
       type: 'result',
       draws: result.draws,
@@ -56,6 +80,11 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
-  if (event.data.type === 'cancel') cancelled = true
-  else void run(event.data)
+  const message = event.data
+  if (message.type === 'cancel') {
+    cancelled = true
+    // A worker that has already finished its share answers at once, so Cancel never waits on it.
+    if (!running) post({ type: 'cancelled', done })
+  } else if (message.type === 'merge') merge(message)
+  else void run(message)
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { type RiskMeta, type RiskPart, splitBlocks } from '../../../../engine/risk/simulate'
 import type { Plan } from '../../../../engine/schemas/plan'
-import type { FromWorker, RiskSummary } from './risk-protocol'
+import type { FromWorker, RiskSummary, ToWorker } from './risk-protocol'
 
 export type RiskState =
   | { status: 'idle' }
@@ -9,14 +10,38 @@ export type RiskState =
   | { status: 'cancelled'; done: number }
   | { status: 'failed'; code: string }
 
-/** Runs the Monte Carlo in a Web Worker, with progress and cancel; one worker per run. */
+/** More workers than this gain little on a laptop and each holds its own copy of the plan. */
+const MAX_WORKERS = 8
+/** How long Cancel waits for the workers to answer before stopping them outright. */
+const CANCEL_GRACE_MS = 150
+
+/** One worker per core, as far as the run has blocks to share out. */
+export function riskWorkerCount(cores: number | undefined, draws: number): number {
+  const wanted = Math.max(1, Math.min(Math.floor(cores ?? 1) || 1, MAX_WORKERS))
+  return splitBlocks(draws, wanted).length
+}
+
+type Run = {
+  workers: Worker[]
+  done: number[]
+  parts: RiskPart[]
+  meta: RiskMeta | null
+  answered: Set<number>
+  cancelling: boolean
+}
+
+/**
+ * Runs the Monte Carlo in Web Workers, one per core, with progress and cancel. The blocks of the
+ * run are shared out among the workers and merged in draw order, so the result is the same from
+ * the seed whatever the number of cores.
+ */
 export function useRiskRun() {
   const [state, setState] = useState<RiskState>({ status: 'idle' })
-  const worker = useRef<Worker | null>(null)
+  const current = useRef<Run | null>(null)
 
   const stop = useCallback(() => {
-    worker.current?.terminate()
-    worker.current = null
+    for (const w of current.current?.workers ?? []) w.terminate()
+    current.current = null
   }, [])
 
   useEffect(() => stop, [stop])
@@ -24,40 +49,79 @@ export function useRiskRun() {
   const run = useCallback(
     (plan: Plan, draws: number, seed: number) => {
       stop()
-      const w = new Worker(new URL('./risk.worker.ts', import.meta.url), { type: 'module' })
-      worker.current = w
-      setState({ status: 'running', done: 0, total: draws })
-      w.onmessage = (event: MessageEvent<FromWorker>) => {
-        const m = event.data
-        if (m.type === 'progress') setState({ status: 'running', done: m.done, total: m.total })
-        else {
-          if (m.type === 'result')
-            setState({ status: 'done', draws: m.draws, seed: m.seed, scenarios: m.scenarios })
-          else if (m.type === 'cancelled') setState({ status: 'cancelled', done: m.done })
-          else setState({ status: 'failed', code: m.code })
-          stop()
-        }
+      const ranges = splitBlocks(draws, riskWorkerCount(navigator.hardwareConcurrency, draws))
+      const r: Run = {
+        workers: [],
+        done: ranges.map(() => 0),
+        parts: [],
+        meta: null,
+        answered: new Set(),
+        cancelling: false,
       }
-      w.onerror = () => {
-        setState({ status: 'failed', code: 'INTERNAL' })
+      current.current = r
+      setState({ status: 'running', done: 0, total: draws })
+      const sum = () => r.done.reduce((a, b) => a + b, 0)
+      const fail = (code: string) => {
+        if (current.current !== r) return
+        setState({ status: 'failed', code })
         stop()
       }
-      w.postMessage({ type: 'run', plan, draws, seed })
+      const onMessage = (index: number, m: FromWorker) => {
+        if (current.current !== r) return
+        if (m.type === 'progress') {
+          r.done[index] = m.done
+          if (!r.cancelling) setState({ status: 'running', done: sum(), total: draws })
+        } else if (m.type === 'part') {
+          r.done[index] = m.part.done
+          r.meta = m.meta
+          r.parts.push(m.part)
+          if (r.parts.length === r.workers.length && !r.cancelling) {
+            // Every share is in: one worker merges and summarises; the others are done.
+            const merger = r.workers[0]!
+            for (const w of r.workers.slice(1)) w.terminate()
+            r.workers = [merger]
+            const message: ToWorker = { type: 'merge', meta: r.meta, draws, seed, parts: r.parts }
+            merger.postMessage(
+              message,
+              r.parts.flatMap((p) => [...p.production, ...p.margin].map((a) => a.buffer)),
+            )
+          }
+        } else if (m.type === 'result') {
+          setState({ status: 'done', draws: m.draws, seed: m.seed, scenarios: m.scenarios })
+          stop()
+        } else if (m.type === 'cancelled') {
+          r.done[index] = m.done
+          r.answered.add(index)
+          if (r.answered.size === r.workers.length) {
+            setState({ status: 'cancelled', done: sum() })
+            stop()
+          }
+        } else fail(m.code)
+      }
+      ranges.forEach((blocks, index) => {
+        const w = new Worker(new URL('./risk.worker.ts', import.meta.url), { type: 'module' })
+        r.workers.push(w)
+        w.onmessage = (event: MessageEvent<FromWorker>) => onMessage(index, event.data)
+        w.onerror = () => fail('INTERNAL')
+        const message: ToWorker = { type: 'run', plan, draws, seed, blocks }
+        w.postMessage(message)
+      })
     },
     [stop],
   )
 
   const cancel = useCallback(() => {
-    const w = worker.current
-    if (!w) return
-    w.postMessage({ type: 'cancel' })
-    // If the worker does not answer promptly, it is stopped outright: the UI never waits on it.
+    const r = current.current
+    if (!r || r.cancelling) return
+    r.cancelling = true
+    for (const w of r.workers) w.postMessage({ type: 'cancel' } satisfies ToWorker)
+    // Workers that do not answer promptly are stopped outright: the UI never waits on them.
     setTimeout(() => {
-      if (worker.current === w) {
+      if (current.current === r) {
         stop()
-        setState((s) => (s.status === 'running' ? { status: 'cancelled', done: s.done } : s))
+        setState({ status: 'cancelled', done: r.done.reduce((a, b) => a + b, 0) })
       }
-    }, 150)
+    }, CANCEL_GRACE_MS)
   }, [stop])
 
   return { state, run, cancel }

@@ -1,12 +1,13 @@
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd'
+import { Alert, Button, ConfigProvider, Spin, theme } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
-import { useCallback, useEffect, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../app/contract/contract'
 import type { Workspace } from '../../../../engine/schemas/workspace'
 import { api, unwrap } from '../../api'
 import { errorMessage } from '../../lib/errors'
+import { usePrefersReducedMotion } from '../../lib/reduced-motion'
 import { WorkspaceProvider } from '../workspace/WorkspaceContext'
 import { Shell } from './Shell'
 
@@ -15,9 +16,30 @@ type State =
   | { status: 'failed'; error: unknown }
   | { status: 'ready'; workspace: Workspace; info: AppInfo }
 
+/**
+ * The base text style antd's App component gives its subtree, without App itself: the toasts and
+ * confirmations it provides are only used by later screens, which bring it along (ScreenFrame).
+ */
+function AppBase(props: { children: ReactNode }) {
+  const { token } = theme.useToken()
+  return (
+    <div
+      style={{
+        color: token.colorText,
+        fontSize: token.fontSize,
+        lineHeight: token.lineHeight,
+        fontFamily: token.fontFamily,
+      }}
+    >
+      {props.children}
+    </div>
+  )
+}
+
 export function App() {
   const { t, i18n } = useTranslation()
   const [state, setState] = useState<State>({ status: 'loading' })
+  const reducedMotion = usePrefersReducedMotion()
 
   const load = useCallback(async () => {
     setState({ status: 'loading' })
@@ -42,28 +64,33 @@ export function App() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#2f7d32' } }}
+      // Users who ask their system for less motion get no transitions (drop-downs, drawers, waves).
+      theme={{ token: { colorPrimary: '#2f7d32', motion: !reducedMotion } }}
     >
-      <AntApp>
+      <AppBase>
         {state.status === 'loading' && (
           <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
             <Spin size="large" description={t('app.loading')} />
           </div>
         )}
         {state.status === 'failed' && (
-          <Result
-            status="error"
-            title={t('app.openFailed')}
-            subTitle={errorMessage(t, state.error)}
-            extra={<Button onClick={() => void load()}>{t('app.retry')}</Button>}
-          />
+          <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh', padding: 24 }}>
+            <Alert
+              type="error"
+              showIcon
+              style={{ maxWidth: 640 }}
+              title={t('app.openFailed')}
+              description={errorMessage(t, state.error)}
+              action={<Button onClick={() => void load()}>{t('app.retry')}</Button>}
+            />
+          </div>
         )}
         {state.status === 'ready' && (
           <WorkspaceProvider workspace={state.workspace} info={state.info}>
             <Shell />
           </WorkspaceProvider>
         )}
-      </AntApp>
+      </AppBase>
     </ConfigProvider>
   )
 }

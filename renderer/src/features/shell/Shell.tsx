@@ -1,29 +1,31 @@
 import { Alert, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AssumptionsScreen } from '../assumptions/AssumptionsScreen'
-import { CompareScreen } from '../compare/CompareScreen'
-import { DensityScreen } from '../density/DensityScreen'
-import { FieldsScreen } from '../fields/FieldsScreen'
 import { OverviewScreen } from '../overview/OverviewScreen'
-import { RiskScreen } from '../risk/RiskScreen'
-import { ScenariosScreen } from '../scenarios/ScenariosScreen'
-import { SettingsScreen } from '../settings/SettingsScreen'
-import { VarietiesScreen } from '../varieties/VarietiesScreen'
 import { useWorkspace } from '../workspace/WorkspaceContext'
-import { ComingSoon } from './ComingSoon'
 import { ROUTES, type Route, useHashRoute } from './routes'
+import { ScreenBoundary, ScreenLoading } from './ScreenLoading'
+import { isLazyRoute, LAZY_SCREENS, preloadScreen } from './screens'
+
+// Screens not built yet say so; that page, too, loads only when visited.
+const ComingSoon = lazy(() => import('./ComingSoon').then((m) => ({ default: m.ComingSoon })))
 
 function Screen(props: { route: Route; navigate: (route: Route) => void }) {
-  if (props.route === 'fields') return <FieldsScreen />
-  if (props.route === 'settings') return <SettingsScreen />
-  if (props.route === 'scenarios') return <ScenariosScreen />
-  if (props.route === 'assumptions') return <AssumptionsScreen />
-  if (props.route === 'overview') return <OverviewScreen />
-  if (props.route === 'density') return <DensityScreen />
-  if (props.route === 'compare') return <CompareScreen />
-  if (props.route === 'varieties') return <VarietiesScreen />
-  if (props.route === 'risk') return <RiskScreen />
-  return <ComingSoon route={props.route} onGoFields={() => props.navigate('fields')} />
+  const { t } = useTranslation()
+  const { route } = props
+  // The overview is part of the first load; every other screen's code arrives on first visit.
+  if (route === 'overview') return <OverviewScreen />
+  const name = t(`nav.${route}`)
+  let screen: ReactNode
+  if (isLazyRoute(route)) {
+    const LazyScreen = LAZY_SCREENS[route]
+    screen = <LazyScreen />
+  } else screen = <ComingSoon route={route} onGoFields={() => props.navigate('fields')} />
+  return (
+    <ScreenBoundary key={route} screen={name}>
+      <Suspense fallback={<ScreenLoading screen={name} />}>{screen}</Suspense>
+    </ScreenBoundary>
+  )
 }
 
 export function Shell() {
@@ -43,7 +45,11 @@ export function Shell() {
             mode="inline"
             selectedKeys={[route]}
             onClick={({ key }) => navigate(key as Route)}
-            items={ROUTES.map((key) => ({ key, label: t(`nav.${key}`) }))}
+            items={ROUTES.map((key) => ({
+              key,
+              label: t(`nav.${key}`),
+              onMouseEnter: () => preloadScreen(key),
+            }))}
           />
         </nav>
       </Layout.Sider>
