@@ -4,13 +4,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { readPlan } from '../db/plan-store'
 import { listOverrides, resetOverride, setOverride } from '../db/repositories/assumptions'
 import type { WriteContext } from '../db/repositories/context'
-import {
-  bulkUpdateFields,
-  createField,
-  deleteField,
-  listFields,
-  updateField,
-} from '../db/repositories/fields'
+import { deleteField, listFields } from '../db/repositories/fields'
 import { createGroup, listGroups } from '../db/repositories/groups'
 import {
   applyScenarioEdit,
@@ -22,10 +16,9 @@ import { createVariety, listVarieties, updateVariety } from '../db/repositories/
 import { getWorkspace, updateWorkspaceSettings } from '../db/repositories/workspace'
 import { effectiveAssumptions } from '../engine/assumptions/resolve'
 import { AppError } from '../engine/errors'
-import { FieldInputSchema } from '../engine/schemas/field'
-import { toIssues } from '../engine/validation'
 import type { AppInfo, Handlers } from './contract/contract'
 import { importCsv, previewCsv } from './use-cases/field-csv-import'
+import { bulkUpdateCheckedFields, createCheckedField, updateCheckedField } from './use-cases/field-edits'
 import { importVarietyCsv } from './use-cases/variety-csv-import'
 
 export type HandlerDeps = {
@@ -73,20 +66,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { restoredFrom: file, safetyBackup: safety.file }
     },
     'fields:list': () => listFields(holder.db),
-    'fields:create': (input) => createField(holder.db, ctx, input),
-    'fields:update': ({ id, field }) => updateField(holder.db, ctx, id, field),
-    'fields:bulkUpdate': ({ ids, patch }) => {
-      const cropOf = new Map(listVarieties(holder.db).map((v) => [v.id, v.crop]))
-      const updated = bulkUpdateFields(holder.db, ctx, ids, patch, (input) => {
-        const parsed = FieldInputSchema.safeParse(input)
-        if (!parsed.success) return { ok: false, issues: toIssues(parsed.error, input) }
-        if (input.varietyId !== null && cropOf.get(input.varietyId) !== input.crop) {
-          return { ok: false, issues: [{ path: ['varietyId'], rule: 'variety_crop_mismatch' }] }
-        }
-        return { ok: true, value: parsed.data }
-      })
-      return { updated }
-    },
+    'fields:create': (input) => createCheckedField(holder.db, ctx, input),
+    'fields:update': ({ id, field }) => updateCheckedField(holder.db, ctx, id, field),
+    'fields:bulkUpdate': ({ ids, patch }) => ({
+      updated: bulkUpdateCheckedFields(holder.db, ctx, ids, patch),
+    }),
     'fields:delete': ({ id }) => {
       deleteField(holder.db, ctx, id)
       return { id }

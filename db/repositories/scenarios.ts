@@ -1,5 +1,7 @@
 import { AppError, type Rule } from '../../engine/errors'
+import { changeIssues } from '../../engine/rules/edit-rules'
 import { mergeChange, type ScenarioEdit } from '../../engine/scenario-edit'
+import type { Crop, WaterRegime } from '../../engine/schemas/enums'
 import type { Scenario, ScenarioChange } from '../../engine/schemas/plan'
 import type { DB } from '../connection'
 import { mapSqliteError, sqliteCode } from '../errors'
@@ -161,11 +163,12 @@ export function deleteScenario(db: DB, ctx: WriteContext, id: number): void {
   })()
 }
 
-type FieldFacts = { id: number; crop: string }
+type FieldFacts = { id: number; crop: Crop; water_regime: WaterRegime }
 
 /**
- * Sets the same change on many fields in one transaction (a selection or a group). A variety
- * must suit each field's crop and only rice grows in paddy: a field that breaks a rule is named.
+ * Sets the same change on many fields in one transaction (a selection or a group). Each field's
+ * resulting change is held to the engine's edit rules (a variety of the field's crop, paddy only
+ * for rice, …): the first field that breaks one is named and nothing is written.
  */
 export function applyScenarioEdit(
   db: DB,
@@ -181,15 +184,9 @@ export function applyScenarioEdit(
         issues: [{ path: ['scenarioId'], rule: 'baseline_fixed' }],
       })
     }
-    const fieldStmt = db.prepare('SELECT id, crop FROM field WHERE id = ?')
-    const varietyCrop =
-      edit.varietyId == null
-        ? null
-        : ((
-            db.prepare('SELECT crop FROM variety WHERE id = ?').get(edit.varietyId) as
-              | { crop: string }
-              | undefined
-          )?.crop ?? '')
+    const fieldStmt = db.prepare('SELECT id, crop, water_regime FROM field WHERE id = ?')
+    const varietyStmt = db.prepare('SELECT crop FROM variety WHERE id = ?')
+    const cropOfVariety = (id: number) => (varietyStmt.get(id) as { crop: Crop } | undefined)?.crop
     const current = new Map(scenario.changes.map((c) => [c.fieldId, c]))
     const upsert = db.prepare(
       `INSERT INTO scenario_change (scenario_id, field_id, build_hsf, variety_id, density_plants_per_ha, water_regime)
@@ -205,12 +202,11 @@ export function applyScenarioEdit(
           issues: [{ path: ['fieldIds', index], rule, params: { fieldId } }],
         })
       if (!field) throw issue('unknown_reference')
-      if (varietyCrop !== null && varietyCrop !== field.crop) throw issue('variety_crop_mismatch')
-      if (edit.waterRegime != null && (field.crop === 'rice') !== (edit.waterRegime === 'paddy')) {
-        throw issue(field.crop === 'rice' ? 'rice_needs_paddy' : 'paddy_only_rice')
-      }
-      if (edit.densityPlantsPerHa != null && field.crop === 'rice') throw issue('rice_density_not_modelled')
       const next = mergeChange(fieldId, current.get(fieldId), edit)
+      const broken = next
+        ? changeIssues({ crop: field.crop, waterRegime: field.water_regime }, next, cropOfVariety)[0]
+        : undefined
+      if (broken) throw issue(broken.rule)
       if (!next) remove.run(scenarioId, fieldId)
       else
         upsert.run(

@@ -1,5 +1,5 @@
 import { AppError } from '../../engine/errors'
-import { WATER_REGIMES } from '../../engine/schemas/field'
+import { type Crop, WATER_REGIMES } from '../../engine/schemas/field'
 import type { Variety, VarietyDensity, VarietyInput } from '../../engine/schemas/variety'
 import type { DB } from '../connection'
 import { mapSqliteError, sqliteCode } from '../errors'
@@ -197,4 +197,10 @@ export function importVarieties(db: DB, ctx: WriteContext, varieties: VarietyInp
     }))
     throw mapped
   }
+}
+
+/** The crop of each variety by id, for the edit rules (engine/rules) that need the catalogue. */
+export function cropOfVarietyLookup(db: DB): (id: number) => Crop | undefined {
+  const stmt = db.prepare('SELECT crop FROM variety WHERE id = ?')
+  return (id) => (stmt.get(id) as { crop: Crop } | undefined)?.crop
 }

@@ -1,14 +1,10 @@
 import { z } from 'zod'
 
-export const CROPS = ['maize', 'soybean', 'rice'] as const
-export type Crop = (typeof CROPS)[number]
+import { fieldIssues } from '../rules/edit-rules'
+import { CROPS, SALINE_CLASSES, WATER_REGIMES } from './enums'
 
-/** drip = shallow-buried drip fertigation (水肥一体化); paddy = flooded rice. */
-export const WATER_REGIMES = ['rainfed', 'furrow', 'sprinkler', 'drip', 'paddy'] as const
-export type WaterRegime = (typeof WATER_REGIMES)[number]
-
-export const SALINE_CLASSES = ['none', 'light', 'moderate', 'severe'] as const
-export type SalineClass = (typeof SALINE_CLASSES)[number]
+export type { Crop, SalineClass, WaterRegime } from './enums'
+export { CROPS, SALINE_CLASSES, WATER_REGIMES }
 
 export const FIELD_LIMITS = {
   nameMaxChars: 60,
@@ -56,28 +52,11 @@ export const fieldShape = {
 
 export type FieldShape = z.infer<z.ZodObject<typeof fieldShape>>
 
-/** Rules that span several inputs; each names the input the user must change. */
+/** Rules that span several inputs (engine/rules), each naming the input the user must change. */
 export function checkFieldConsistency(field: Partial<FieldShape>, ctx: z.RefinementCtx): void {
-  if (field.hasHsf === false && field.hsfYearBuilt != null) {
-    ctx.addIssue({ code: 'custom', path: ['hsfYearBuilt'], params: { rule: 'hsf_year_without_hsf' } })
+  for (const issue of fieldIssues(field)) {
+    ctx.addIssue({ code: 'custom', path: issue.path, params: { rule: issue.rule, ...issue.params } })
   }
-  if (field.crop === 'rice' && field.waterRegime !== undefined && field.waterRegime !== 'paddy') {
-    ctx.addIssue({ code: 'custom', path: ['waterRegime'], params: { rule: 'rice_needs_paddy' } })
-  }
-  if (field.crop !== undefined && field.crop !== 'rice' && field.waterRegime === 'paddy') {
-    ctx.addIssue({ code: 'custom', path: ['waterRegime'], params: { rule: 'paddy_only_rice' } })
-  }
-  const seen = new Set<number>()
-  field.history?.forEach((record, index) => {
-    if (seen.has(record.year)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['history', index, 'year'],
-        params: { rule: 'duplicate_year', year: record.year },
-      })
-    }
-    seen.add(record.year)
-  })
 }
 
 /** A field as the user enters it (canonical units: ha, plants/ha, kg/ha). */

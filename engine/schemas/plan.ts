@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { Rule } from '../errors'
+import { changeIssues, fieldIssues } from '../rules/edit-rules'
 import { checkFieldConsistency, fieldShape, WATER_REGIMES } from './field'
 import { VarietyInputSchema } from './variety'
 
@@ -101,7 +103,7 @@ export const PlanSchema = z
     const varieties = new Map(plan.varieties.map((v) => [v.id, v]))
     const groups = new Set(plan.groups.map((g) => g.id))
     const fields = new Map(plan.fields.map((f) => [f.id, f]))
-    const issue = (path: (string | number)[], rule: string) =>
+    const issue = (path: (string | number)[], rule: Rule) =>
       ctx.addIssue({ code: 'custom', path, params: { rule } })
     for (const i of duplicates(plan.fields, (f) => f.id)) issue(['fields', i, 'id'], 'duplicate_id')
     for (const i of duplicates(plan.fields, (f) => f.name)) issue(['fields', i, 'name'], 'duplicate_name')
@@ -109,12 +111,11 @@ export const PlanSchema = z
     for (const i of duplicates(plan.scenarios, (s) => s.id)) issue(['scenarios', i, 'id'], 'duplicate_id')
     for (const i of duplicates(plan.scenarios, (s) => s.name))
       issue(['scenarios', i, 'name'], 'duplicate_name')
+    const cropOfVariety = (id: number) => varieties.get(id)?.crop
     plan.fields.forEach((f, i) => {
-      if (f.varietyId !== null) {
-        const v = varieties.get(f.varietyId)
-        if (!v) issue(['fields', i, 'varietyId'], 'unknown_reference')
-        else if (v.crop !== f.crop) issue(['fields', i, 'varietyId'], 'variety_crop_mismatch')
-      }
+      // The field's own rules ran in PlanFieldSchema; here only what needs the catalogue.
+      for (const found of fieldIssues({ crop: f.crop, varietyId: f.varietyId }, cropOfVariety))
+        issue(['fields', i, ...found.path], found.rule)
       if (f.groupId !== null && !groups.has(f.groupId)) issue(['fields', i, 'groupId'], 'unknown_reference')
     })
     plan.scenarios.forEach((s, i) => {
@@ -126,19 +127,8 @@ export const PlanSchema = z
           issue(['scenarios', i, 'changes', j, 'fieldId'], 'unknown_reference')
           return
         }
-        if (c.varietyId !== null) {
-          const v = varieties.get(c.varietyId)
-          if (!v) issue(['scenarios', i, 'changes', j, 'varietyId'], 'unknown_reference')
-          else if (v.crop !== field.crop)
-            issue(['scenarios', i, 'changes', j, 'varietyId'], 'variety_crop_mismatch')
-        }
-        const water = c.waterRegime ?? field.waterRegime
-        if ((field.crop === 'rice') !== (water === 'paddy')) {
-          issue(
-            ['scenarios', i, 'changes', j, 'waterRegime'],
-            field.crop === 'rice' ? 'rice_needs_paddy' : 'paddy_only_rice',
-          )
-        }
+        for (const found of changeIssues(field, c, cropOfVariety))
+          issue(['scenarios', i, 'changes', j, ...found.path], found.rule)
       })
     })
   })

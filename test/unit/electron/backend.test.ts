@@ -79,7 +79,9 @@ describe('the desktop relay to the back-end host', () => {
 
   it('answers every waiting and later call with BACKEND_UNAVAILABLE when the host dies', async () => {
     const started = startBackend({ entry: 'h.js', dataFile: 'w.sqlite', nativeBinding: '/native/b.node' })
-    expect(fork.mock.calls[0]![2]).toMatchObject({ env: { FENGSHOU_NATIVE_BINDING: '/native/b.node' } })
+    expect((fork.mock.calls[0] as unknown[])[2]).toMatchObject({
+      env: { FENGSHOU_NATIVE_BINDING: '/native/b.node' },
+    })
     port1.deliver({ type: 'ready' })
     const backend = await started
     const waiting = backend.call('fields:importCsv', {})

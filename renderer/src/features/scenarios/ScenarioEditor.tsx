@@ -14,6 +14,7 @@ import {
 } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isDensityModelled, waterRegimesFor } from '../../../../engine/rules/edit-rules'
 import type { ScenarioEdit } from '../../../../engine/scenario-edit'
 import { CROPS, type Crop, WATER_REGIMES, type WaterRegime } from '../../../../engine/schemas/field'
 import type { Plan, Scenario } from '../../../../engine/schemas/plan'
@@ -78,7 +79,11 @@ export function ScenarioEditor(props: {
     props.onApplied()
   }
 
-  const waterOptions = WATER_REGIMES.filter((w) => (onlyCrop === 'rice' ? w === 'paddy' : w !== 'paddy'))
+  // The engine's edit rules decide which water regimes suit the chosen fields' crops: only those
+  // that suit every one of them are offered.
+  const waterOptions = WATER_REGIMES.filter((w) =>
+    [...targetCrops].every((c) => waterRegimesFor(c).includes(w)),
+  )
   const areaHa = targets.reduce((s, f) => s + f.areaHa, 0)
 
   return (
@@ -187,7 +192,7 @@ export function ScenarioEditor(props: {
             checked={setsDensity}
             onChange={setSetsDensity}
             aria-label={t('scenarioEdit.setDensity')}
-            disabled={onlyCrop === 'rice'}
+            disabled={![...targetCrops].every(isDensityModelled)}
           />
           <Typography.Text>{t('scenarioEdit.density', { unit: format.densityUnitLabel })}</Typography.Text>
           <InputNumber
