@@ -5,13 +5,21 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/cleanup.ts'],
+        },
+      },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/build-once.ts'],
+          setupFiles: ['test/cleanup.ts'],
           testTimeout: 240_000,
           hookTimeout: 120_000,
         },

@@ -4,14 +4,17 @@ import type { Crop, WaterRegime } from '../schemas/field'
 export const FACTORS = ['hsf', 'variety', 'densityWater', 'salinity', 'maturity'] as const
 export type Factor = (typeof FACTORS)[number]
 
-export type WarningCode =
-  | 'variety_too_late'
-  | 'density_above_safe_max'
-  | 'density_below_min'
-  | 'high_density_without_water'
-  | 'hsf_already_built'
-  | 'current_density_unknown'
-  | 'water_effect_not_modelled'
+/** What the engine warns about; each has a sentence in both catalogues (warning.*). */
+export const WARNING_CODES = [
+  'variety_too_late',
+  'density_above_safe_max',
+  'density_below_min',
+  'high_density_without_water',
+  'hsf_already_built',
+  'current_density_unknown',
+  'water_effect_not_modelled',
+] as const
+export type WarningCode = (typeof WARNING_CODES)[number]
 
 export type ModelWarning = { code: WarningCode; params: Record<string, number | string> }
 

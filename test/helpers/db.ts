@@ -1,13 +1,34 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type DB, type OpenedDatabase, type OpenOptions, openDatabase } from '../../db/connection'
 import type { WriteContext } from '../../db/repositories/context'
 
 export const FIXTURES = join(import.meta.dirname, '../fixtures/db')
 
+// Every folder and database a test makes here is removed and closed after its file has run
+// (test/cleanup.ts); the test run fails if anything is left in the temp folder (scripts/test.mjs).
+const folders: string[] = []
+const databases: DB[] = []
+
 export function tempDir(prefix = 'fengshou-db-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  folders.push(dir)
+  return dir
+}
+
+/** openDatabase, closed again after the test file whatever the test did with it. */
+export function openTestDatabase(file: string, options?: OpenOptions): OpenedDatabase {
+  const opened = openDatabase(file, options)
+  databases.push(opened.db)
+  return opened
+}
+
+/** Closes what tests opened and removes what they made. */
+export function cleanUpTestFiles(): void {
+  for (const db of databases.splice(0)) if (db.open) db.close()
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
 export function sha256(file: string): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { ERROR_CODES } from '../../engine/errors'
+import { ERROR_CODES, RULES } from '../../engine/errors'
 import en from '../../engine/i18n/locales/en.json'
 import zhCN from '../../engine/i18n/locales/zh-CN.json'
+import { FACTORS, WARNING_CODES } from '../../engine/model/types'
 import { CROPS, SALINE_CLASSES, WATER_REGIMES } from '../../engine/schemas/field'
 import { ROUTES } from '../../renderer/src/features/shell/routes'
 
@@ -32,9 +33,12 @@ describe('translation catalogues', () => {
     }
   })
 
-  it('every error code, route and enum value has words in both languages', () => {
+  it('every error code, rule, route and enum value has words in both languages', () => {
     const needed = [
       ...ERROR_CODES.map((c) => `errors.code.${c}`),
+      ...RULES.map((r) => `errors.rule.${r}`),
+      ...FACTORS.map((f) => `factor.${f}`),
+      ...WARNING_CODES.map((w) => `warning.${w}`),
       ...ROUTES.map((r) => `nav.${r}`),
       ...CROPS.map((c) => `crop.${c}`),
       ...WATER_REGIMES.map((w) => `water.${w}`),
@@ -56,5 +60,20 @@ describe('assumption names and notes', () => {
       expect(typeof lookup(en, `assumptionName.${id}`), a.key).toBe('string')
       if (a.note) expect(typeof lookup(zhCN, `assumptionNote.${id}`), a.key).toBe('string')
     }
+  })
+})
+
+describe('no fallback sentence hides a missing translation', () => {
+  it('no code asks i18next for a defaultValue', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const root = join(import.meta.dirname, '../../renderer/src')
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const p = join(dir, n)
+        return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(n) ? [p] : []
+      })
+    const offenders = files(root).filter((f) => /defaultValue\s*:/.test(readFileSync(f, 'utf8')))
+    expect(offenders).toEqual([])
   })
 })

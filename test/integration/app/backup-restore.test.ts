@@ -1,6 +1,6 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../app/dispatch'
 import { openWorkspace } from '../../../app/workspace'
 import { tempDir } from '../../helpers/db'
@@ -14,6 +14,7 @@ describe('back up and restore now', () => {
     version: 'test',
     now: () => new Date(Date.UTC(2026, 0, 1, 8, 0, tick++)),
   })
+  afterAll(() => ws.close())
   const call = (channel: string, input: unknown = {}) =>
     dispatch(ws.handlers, channel, input) as { ok: boolean; value: never; error: never }
   const count = () => (call('fields:list').value as unknown[]).length

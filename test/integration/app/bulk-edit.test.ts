@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../app/dispatch'
 import { openWorkspace } from '../../../app/workspace'
 import { buildDemoPlan } from '../../../engine/demo-plan'
@@ -10,6 +10,7 @@ describe('bulk edit through the contract', () => {
   const plan = buildDemoPlan()
   const maize = plan.fields.filter((f) => f.crop === 'maize').map((f) => f.id)
   const soybeanVariety = plan.varieties.find((v) => v.name === '东生118')!.id
+  afterAll(() => ws.close())
   const call = (channel: string, input: unknown) => dispatch(ws.handlers, channel, input)
 
   it('sets one density and a new group on all selected fields in one step', () => {

@@ -95,8 +95,9 @@ describe('the back-end host answers short calls while long work runs', () => {
     expect(await count(host)).toBe(5_024)
   })
 
-  // 20,000 rows take over a second to check and write; three rows take a few milliseconds.
-  it('stops a job that outlives its budget, writes none of it, and serves the next call', async () => {
+  // 20,000 rows take over a second to check and write, far over this budget on any machine. That
+  // the next job gets a fresh worker is proven with a controlled worker in job-runner.test.ts.
+  it('stops an import that outlives its budget and writes none of it; the workspace stays usable', async () => {
     const { host } = await start({ FENGSHOU_JOB_BUDGET_MS: '200' })
     const result = await host.call('fields:importCsv', {
       base64: fieldCsv(20_000),
@@ -105,10 +106,8 @@ describe('the back-end host answers short calls while long work runs', () => {
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'TIMED_OUT' } })
     expect(await count(host)).toBe(24)
-    // The stopped thread let go of the file: this thread can write, and the next job gets a new worker.
+    // The stopped thread let go of the file: a write on the host's own connection goes through.
     expect(await host.call('workspace:update', { name: '兴隆合作社' })).toMatchObject({ ok: true })
-    const small = await host.call('fields:previewCsv', { base64: fieldCsv(3), mapping: null, units: UNITS })
-    expect(small).toMatchObject({ ok: true, value: { rowCount: 3 } })
   })
 
   it('restores a backup while reads wait for the new file, then answers them from it', async () => {

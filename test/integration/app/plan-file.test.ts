@@ -2,13 +2,12 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parsePlanFile, toPlanFile } from '../../../app/use-cases/plan-file'
-import { openDatabase } from '../../../db/connection'
 import { readPlan, writePlan } from '../../../db/plan-store'
 import { listOverrides, resetOverride, setOverride } from '../../../db/repositories/assumptions'
 import { countFields } from '../../../db/repositories/fields'
 import { buildDemoPlan } from '../../../engine/demo-plan'
 import { AppError } from '../../../engine/errors'
-import { tempDir, testContext } from '../../helpers/db'
+import { openTestDatabase, tempDir, testContext } from '../../helpers/db'
 
 function ruleOf(fn: () => unknown): string {
   try {
@@ -61,13 +60,13 @@ describe('plan files', () => {
 
 describe('plan store and assumption overrides', () => {
   it('a workspace written from a plan reads back as the same plan', () => {
-    const { db } = openDatabase(join(tempDir(), 'p.sqlite'))
+    const { db } = openTestDatabase(join(tempDir(), 'p.sqlite'))
     writePlan(db, testContext, buildDemoPlan(), 'demo')
     expect(readPlan(db)).toEqual(buildDemoPlan())
   })
 
   it('writing a plan is all-or-nothing', () => {
-    const { db } = openDatabase(join(tempDir(), 'p.sqlite'))
+    const { db } = openTestDatabase(join(tempDir(), 'p.sqlite'))
     const plan = buildDemoPlan()
     plan.fields[10]!.name = plan.fields[3]!.name
     expect(() => writePlan(db, testContext, plan, 'import')).toThrow()
@@ -75,7 +74,7 @@ describe('plan store and assumption overrides', () => {
   })
 
   it('overrides are stored with their reason and date, refused out of range, and reset', () => {
-    const { db } = openDatabase(join(tempDir(), 'p.sqlite'))
+    const { db } = openTestDatabase(join(tempDir(), 'p.sqlite'))
     writePlan(db, testContext, buildDemoPlan(), 'demo')
     setOverride(db, testContext, {
       key: 'hsf.uplift',

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { type DB, openDatabase } from '../../../db/connection'
+import type { DB } from '../../../db/connection'
 import { listAudit } from '../../../db/repositories/audit'
 import {
   countFields,
@@ -11,7 +11,7 @@ import {
   updateField,
 } from '../../../db/repositories/fields'
 import type { AppError } from '../../../engine/errors'
-import { tempDir, testContext } from '../../helpers/db'
+import { openTestDatabase, tempDir, testContext } from '../../helpers/db'
 import { validField } from '../../helpers/fields'
 
 function errorOf(fn: () => unknown): AppError {
@@ -26,7 +26,7 @@ function errorOf(fn: () => unknown): AppError {
 describe('fields repository', () => {
   let db: DB
   beforeEach(() => {
-    db = openDatabase(join(tempDir(), 'f.sqlite')).db
+    db = openTestDatabase(join(tempDir(), 'f.sqlite')).db
   })
 
   it('stores a field with its history in canonical units and reads it back unchanged', () => {

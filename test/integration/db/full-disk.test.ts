@@ -1,22 +1,21 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../db/connection'
 import { writePlan } from '../../../db/plan-store'
 import { countFields, insertFields } from '../../../db/repositories/fields'
 import { buildDemoPlan } from '../../../engine/demo-plan'
 import { AppError } from '../../../engine/errors'
-import { sha256, tempDir, testContext } from '../../helpers/db'
+import { openTestDatabase, sha256, tempDir, testContext } from '../../helpers/db'
 import { validField } from '../../helpers/fields'
 
 describe('a full disk never corrupts the workspace', () => {
   it('a large import that runs out of space fails cleanly, rolls back, and leaves the file as it was', () => {
     const file = join(tempDir(), 'full.sqlite')
-    const first = openDatabase(file).db
+    const first = openTestDatabase(file).db
     writePlan(first, testContext, buildDemoPlan(), 'demo')
     first.close()
     const before = sha256(file)
 
-    const { db } = openDatabase(file)
+    const { db } = openTestDatabase(file)
     const pages = Number(db.pragma('page_count', { simple: true }))
     db.pragma(`max_page_count = ${pages + 2}`)
     const many = Array.from({ length: 5000 }, (_, i) => ({

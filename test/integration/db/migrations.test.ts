@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { APPLICATION_ID, openDatabase } from '../../../db/connection'
+import { APPLICATION_ID } from '../../../db/connection'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations'
 import { listFields } from '../../../db/repositories/fields'
 import { AppError } from '../../../engine/errors'
-import { copyFixture, FIXTURES, sha256, tempDir } from '../../helpers/db'
+import { copyFixture, FIXTURES, openTestDatabase, sha256, tempDir } from '../../helpers/db'
 
 function schemaOf(db: Database.Database) {
   return db
@@ -30,7 +30,7 @@ describe('opening and migrating workspace files', () => {
   it('a schema-v1 workspace migrates to the latest schema, keeps its rows, and equals a fresh file', () => {
     const file = copyFixture('schema-v1.sqlite')
     const original = sha256(join(FIXTURES, 'schema-v1.sqlite'))
-    const { db, previousVersion, backupPath } = openDatabase(file)
+    const { db, previousVersion, backupPath } = openTestDatabase(file)
     expect(previousVersion).toBe(1)
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
     expect(LATEST_SCHEMA_VERSION).toBeGreaterThan(1)
@@ -47,14 +47,14 @@ describe('opening and migrating workspace files', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(db.pragma('foreign_key_check')).toEqual([])
 
-    const fresh = openDatabase(join(tempDir(), 'fresh.sqlite')).db
+    const fresh = openTestDatabase(join(tempDir(), 'fresh.sqlite')).db
     expect(schemaOf(db)).toEqual(schemaOf(fresh))
     db.close()
     fresh.close()
   })
 
   it('opens with WAL, synchronous=FULL, foreign keys on and our application_id', () => {
-    const { db } = openDatabase(join(tempDir(), 'w.sqlite'))
+    const { db } = openTestDatabase(join(tempDir(), 'w.sqlite'))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('synchronous', { simple: true })).toBe(2)
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
@@ -70,7 +70,7 @@ describe('opening and migrating workspace files', () => {
     const before = sha256(file)
     let error: AppError | null = null
     try {
-      openDatabase(file)
+      openTestDatabase(file)
     } catch (e) {
       error = e as AppError
     }
@@ -93,7 +93,7 @@ describe('opening and migrating workspace files', () => {
     ]
     let error: AppError | null = null
     try {
-      openDatabase(file, { migrations: broken })
+      openTestDatabase(file, { migrations: broken })
     } catch (e) {
       error = e as AppError
     }
@@ -110,7 +110,7 @@ describe('opening and migrating workspace files', () => {
   it('refuses a file that is not a workspace, or belongs to another program, untouched', () => {
     const text = join(tempDir(), 'notes.sqlite')
     writeFileSync(text, '地块,面积\n东岗,12\n'.repeat(20))
-    expect(codeOf(() => openDatabase(text))).toBe('DB_CORRUPT')
+    expect(codeOf(() => openTestDatabase(text))).toBe('DB_CORRUPT')
 
     const foreign = join(tempDir(), 'other.sqlite')
     const raw = new Database(foreign)
@@ -118,7 +118,7 @@ describe('opening and migrating workspace files', () => {
     raw.pragma('application_id = 1234')
     raw.close()
     const before = sha256(foreign)
-    expect(codeOf(() => openDatabase(foreign))).toBe('DB_FOREIGN_FILE')
+    expect(codeOf(() => openTestDatabase(foreign))).toBe('DB_FOREIGN_FILE')
     expect(sha256(foreign)).toBe(before)
   })
 
@@ -132,6 +132,6 @@ describe('opening and migrating workspace files', () => {
     // Scribble over the b-tree headers of every page after the first.
     for (let page = 1; page < pages; page++) bytes.fill(0xa5, page * pageSize, page * pageSize + 64)
     writeFileSync(file, bytes)
-    expect(codeOf(() => openDatabase(file))).toBe('DB_CORRUPT')
+    expect(codeOf(() => openTestDatabase(file))).toBe('DB_CORRUPT')
   })
 })

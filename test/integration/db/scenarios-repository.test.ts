@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { type DB, openDatabase } from '../../../db/connection'
+import type { DB } from '../../../db/connection'
 import { writePlan } from '../../../db/plan-store'
 import {
   applyScenarioEdit,
@@ -11,7 +11,7 @@ import {
 } from '../../../db/repositories/scenarios'
 import { buildDemoPlan } from '../../../engine/demo-plan'
 import type { AppError } from '../../../engine/errors'
-import { tempDir, testContext } from '../../helpers/db'
+import { openTestDatabase, tempDir, testContext } from '../../helpers/db'
 
 function errorOf(fn: () => unknown): AppError {
   try {
@@ -30,7 +30,7 @@ describe('scenario repository', () => {
   const tolerant = plan.varieties.find((v) => v.name === '富民985')!.id
 
   beforeEach(() => {
-    db = openDatabase(join(tempDir(), 's.sqlite')).db
+    db = openTestDatabase(join(tempDir(), 's.sqlite')).db
     writePlan(db, testContext, plan, 'demo')
   })
 

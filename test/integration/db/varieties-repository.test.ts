@@ -1,11 +1,10 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../db/connection'
 import { writePlan } from '../../../db/plan-store'
 import { createVariety, listVarieties, updateVariety } from '../../../db/repositories/varieties'
 import { buildDemoPlan } from '../../../engine/demo-plan'
 import { AppError } from '../../../engine/errors'
-import { tempDir, testContext } from '../../helpers/db'
+import { openTestDatabase, tempDir, testContext } from '../../helpers/db'
 
 function ruleOf(fn: () => unknown): string | undefined {
   try {
@@ -18,7 +17,7 @@ function ruleOf(fn: () => unknown): string | undefined {
 }
 
 describe('variety repository', () => {
-  const { db } = openDatabase(join(tempDir(), 'v.sqlite'))
+  const { db } = openTestDatabase(join(tempDir(), 'v.sqlite'))
   writePlan(db, testContext, buildDemoPlan(), 'demo')
   const base = buildDemoPlan().varieties.find((v) => v.name === '东生118')!
 
