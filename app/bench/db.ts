@@ -1,0 +1,79 @@
+// The workspace file: opening a large one, and one edit saved durably (synchronous=FULL: fsync).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openDatabase } from '../../db/connection'
+import { readPlan, writePlan } from '../../db/plan-store'
+import { getField, updateField } from '../../db/repositories/fields'
+import { buildDemoPlan } from '../../engine/demo-plan'
+import { scalePlan } from '../../engine/scale-plan'
+import type { Plan } from '../../engine/schemas/plan'
+import { report, time } from './measure'
+
+const ctx = { actor: 'bench', now: () => new Date('2026-03-01T08:00:00Z') }
+
+/** The demo scaled to `fields` fields, each with `years` years of history ending in 2024. */
+export function largePlan(fields: number, years: number): Plan {
+  const plan = scalePlan(buildDemoPlan(), fields)
+  return {
+    ...plan,
+    fields: plan.fields.map((f, i) => ({
+      ...f,
+      history: Array.from({ length: years }, (_, k) => ({
+        year: 2024 - years + 1 + k,
+        yieldKgPerHa: 7_000 + ((i * 37 + k * 113) % 3_000),
+      })),
+    })),
+  }
+}
+
+/** A workspace file holding `plan`, in a temp folder; the caller removes the folder. */
+export function writeWorkspace(plan: Plan): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'fengshou-bench-'))
+  const file = join(dir, 'workspace.fengshou.sqlite')
+  const { db } = openDatabase(file)
+  writePlan(db, ctx, plan, 'bench')
+  db.close()
+  return { dir, file }
+}
+
+export function benchDb(): void {
+  const { dir, file } = writeWorkspace(largePlan(10_000, 10))
+  try {
+    // What a user waits for when the planner starts on a big co-op: the file opened (header
+    // checks, quick_check, WAL) and the whole plan read for the first screen.
+    report(
+      'open_workspace_10000_fields_x_10_years',
+      time(
+        () => {
+          const { db } = openDatabase(file)
+          const plan = readPlan(db)
+          db.close()
+          if (plan.fields.length !== 10_000) throw new Error('bench workspace is not 10,000 fields')
+        },
+        11,
+        2,
+      ),
+      'ms',
+      { max: 300 },
+    )
+
+    // One edit of one field, committed with synchronous=FULL: the fsync is the cost.
+    const { db } = openDatabase(file)
+    try {
+      const before = getField(db, 1)!
+      const { id: _id, createdAt: _c, updatedAt: _u, ...input } = before
+      let n = 0
+      report(
+        'durable_save_one_field_edit',
+        time(() => updateField(db, ctx, 1, { ...input, note: `第 ${++n} 次修改` }), 41),
+        'ms',
+        { max: 15 },
+      )
+    } finally {
+      db.close()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
