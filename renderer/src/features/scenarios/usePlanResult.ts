@@ -3,6 +3,7 @@ import { evaluatePlan } from '../../../../engine/model/evaluate'
 import type { PlanResult } from '../../../../engine/model/types'
 import type { Plan } from '../../../../engine/schemas/plan'
 import { api, unwrap } from '../../api'
+import { takeStartupPlan } from '../shell/startup'
 
 /** The workspace's plan, evaluated live in the renderer by the same engine the CLI uses. */
 export function usePlanResult() {
@@ -10,7 +11,7 @@ export function usePlanResult() {
   const [error, setError] = useState<unknown>(null)
   const reload = useCallback(async () => {
     try {
-      setPlan(await unwrap(api.planGet()))
+      setPlan(await (takeStartupPlan() ?? unwrap(api.planGet())))
       setError(null)
     } catch (e) {
       setError(e)

@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors'
 import { usePrefersReducedMotion } from '../../lib/reduced-motion'
 import { WorkspaceProvider } from '../workspace/WorkspaceContext'
 import { Shell } from './Shell'
+import { takeStartupWorkspace } from './startup'
 
 type State =
   | { status: 'loading' }
@@ -44,7 +45,8 @@ export function App() {
   const load = useCallback(async () => {
     setState({ status: 'loading' })
     try {
-      const [workspace, info] = await Promise.all([unwrap(api.workspaceGet()), unwrap(api.appInfo())])
+      const [workspace, info] = await (takeStartupWorkspace() ??
+        Promise.all([unwrap(api.workspaceGet()), unwrap(api.appInfo())]))
       if (i18n.language !== workspace.locale) await i18n.changeLanguage(workspace.locale)
       setState({ status: 'ready', workspace, info })
     } catch (error) {
