@@ -83,6 +83,17 @@ export const RULES = [
   'unsupported_version',
   'checksum_mismatch',
   'not_a_backup',
+  // reading a CSV: encodings, quotes, widths and caps, before any value is checked
+  'encoding_utf16',
+  'encoding_binary',
+  'encoding_mixed',
+  'encoding_invalid',
+  'csv_quote_unclosed',
+  'csv_quote_malformed',
+  'csv_too_few_cells',
+  'csv_too_many_cells',
+  'too_many_columns',
+  'duplicate_column',
 ] as const
 
 export type Rule = (typeof RULES)[number]

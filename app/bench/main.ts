@@ -2,6 +2,7 @@
 // scripts/bench.mjs runs this file with --expose-gc, then the UI figures in Chromium, and with
 // --check fails when any figure misses its bar.
 import { benchBundle } from './bundle'
+import { benchCsv } from './csv'
 import { benchEngine } from './engine'
 import { benchRiskCores } from './risk-cores'
 
@@ -9,6 +10,7 @@ const suites: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'engine', run: benchEngine },
   { name: 'bundle', run: benchBundle },
   { name: 'risk-cores', run: benchRiskCores },
+  { name: 'csv', run: benchCsv },
 ]
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import type { EffectiveAssumption } from '../../engine/assumptions/resolve'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
-import { type ColumnTarget, type CsvProblem, type CsvUnits, FIELD_COLUMNS } from '../../engine/csv/fields-csv'
+import {
+  type ColumnTarget,
+  type CsvDefault,
+  type CsvProblem,
+  type CsvUnits,
+  FIELD_COLUMNS,
+} from '../../engine/csv/fields-csv'
 import {
   type Field,
   type FieldInput,
@@ -51,6 +57,8 @@ export type CsvPreview = {
   rowCount: number
   preview: FieldInput[]
   problems: CsvProblem[]
+  /** Values the import fills in for empty cells or absent columns (heat sum, grade, water, HSF, saline); not problems. */
+  defaults?: CsvDefault[]
 }
 
 export type VarietyCsvResult = {

@@ -1,6 +1,6 @@
-import Papa from 'papaparse'
 import { parseStrictNumber } from '../csv-numbers'
-import { AppError, type Issue, type Rule } from '../errors'
+import type { Issue, Rule } from '../errors'
+import { GROUP_NAME_MAX_CHARS, groupNameKey, groupNameLength } from '../group-name'
 import {
   CROPS,
   type Crop,
@@ -8,10 +8,12 @@ import {
   FieldInputSchema,
   SALINE_CLASSES,
   WATER_REGIMES,
+  type WaterRegime,
 } from '../schemas/field'
 import type { AreaUnit, MassUnit } from '../units'
 import { toHa, toPerHa, yieldToKgPerHa } from '../units'
 import { toIssues } from '../validation'
+import { CSV_MAX_BYTES, CSV_MAX_COLUMNS, CSV_MAX_ROWS, type CsvProblem, type CsvTable } from './read-csv'
 
 /** The columns a field CSV can carry; `history` columns are "单产2023" / "yield_2023". */
 export const FIELD_COLUMNS = [
@@ -92,11 +94,21 @@ function unescapeCell(raw: string): string {
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')
 
-function lookup<K extends string>(table: Record<K, string[]>, raw: string): K | null {
-  const v = norm(raw)
-  for (const [k, words] of Object.entries(table) as [K, string[]][])
-    if (words.some((w) => norm(w) === v)) return k
-  return null
+/** A word table normalised once: normalised word → the option it means. */
+function table<K extends string>(words: Record<K, string[]>): Map<string, K> {
+  const map = new Map<string, K>()
+  for (const [k, list] of Object.entries(words) as [K, string[]][])
+    for (const w of list) if (!map.has(norm(w))) map.set(norm(w), k)
+  return map
+}
+
+const CROP_OF = table(WORDS.crop)
+const WATER_OF = table(WORDS.water)
+const SALINE_OF = table(WORDS.saline)
+const HSF_OF = table({ yes: WORDS.yes, no: WORDS.no })
+
+function lookup<K extends string>(map: Map<string, K>, raw: string): K | null {
+  return map.get(norm(raw)) ?? null
 }
 
 /** The column each header maps to, guessed from the header text; "ignore" when unknown. */
@@ -116,154 +128,239 @@ export type CsvUnits = { area: AreaUnit; yieldMass: MassUnit; yieldArea: AreaUni
 
 export type CsvLookups = {
   varietyId: (crop: Crop, name: string) => number | null
-  groupId: (name: string) => number | null
-}
-
-/** One parsed row, ready to write: the field, and a group name the import must create first. */
-export type CsvRow = { field: FieldInput; newGroup: string | null }
-
-export type CsvProblem = {
-  row: number
-  column: string
-  rule: Rule
-  params?: Record<string, string | number>
-}
-
-export const CSV_MAX_ROWS = 20_000
-export const CSV_MAX_CHARS = 16 * 1024 * 1024
-
-export function readTable(text: string): { headers: string[]; rows: string[][] } {
-  if (text.length > CSV_MAX_CHARS)
-    throw new AppError('VALIDATION', 'CSV too large', { issues: [{ path: [], rule: 'file_too_large' }] })
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
-  const [headers = [], ...rows] = parsed.data
-  if (headers.length === 0)
-    throw new AppError('VALIDATION', 'CSV has no header', { issues: [{ path: [], rule: 'csv_empty' }] })
-  if (rows.length > CSV_MAX_ROWS) {
-    throw new AppError('VALIDATION', 'Too many rows', {
-      issues: [{ path: [], rule: 'too_many_rows', params: { limit: CSV_MAX_ROWS } }],
-    })
-  }
-  return { headers, rows }
+  /** The existing group with this key (groupNameKey), if any. */
+  groupIdByKey: (key: string) => number | null
+  /** Whether the workspace already has a field of this name. */
+  fieldNameTaken: (name: string) => boolean
 }
 
 /**
- * Turns CSV rows into fields in canonical units, or lists every problem by row (1 = first data
- * row, as a spreadsheet shows it after the header) and column (the header text). Strict: an empty
- * required cell is not 0, "12.5亩" is not 12.5.
+ * One parsed row, ready to write: its spreadsheet row, the field, and the name of a group the
+ * import must create first (the first spelling the file used for that group).
+ */
+export type CsvRow = { row: number; field: FieldInput; newGroup: string | null }
+
+/**
+ * A value the import fills in because a row left the cell empty or the file has no such column:
+ * shown before importing, so nobody takes 2,700 °C·d or grade 5 for a measured value.
+ */
+export type CsvDefault = {
+  column: FieldColumn
+  /** The file's header of that column, or null when the file has no such column. */
+  header: string | null
+  /** The value used, in canonical form (°C·d, grade, water regime, HSF yes/no, saline class). */
+  value: string | number | boolean
+  /** How many rows took it. */
+  count: number
+  /** The first of those rows (spreadsheet row numbers), at most DEFAULT_ROWS_LISTED. */
+  rows: number[]
+}
+
+export const DEFAULT_HEAT_SUM_CD = 2700
+export const DEFAULT_QUALITY_GRADE = 5
+const DEFAULT_ROWS_LISTED = 50
+
+export type { CsvProblem }
+export { CSV_MAX_BYTES, CSV_MAX_COLUMNS, CSV_MAX_ROWS }
+
+/** Problems in spreadsheet order; a row's problems keep the order they were found in. */
+function inRowOrder(problems: CsvProblem[]): CsvProblem[] {
+  return problems.sort((a, b) => a.row - b.row)
+}
+
+/**
+ * Turns a read CSV into fields in canonical units, or lists every problem by spreadsheet row and
+ * column (the header text). Strict: an empty required cell is not 0, "12.5亩" is not 12.5, a build
+ * year without high-standard farmland is named rather than dropped, a column mapped twice is named
+ * rather than half read, and a name already used (in the file or the workspace) is named at its
+ * own row. The preview and the import both run exactly this; the import then writes.
  */
 export function parseFieldRows(
-  headers: string[],
-  rows: string[][],
+  table: CsvTable,
   mapping: ColumnTarget[],
   units: CsvUnits,
   lookups: CsvLookups,
-): { rows: CsvRow[]; problems: CsvProblem[] } {
+): { rows: CsvRow[]; problems: CsvProblem[]; defaults: CsvDefault[] } {
+  const { headers } = table
   const out: CsvRow[] = []
-  const problems: CsvProblem[] = []
-  const index = (c: FieldColumn) => mapping.indexOf(c)
-  const missing = (['name', 'area', 'crop'] as const).filter((c) => index(c) === -1)
-  for (const c of missing) problems.push({ row: 0, column: c, rule: 'missing_column' })
-  if (missing.length > 0) return { rows: out, problems }
+  const problems: CsvProblem[] = [...table.problems]
+  if (!table.decoded) return { rows: out, problems: inRowOrder(problems), defaults: [] }
 
-  rows.forEach((cells, r) => {
-    const rowNo = r + 1
-    const rowProblems: CsvProblem[] = []
-    const cell = (c: FieldColumn) => (index(c) === -1 ? '' : unescapeCell(cells[index(c)] ?? ''))
-    const header = (c: FieldColumn) => headers[index(c)] ?? c
-    const bad = (c: FieldColumn | string, rule: Rule, params?: Record<string, string | number>) =>
-      rowProblems.push({
-        row: rowNo,
-        column: typeof c === 'string' && c in HEADER_ALIASES ? header(c as FieldColumn) : c,
-        rule,
-        ...(params ? { params } : {}),
+  const columnOf = new Map<ColumnTarget, number>()
+  mapping.forEach((target, i) => {
+    if (target === 'ignore') return
+    const first = columnOf.get(target)
+    if (first === undefined) columnOf.set(target, i)
+    else
+      problems.push({
+        row: table.headerRow,
+        column: headers[i] ?? target,
+        rule: 'duplicate_column',
+        params: { other: headers[first] ?? target },
       })
+  })
+  const missing = (['name', 'area', 'crop'] as const).filter((c) => !columnOf.has(c))
+  for (const c of missing) problems.push({ row: 0, column: c, rule: 'missing_column' })
+  if (missing.length > 0) return { rows: out, problems: inRowOrder(problems), defaults: [] }
+
+  const header = (c: FieldColumn) => {
+    const i = columnOf.get(c)
+    return i === undefined ? c : (headers[i] ?? c)
+  }
+  const yieldColumns = [...columnOf]
+    .filter(([target]) => target.startsWith('yield:'))
+    .map(([target, index]) => ({ year: Number(target.slice(6)), index }))
+  const newGroups = new Map<string, string>()
+  const firstRowOf = new Map<string, number>()
+  const tally = new Map<string, CsvDefault>()
+
+  for (const { row, cells } of table.records) {
+    const rowProblems: CsvProblem[] = []
+    const taken: { column: FieldColumn; value: string | number | boolean }[] = []
+    const cell = (c: FieldColumn) => {
+      const i = columnOf.get(c)
+      return i === undefined ? '' : unescapeCell(cells[i] ?? '')
+    }
+    const bad = (column: string, rule: Rule, params?: Record<string, string | number>) =>
+      rowProblems.push({ row, column, rule, ...(params ? { params } : {}) })
     const number = (c: FieldColumn, required: boolean): number | null => {
       const raw = cell(c)
       if (raw === '') {
-        if (required) bad(c, 'required')
+        if (required) bad(header(c), 'required')
         return null
       }
       const n = parseStrictNumber(raw)
-      if (n === null) bad(c, 'not_a_number', { value: raw })
+      if (n === null) bad(header(c), 'not_a_number', { value: raw })
       return n
     }
-    const crop = lookup(WORDS.crop, cell('crop'))
-    if (!crop) bad('crop', 'unknown_option', { value: cell('crop') })
+
+    const name = cell('name')
+    const crop = lookup(CROP_OF, cell('crop'))
+    if (!crop) bad(header('crop'), 'unknown_option', { value: cell('crop') })
     const area = number('area', true)
     const density = number('density', false)
     const waterRaw = cell('water')
-    const water = waterRaw === '' ? (crop === 'rice' ? 'paddy' : 'rainfed') : lookup(WORDS.water, waterRaw)
-    if (!water) bad('water', 'unknown_option', { value: waterRaw })
+    let water: WaterRegime | null
+    if (waterRaw === '') {
+      water = crop === 'rice' ? 'paddy' : 'rainfed'
+      taken.push({ column: 'water', value: water })
+    } else {
+      water = lookup(WATER_OF, waterRaw)
+      if (!water) bad(header('water'), 'unknown_option', { value: waterRaw })
+    }
     const hsfRaw = cell('hsf')
-    const hasHsf = WORDS.yes.some((w) => norm(w) === norm(hsfRaw))
-      ? true
-      : WORDS.no.some((w) => norm(w) === norm(hsfRaw))
-        ? false
-        : null
-    if (hasHsf === null) bad('hsf', 'unknown_option', { value: hsfRaw })
-    const saline = lookup(WORDS.saline, cell('saline'))
-    if (!saline) bad('saline', 'unknown_option', { value: cell('saline') })
+    let hasHsf: boolean | null = null
+    if (hsfRaw === '') {
+      hasHsf = false
+      taken.push({ column: 'hsf', value: false })
+    } else {
+      const word = lookup(HSF_OF, hsfRaw)
+      if (word === null) bad(header('hsf'), 'unknown_option', { value: hsfRaw })
+      else hasHsf = word === 'yes'
+    }
+    const salineRaw = cell('saline')
+    const saline = lookup(SALINE_OF, salineRaw)
+    if (!saline) bad(header('saline'), 'unknown_option', { value: salineRaw })
+    else if (salineRaw === '') taken.push({ column: 'saline', value: saline })
     const heat = number('heatSum', false)
+    if (heat === null && cell('heatSum') === '') taken.push({ column: 'heatSum', value: DEFAULT_HEAT_SUM_CD })
     const grade = number('grade', false)
+    if (grade === null && cell('grade') === '') taken.push({ column: 'grade', value: DEFAULT_QUALITY_GRADE })
     const hsfYear = number('hsfYear', false)
     let varietyId: number | null = null
     if (cell('variety') !== '' && crop) {
       varietyId = lookups.varietyId(crop, cell('variety'))
-      if (varietyId === null) bad('variety', 'unknown_variety', { value: cell('variety') })
+      if (varietyId === null) bad(header('variety'), 'unknown_variety', { value: cell('variety') })
     }
+
     const groupName = cell('group')
-    const groupId = groupName === '' ? null : lookups.groupId(groupName)
-    const history: { year: number; yieldKgPerHa: number }[] = []
-    mapping.forEach((target, i) => {
-      if (!target.startsWith('yield:')) return
-      const raw = unescapeCell(cells[i] ?? '')
-      if (raw === '') return
-      const n = parseStrictNumber(raw)
-      if (n === null) bad(headers[i] ?? target, 'not_a_number', { value: raw })
-      else
-        history.push({
-          year: Number(target.slice(6)),
-          yieldKgPerHa: snap(yieldToKgPerHa(n, units.yieldMass, units.yieldArea)),
-        })
-    })
-    if (rowProblems.length > 0 || !crop || !water || hasHsf === null || !saline) {
-      problems.push(...rowProblems)
-      return
+    let groupId: number | null = null
+    let newGroup: string | null = null
+    if (groupName !== '') {
+      if (groupNameLength(groupName) > GROUP_NAME_MAX_CHARS)
+        bad(header('group'), 'max_string', { limit: GROUP_NAME_MAX_CHARS })
+      const key = groupNameKey(groupName)
+      groupId = lookups.groupIdByKey(key)
+      if (groupId === null) {
+        newGroup = newGroups.get(key) ?? groupName
+        newGroups.set(key, newGroup)
+      }
     }
+
+    const history: { year: number; yieldKgPerHa: number }[] = []
+    const historyHeaders: string[] = []
+    for (const { year, index } of yieldColumns) {
+      const raw = unescapeCell(cells[index] ?? '')
+      if (raw === '') continue
+      const n = parseStrictNumber(raw)
+      const column = headers[index] ?? `yield:${year}`
+      if (n === null) bad(column, 'not_a_number', { value: raw })
+      else {
+        history.push({ year, yieldKgPerHa: snap(yieldToKgPerHa(n, units.yieldMass, units.yieldArea)) })
+        historyHeaders.push(column)
+      }
+    }
+
     const input = {
-      name: cell('name'),
+      name,
       village: cell('village'),
       township: cell('township'),
       areaHa: area === null ? undefined : toHa(area, units.area),
-      crop,
+      crop: crop ?? undefined,
       varietyId,
       densityPlantsPerHa: density === null ? null : snap(toPerHa(density, units.densityArea)),
-      waterRegime: water,
-      hasHsf,
-      hsfYearBuilt: hasHsf ? hsfYear : null,
-      salineClass: saline,
-      heatSumCd: heat ?? 2700,
-      qualityGrade: grade ?? 5,
+      waterRegime: water ?? undefined,
+      hasHsf: hasHsf ?? undefined,
+      // Never dropped: a year with "no HSF" is a contradiction the user must resolve.
+      hsfYearBuilt: hsfYear,
+      salineClass: saline ?? undefined,
+      heatSumCd: heat ?? DEFAULT_HEAT_SUM_CD,
+      qualityGrade: grade ?? DEFAULT_QUALITY_GRADE,
       groupId,
       note: cell('note'),
       history,
     }
     const parsed = FieldInputSchema.safeParse(input)
     if (!parsed.success) {
-      for (const issue of toIssues(parsed.error, input)) problems.push(problemOf(rowNo, issue, header))
-      return
+      // A cell already named (an unreadable number, an unknown word) is not named twice.
+      const named = new Set(rowProblems.map((p) => p.column))
+      for (const issue of toIssues(parsed.error, input)) {
+        const p = problemOf(row, issue, header, historyHeaders)
+        if (!named.has(p.column)) rowProblems.push(p)
+      }
     }
-    out.push({ field: parsed.data, newGroup: groupName !== '' && groupId === null ? groupName : null })
-  })
-  const seen = new Map<string, number>()
-  out.forEach((r, i) => {
-    const first = seen.get(r.field.name)
-    if (first !== undefined)
-      problems.push({ row: i + 1, column: headers[index('name')] ?? 'name', rule: 'duplicate_name' })
-    else seen.set(r.field.name, i)
-  })
-  return { rows: out, problems }
+    problems.push(...rowProblems)
+
+    if (name !== '') {
+      const first = firstRowOf.get(name)
+      if (first !== undefined)
+        problems.push({ row, column: header('name'), rule: 'duplicate_name', params: { value: name, first } })
+      else {
+        firstRowOf.set(name, row)
+        if (lookups.fieldNameTaken(name))
+          problems.push({ row, column: header('name'), rule: 'duplicate_name', params: { value: name } })
+      }
+    }
+    if (!parsed.success || rowProblems.length > 0) continue
+    out.push({ row, field: parsed.data, newGroup })
+    for (const t of taken) {
+      const key = `${t.column}:${String(t.value)}`
+      let d = tally.get(key)
+      if (!d) {
+        d = {
+          column: t.column,
+          header: columnOf.has(t.column) ? header(t.column) : null,
+          value: t.value,
+          count: 0,
+          rows: [],
+        }
+        tally.set(key, d)
+      }
+      d.count++
+      if (d.rows.length < DEFAULT_ROWS_LISTED) d.rows.push(row)
+    }
+  }
+  return { rows: out, problems: inRowOrder(problems), defaults: [...tally.values()] }
 }
 
 const FIELD_OF_KEY: Record<string, FieldColumn> = {
@@ -284,10 +381,22 @@ const FIELD_OF_KEY: Record<string, FieldColumn> = {
   note: 'note',
 }
 
-function problemOf(row: number, issue: Issue, header: (c: FieldColumn) => string): CsvProblem {
+function problemOf(
+  row: number,
+  issue: Issue,
+  header: (c: FieldColumn) => string,
+  historyHeaders: string[],
+): CsvProblem {
   const key = String(issue.path[0] ?? '')
-  const column = FIELD_OF_KEY[key] ? header(FIELD_OF_KEY[key]) : key
-  return { row, column, rule: issue.rule, ...(issue.params ? { params: issue.params } : {}) }
+  const at = issue.path[1]
+  const column =
+    key === 'history' && typeof at === 'number'
+      ? (historyHeaders[at] ?? key)
+      : FIELD_OF_KEY[key]
+        ? header(FIELD_OF_KEY[key])
+        : key
+  const params = issue.params && Object.keys(issue.params).length > 0 ? { params: issue.params } : {}
+  return { row, column, rule: issue.rule, ...params }
 }
 
 export { CROPS, SALINE_CLASSES, WATER_REGIMES }

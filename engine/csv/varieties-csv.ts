@@ -1,9 +1,9 @@
 import { parseStrictNumber } from '../csv-numbers'
-import { CROPS, type WaterRegime } from '../schemas/field'
+import { CROPS, type Crop, type WaterRegime } from '../schemas/field'
 import { LEVELS, type VarietyInput, VarietyInputSchema } from '../schemas/variety'
 import { type AreaUnit, toPerHa } from '../units'
 import { toIssues } from '../validation'
-import type { CsvProblem } from './fields-csv'
+import type { CsvProblem, CsvTable } from './read-csv'
 
 /**
  * A variety list as an agronomist keeps it in Excel: one row per variety; density ranges as
@@ -83,28 +83,68 @@ function targetOf(header: string): Target {
   return null
 }
 
-/** Rows → variety inputs (densities per ha), or every problem by row (1 = first data row) and column. */
+export type VarietyLookups = {
+  /** Whether the workspace already has a variety of this crop and name. */
+  nameTaken: (crop: Crop, name: string) => boolean
+}
+
+const DENSITY_KEYS = { minPlantsPerHa: 'min', optimumPlantsPerHa: 'opt', maxPlantsPerHa: 'max' } as const
+
+/**
+ * A read variety CSV → variety inputs (densities per ha), or every problem by spreadsheet row and
+ * the header as written: unreadable numbers, unknown words, density ranges out of order, a column
+ * mapped twice, and a name already used in the file or the workspace. Dry run and import both run
+ * exactly this.
+ */
 export function parseVarietyRows(
-  headers: string[],
-  rows: string[][],
+  table: CsvTable,
   densityArea: AreaUnit,
+  lookups: VarietyLookups,
 ): { varieties: VarietyInput[]; problems: CsvProblem[] } {
-  const targets = headers.map(targetOf)
-  const problems: CsvProblem[] = []
-  for (const c of ['crop', 'name'] as const) {
-    if (!targets.some((t) => t?.kind === 'column' && t.column === c))
-      problems.push({ row: 0, column: COLUMN_ALIASES[c][0], rule: 'missing_column' })
-  }
-  if (problems.length > 0) return { varieties: [], problems }
+  const { headers } = table
+  const problems: CsvProblem[] = [...table.problems]
   const varieties: VarietyInput[] = []
-  rows.forEach((cells, r) => {
-    const row = r + 1
+  const done = () => ({ varieties, problems: problems.sort((a, b) => a.row - b.row) })
+  if (!table.decoded) return done()
+
+  const targets = headers.map(targetOf)
+  const seenTarget = new Map<string, number>()
+  targets.forEach((t, i) => {
+    if (!t) return
+    const key = t.kind === 'column' ? t.column : `${t.regime}:${t.bound}`
+    const first = seenTarget.get(key)
+    if (first === undefined) seenTarget.set(key, i)
+    else
+      problems.push({
+        row: table.headerRow,
+        column: headers[i] ?? key,
+        rule: 'duplicate_column',
+        params: { other: headers[first] ?? key },
+      })
+  })
+  for (const c of ['crop', 'name'] as const) {
+    if (!seenTarget.has(c)) problems.push({ row: 0, column: COLUMN_ALIASES[c][0], rule: 'missing_column' })
+  }
+  if (problems.some((p) => p.rule === 'missing_column')) return done()
+  const header = (c: Column) => {
+    const i = seenTarget.get(c)
+    return i === undefined ? c : (headers[i] ?? c)
+  }
+  const densityHeader = (regime: WaterRegime, bound: 'min' | 'opt' | 'max') => {
+    const i = seenTarget.get(`${regime}:${bound}`)
+    return i === undefined ? undefined : headers[i]
+  }
+  const firstRowOf = new Map<string, number>()
+
+  for (const { row, cells } of table.records) {
     const before = problems.length
     const text: Partial<Record<Column, string>> = {}
     const densities = new Map<WaterRegime, { min?: number; opt?: number; max?: number }>()
     targets.forEach((target, i) => {
-      const raw = (cells[i] ?? '').normalize('NFKC').trim()
       if (!target) return
+      const key = target.kind === 'column' ? target.column : `${target.regime}:${target.bound}`
+      if (seenTarget.get(key) !== i) return
+      const raw = (cells[i] ?? '').normalize('NFKC').trim()
       if (target.kind === 'column') {
         text[target.column] = raw
         return
@@ -123,25 +163,26 @@ export function parseVarietyRows(
       const raw = text[c] ?? ''
       if (raw === '') return null
       const n = parseStrictNumber(raw)
-      if (n === null) problems.push({ row, column: c, rule: 'not_a_number', params: { value: raw } })
+      if (n === null) problems.push({ row, column: header(c), rule: 'not_a_number', params: { value: raw } })
       return n
     }
     const level = (c: Column) => {
       const raw = text[c] ?? ''
       if (raw === '') return null
       const l = find(LEVEL_WORDS, raw)
-      if (!l) problems.push({ row, column: c, rule: 'unknown_option', params: { value: raw } })
+      if (!l) problems.push({ row, column: header(c), rule: 'unknown_option', params: { value: raw } })
       return l
     }
     const crop = find(CROP_WORDS, text.crop ?? '')
     if (!crop)
       problems.push({
         row,
-        column: COLUMN_ALIASES.crop[0],
+        column: header('crop'),
         rule: 'unknown_option',
         params: { value: text.crop ?? '' },
       })
     const potential = num('yieldPotentialPct')
+    const regimes = [...densities.keys()]
     const input = {
       crop: crop ?? 'maize',
       name: text.name ?? '',
@@ -164,22 +205,53 @@ export function parseVarietyRows(
         maxPlantsPerHa: d.max,
       })),
     }
-    if (problems.length > before) return
+    const name = input.name
+    if (crop && name !== '') {
+      const key = `${crop}:${name}`
+      const first = firstRowOf.get(key)
+      if (first !== undefined)
+        problems.push({
+          row,
+          column: header('name'),
+          rule: 'duplicate_variety_name',
+          params: { value: name, first },
+        })
+      else {
+        firstRowOf.set(key, row)
+        if (lookups.nameTaken(crop, name))
+          problems.push({
+            row,
+            column: header('name'),
+            rule: 'duplicate_variety_name',
+            params: { value: name },
+          })
+      }
+    }
+    if (problems.length > before) continue
     const parsed = VarietyInputSchema.safeParse(input)
     if (!parsed.success) {
       for (const issue of toIssues(parsed.error, input)) {
-        problems.push({
-          row,
-          column: String(issue.path.join('.')),
-          rule: issue.rule,
-          ...(issue.params ? { params: issue.params } : {}),
-        })
+        const [key, index, bound] = issue.path
+        let column = String(key ?? '')
+        if (key === 'densities' && typeof index === 'number') {
+          const regime = regimes[index]
+          const b = DENSITY_KEYS[String(bound) as keyof typeof DENSITY_KEYS]
+          column =
+            (regime &&
+              (densityHeader(regime, b ?? 'opt') ??
+                densityHeader(regime, 'opt') ??
+                densityHeader(regime, 'min'))) ??
+            column
+        } else if (key === 'yieldPotentialRel') column = header('yieldPotentialPct')
+        else if (typeof key === 'string' && key in COLUMN_ALIASES) column = header(key as Column)
+        const params = issue.params && Object.keys(issue.params).length > 0 ? { params: issue.params } : {}
+        problems.push({ row, column, rule: issue.rule, ...params })
       }
-      return
+      continue
     }
     varieties.push(parsed.data)
-  })
-  return { varieties, problems }
+  }
+  return done()
 }
 
 export { CROPS, LEVELS }

@@ -6,16 +6,21 @@ export const CSV_UNITS = { area: 'mu', yieldMass: 'jin', yieldArea: 'mu', densit
 
 const CROP = { maize: '玉米', soybean: '大豆', rice: '水稻' } as const
 
-/** A co-op's field list as Excel/WPS would save it: Chinese headers, mu and jin/mu, n rows. */
+export const FIELDS_CSV_HEADER =
+  '地块名称,村,乡镇,面积（亩）,作物,品种,密度（株/亩）,水分管理,高标准农田,盐碱,积温,地力等级,单产2023,单产2024'
+
+/**
+ * A co-op's field list as Excel/WPS would save it: Chinese headers, mu and jin/mu, n data rows
+ * named 导入地1…n. `badRow` is a spreadsheet row (the header is row 1, 导入地1 is row 2) whose area
+ * reads "12.5亩".
+ */
 export function fieldsCsv(n: number, badRow: number | null = null): string {
   const demo = buildDemoPlan()
-  const lines = [
-    '地块名称,村,乡镇,面积（亩）,作物,品种,密度（株/亩）,水分管理,高标准农田,盐碱,积温,地力等级,单产2023,单产2024',
-  ]
+  const lines = [FIELDS_CSV_HEADER]
   for (let i = 0; i < n; i++) {
     const f = demo.fields[i % demo.fields.length]!
     const variety = demo.varieties.find((v) => v.id === f.varietyId)?.name ?? ''
-    const area = i + 1 === badRow ? '12.5亩' : String(Math.round(fromHa(f.areaHa, 'mu')))
+    const area = i + 2 === badRow ? '12.5亩' : String(Math.round(fromHa(f.areaHa, 'mu')))
     const density = f.densityPlantsPerHa === null ? '' : String(Math.round(f.densityPlantsPerHa / 15))
     lines.push(
       [
@@ -41,6 +46,13 @@ export function fieldsCsv(n: number, badRow: number | null = null): string {
 
 export function gb18030(text: string): Buffer {
   return iconv.encode(text, 'gb18030')
+}
+
+/** Text as Excel's "Unicode text" saves it: UTF-16, little-endian with a byte-order mark by default. */
+export function utf16(text: string, order: 'le' | 'be' = 'le', mark = true): Buffer {
+  const le = Buffer.from(text, 'utf16le')
+  const bytes = order === 'le' ? le : Buffer.from(le).swap16()
+  return mark ? Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), bytes]) : bytes
 }
 
 /** A co-op's own variety list, densities in plants per mu. */

@@ -1,25 +1,99 @@
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CsvPreview, CsvRequest } from '../../../app/contract/contract'
 import { importCsv, previewCsv } from '../../../app/use-cases/field-csv-import'
-import { openDatabase } from '../../../db/connection'
+import { type DB, openDatabase } from '../../../db/connection'
 import { writePlan } from '../../../db/plan-store'
 import { countFields, listFields } from '../../../db/repositories/fields'
-import { listGroups } from '../../../db/repositories/groups'
+import { createGroup, listGroups } from '../../../db/repositories/groups'
 import { listVarieties } from '../../../db/repositories/varieties'
 import { fieldsToCsv, safeCell } from '../../../engine/csv/fields-export'
+import type { CsvProblem } from '../../../engine/csv/read-csv'
 import { buildDemoPlan } from '../../../engine/demo-plan'
 import { AppError } from '../../../engine/errors'
-import { CSV_UNITS, fieldsCsv, gb18030 } from '../../helpers/csv'
+import { CSV_UNITS, FIELDS_CSV_HEADER, fieldsCsv, gb18030, utf16 } from '../../helpers/csv'
 import { tempDir, testContext } from '../../helpers/db'
 
-function demoDb() {
-  const { db } = openDatabase(join(tempDir(), 'c.sqlite'))
-  writePlan(db, testContext, buildDemoPlan(), 'demo')
+const open: { db: DB; dir: string }[] = []
+
+afterEach(() => {
+  for (const { db, dir } of open.splice(0)) {
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+/** A workspace with the demo plan (24 fields, 3 groups), removed after each test. */
+function demoDb(plan = buildDemoPlan()): DB {
+  const dir = tempDir('fengshou-csv-')
+  const { db } = openDatabase(join(dir, 'c.sqlite'))
+  open.push({ db, dir })
+  writePlan(db, testContext, plan, 'demo')
   return db
 }
 
-const request = (bytes: Buffer) => ({ base64: bytes.toString('base64'), mapping: null, units: CSV_UNITS })
+const request = (bytes: Buffer | string): CsvRequest => ({
+  base64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64'),
+  mapping: null,
+  units: CSV_UNITS,
+})
+
+/** What the workspace holds, to prove a refused import wrote nothing at all. */
+function contents(db: DB) {
+  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+  return {
+    fields: count('field'),
+    groups: count('field_group'),
+    yields: count('field_yield'),
+    audit: count('audit_log'),
+  }
+}
+
+function caught(fn: () => unknown): AppError {
+  try {
+    fn()
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError)
+    return error as AppError
+  }
+  throw new Error('expected the call to be refused')
+}
+
+/** The preview's problems and the refused import's problems, after checking nothing was written. */
+function previewAndImport(db: DB, bytes: Buffer | string): { preview: CsvPreview; refused: CsvProblem[] } {
+  const before = contents(db)
+  const preview = previewCsv(db, request(bytes))
+  const error = caught(() => importCsv(db, testContext, request(bytes)))
+  expect(error.code).toBe('VALIDATION')
+  expect(contents(db)).toEqual(before)
+  return { preview, refused: error.details.problems as CsvProblem[] }
+}
+
+/** A refusal of the whole file: the same rule in the preview and the import, and nothing written. */
+function refusedWhole(db: DB, bytes: Buffer | string) {
+  const before = contents(db)
+  const preview = caught(() => previewCsv(db, request(bytes)))
+  const imported = caught(() => importCsv(db, testContext, request(bytes)))
+  expect(preview.code).toBe('VALIDATION')
+  expect(imported.details.issues).toEqual(preview.details.issues)
+  expect(contents(db)).toEqual(before)
+  return preview.details.issues?.[0]
+}
+
+const HEADER = '地块名称,村,面积（亩）,作物,高标准农田,建成年份,分组,备注'
+const line = (name: string, rest: Partial<Record<'area' | 'hsf' | 'year' | 'group' | 'note', string>> = {}) =>
+  [
+    name,
+    '东岗村',
+    rest.area ?? '100',
+    '玉米',
+    rest.hsf ?? '是',
+    rest.year ?? '',
+    rest.group ?? '',
+    rest.note ?? '',
+  ].join(',')
 
 const WORDS = {
   headers: {
@@ -47,23 +121,15 @@ const WORDS = {
   yieldYear: (y: number) => `单产${y}`,
 }
 
-describe('field CSV import', () => {
-  it('a GB18030 file with one bad row is refused, naming the row and column, and nothing is written', () => {
+describe('field CSV import: a good file', () => {
+  it('a GB18030 file with one bad row is refused at the row a spreadsheet shows, and nothing is written', () => {
     const db = demoDb()
-    const bytes = gb18030(fieldsCsv(50, 17))
-    const preview = previewCsv(db, request(bytes))
+    const { preview, refused } = previewAndImport(db, gb18030(fieldsCsv(50, 17)))
     expect(preview.encoding).toBe('gb18030')
     expect(preview.rowCount).toBe(50)
-    expect(preview.problems).toEqual([
-      { row: 17, column: '面积（亩）', rule: 'not_a_number', params: { value: '12.5亩' } },
-    ])
-    let error: AppError | null = null
-    try {
-      importCsv(db, testContext, request(bytes))
-    } catch (e) {
-      error = e as AppError
-    }
-    expect(error?.code).toBe('VALIDATION')
+    const expected = [{ row: 17, column: '面积（亩）', rule: 'not_a_number', params: { value: '12.5亩' } }]
+    expect(preview.problems).toEqual(expected)
+    expect(refused).toEqual(expected)
     expect(countFields(db)).toBe(24)
   })
 
@@ -84,8 +150,7 @@ describe('field CSV import', () => {
     const source = demoDb()
     const fields = listFields(source)
     const csv = fieldsToCsv(fields, listVarieties(source), listGroups(source), CSV_UNITS, WORDS)
-    const target = openDatabase(join(tempDir(), 't.sqlite')).db
-    writePlan(target, testContext, { ...buildDemoPlan(), fields: [], scenarios: [], groups: [] }, 'empty')
+    const target = demoDb({ ...buildDemoPlan(), fields: [], scenarios: [], groups: [] })
     importCsv(target, testContext, request(Buffer.from(csv, 'utf8')))
     const strip = (f: (typeof fields)[number], groups: Map<number | null, string>) => ({
       ...f,
@@ -101,26 +166,329 @@ describe('field CSV import', () => {
     )
   })
 
-  it('a duplicate of an existing field name is refused with the row, and nothing is written', () => {
+  it('a note with a line break inside balanced quotes is one row, and later rows keep their numbers', () => {
     const db = demoDb()
-    const csv = fieldsCsv(3).replace('导入地2', '东岗一号地')
-    expect(() => importCsv(db, testContext, request(Buffer.from(csv)))).toThrow(AppError)
-    expect(countFields(db)).toBe(24)
+    const csv = [HEADER, line('甲地', { note: '"第一行\n第二行"' }), line('乙地', { area: '十亩' })].join(
+      '\n',
+    )
+    const preview = previewCsv(db, request(csv))
+    expect(preview.problems).toEqual([
+      { row: 3, column: '面积（亩）', rule: 'not_a_number', params: { value: '十亩' } },
+    ])
+    expect(preview.preview[0]?.note).toBe('第一行\n第二行')
+  })
+})
+
+describe('field CSV import: what the security review found', () => {
+  it('an unbalanced quote is named at its row and column in preview and import, not swallowed into a note', () => {
+    const db = demoDb()
+    const csv = [
+      HEADER,
+      line('甲地'),
+      line('乙地', { note: '"没有结尾的引号' }),
+      line('丙地'),
+      line('丁地'),
+    ].join('\r\n')
+    const { preview, refused } = previewAndImport(db, csv)
+    const expected = { row: 3, column: '备注', rule: 'csv_quote_unclosed' }
+    expect(preview.problems).toEqual([expected])
+    expect(refused).toEqual([expected])
   })
 
-  it('arbitrary bytes give a typed error or a list of problems, never a crash', () => {
+  it('a damaged GB18030 byte is named at its row and column, never imported as replacement characters', () => {
     const db = demoDb()
+    const bytes = gb18030(fieldsCsv(10))
+    // The village of 导入地5 (spreadsheet row 6) gets a byte that is no GB18030 character.
+    const at = bytes.indexOf(gb18030('导入地5,'))
+    bytes[at + gb18030('导入地5,').length] = 0xff
+    const { preview, refused } = previewAndImport(db, bytes)
+    const expected = { row: 6, column: '村', rule: 'encoding_invalid' }
+    expect(preview.encoding).toBe('gb18030')
+    expect(preview.problems).toEqual([expected])
+    expect(refused).toEqual([expected])
+    expect(listFields(db).some((f) => JSON.stringify(f).includes('\uFFFD'))).toBe(false)
+  })
+
+  it('a UTF-16 file (Excel "Unicode text": little-endian, a mark, tabs) is named as UTF-16, not as missing columns', () => {
+    const db = demoDb()
+    const text = fieldsCsv(5).replaceAll(',', '\t')
+    expect(refusedWhole(db, utf16(text))).toEqual({ path: [], rule: 'encoding_utf16' })
+    expect(refusedWhole(db, utf16(text, 'be', false))).toEqual({ path: [], rule: 'encoding_utf16' })
+  })
+
+  it('a UTF-8 mark before GB18030 bytes is a mixed encoding at row 1', () => {
+    const db = demoDb()
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), gb18030(fieldsCsv(3))])
+    const { preview, refused } = previewAndImport(db, bytes)
+    const expected = { row: 1, column: '地块名称', rule: 'encoding_mixed' }
+    expect(preview.problems).toEqual([expected])
+    expect(refused).toEqual([expected])
+  })
+
+  it('a group name over 60 characters is named at its row and the group column in the preview already', () => {
+    const db = demoDb()
+    const csv = [HEADER, line('甲地', { group: '东岗片' }), line('乙地', { group: '长'.repeat(61) })].join(
+      '\n',
+    )
+    const { preview, refused } = previewAndImport(db, csv)
+    const expected = { row: 3, column: '分组', rule: 'max_string', params: { limit: 60 } }
+    expect(preview.problems).toEqual([expected])
+    expect(refused).toEqual([expected])
+    // 60 characters, even outside the Basic Multilingual Plane, is allowed.
+    expect(
+      importCsv(db, testContext, request([HEADER, line('乙地', { group: '𠀀'.repeat(60) })].join('\n'))),
+    ).toEqual({
+      imported: 1,
+    })
+  })
+
+  it('a build year on a field without high-standard farmland is named, not dropped', () => {
+    const db = demoDb()
+    const csv = [
+      HEADER,
+      line('甲地', { hsf: '是', year: '2019' }),
+      line('乙地', { hsf: '否', year: '2020' }),
+    ].join('\n')
+    const { preview, refused } = previewAndImport(db, csv)
+    const expected = { row: 3, column: '建成年份', rule: 'hsf_year_without_hsf' }
+    expect(preview.problems).toEqual([expected])
+    expect(refused).toEqual([expected])
+  })
+
+  it('Ａb, ab and AB make one group, named by the first spelling; an existing group is matched the same way', () => {
+    const db = demoDb()
+    const groups = listGroups(db).length
+    const csv = [
+      HEADER,
+      line('甲地', { group: 'Ａb' }),
+      line('乙地', { group: 'ab' }),
+      line('丙地', { group: 'AB' }),
+      line('丁地', { group: ' ａB ' }),
+    ].join('\n')
+    expect(importCsv(db, testContext, request(csv))).toEqual({ imported: 4 })
+    expect(listGroups(db)).toHaveLength(groups + 1)
+    const group = listGroups(db).at(-1)!
+    expect(group.name).toBe('Ab')
+    const imported = listFields(db).filter((f) => ['甲地', '乙地', '丙地', '丁地'].includes(f.name))
+    expect(imported.map((f) => f.groupId)).toEqual([group.id, group.id, group.id, group.id])
+
+    const again = [HEADER, line('戊地', { group: 'ＡＢ' })].join('\n')
+    expect(importCsv(db, testContext, request(again))).toEqual({ imported: 1 })
+    expect(listGroups(db)).toHaveLength(groups + 1)
+    expect(listFields(db).find((f) => f.name === '戊地')?.groupId).toBe(group.id)
+  })
+
+  it('the repository refuses a group equal to an existing one under the same normalisation', () => {
+    const db = demoDb()
+    createGroup(db, testContext, { name: 'North Block', color: 'blue' })
+    const error = caught(() => createGroup(db, testContext, { name: 'ｎｏｒｔｈ  block', color: 'green' }))
+    expect(error.code).toBe('CONFLICT')
+    expect(error.details.issues).toEqual([{ path: ['name'], rule: 'duplicate_group_name' }])
+  })
+
+  it('duplicate names are named at their own row, however many rows before them have problems', () => {
+    const db = demoDb()
+    const csv = [
+      HEADER,
+      line('甲地', { area: 'x' }),
+      line('乙地', { area: 'y' }),
+      line('丙地'),
+      line('甲地'),
+      line('东岗一号地'),
+    ].join('\n')
+    const { preview, refused } = previewAndImport(db, csv)
+    const expected = [
+      { row: 2, column: '面积（亩）', rule: 'not_a_number', params: { value: 'x' } },
+      { row: 3, column: '面积（亩）', rule: 'not_a_number', params: { value: 'y' } },
+      { row: 5, column: '地块名称', rule: 'duplicate_name', params: { value: '甲地', first: 2 } },
+      { row: 6, column: '地块名称', rule: 'duplicate_name', params: { value: '东岗一号地' } },
+    ]
+    expect(preview.problems).toEqual(expected)
+    expect(refused).toEqual(expected)
+  })
+
+  it('row numbers count blank rows, as the spreadsheet shows them', () => {
+    const db = demoDb()
+    const csv = [HEADER, '', line('甲地'), ',,,,,,,', line('乙地', { area: '-1' })].join('\n')
+    const { preview } = previewAndImport(db, csv)
+    expect(preview.rowCount).toBe(2)
+    expect(preview.problems).toEqual([
+      { row: 5, column: '面积（亩）', rule: 'greater_than_number', params: { limit: 0 } },
+    ])
+  })
+
+  it('a CSV 400,000 columns wide is refused with too_many_columns in well under a second', () => {
+    const db = demoDb()
+    const wide = `${'列,'.repeat(399_999)}列\r\n${'1,'.repeat(399_999)}1\r\n`
+    const started = performance.now()
+    const issue = refusedWhole(db, wide)
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(issue).toEqual({ path: [], rule: 'too_many_columns', params: { limit: 500, count: 400_000 } })
+  })
+
+  it('more than 20,000 rows is refused with too_many_rows', () => {
+    const db = demoDb()
+    expect(refusedWhole(db, fieldsCsv(20_001))).toEqual({
+      path: [],
+      rule: 'too_many_rows',
+      params: { limit: 20_000 },
+    })
+  })
+
+  it('a column mapped twice is named at the header, not half read', () => {
+    const db = demoDb()
+    const csv = `地块名称,名称,面积,作物\n甲地,乙地,10,玉米\n`
+    const { preview } = previewAndImport(db, csv)
+    expect(preview.problems).toEqual([
+      { row: 1, column: '名称', rule: 'duplicate_column', params: { other: '地块名称' } },
+    ])
+  })
+
+  it('rows narrower or wider than the header are named at their rows', () => {
+    const db = demoDb()
+    const csv = [HEADER, line('甲地'), '乙地,东岗村,100', `${line('丙地')},多出来的`].join('\n')
+    const { preview } = previewAndImport(db, csv)
+    expect(preview.problems).toEqual([
+      { row: 3, column: '作物', rule: 'csv_too_few_cells', params: { count: 3, expected: 8 } },
+      { row: 4, column: '', rule: 'csv_too_many_cells', params: { count: 9, expected: 8 } },
+    ])
+  })
+
+  it('a write that fails half way leaves nothing behind: no field, no group, no audit line', () => {
+    const db = demoDb()
+    db.exec(
+      "CREATE TEMP TRIGGER fail_fifth BEFORE INSERT ON field WHEN NEW.name = '导入地5' BEGIN SELECT RAISE(ABORT, 'full'); END",
+    )
+    const [header, ...rows] = fieldsCsv(8).trimEnd().split('\r\n')
+    expect(header).toBe(FIELDS_CSV_HEADER)
+    const csv = [`${header},分组`, ...rows.map((r) => `${r},新片`)].join('\r\n')
+    const before = contents(db)
+    expect(previewCsv(db, request(csv)).problems).toEqual([])
+    expect(() => importCsv(db, testContext, request(csv))).toThrow(AppError)
+    expect(contents(db)).toEqual(before)
+    db.exec('DROP TRIGGER fail_fifth')
+    expect(importCsv(db, testContext, request(csv))).toEqual({ imported: 8 })
+    expect(contents(db).groups).toBe(before.groups + 1)
+  })
+})
+
+describe('field CSV import: defaults are shown, never silent', () => {
+  it('names the rows that take the default heat sum, grade, water, HSF and saline class', () => {
+    const db = demoDb()
+    const csv = [
+      '地块名称,面积,作物,积温,地力等级',
+      '甲地,10,玉米,2800,6',
+      '乙地,10,玉米,,6',
+      '丙地,10,水稻,2600,',
+    ].join('\n')
+    const preview = previewCsv(db, request(csv))
+    expect(preview.problems).toEqual([])
+    expect(preview.defaults).toEqual(
+      expect.arrayContaining([
+        { column: 'heatSum', header: '积温', value: 2700, count: 1, rows: [3] },
+        { column: 'grade', header: '地力等级', value: 5, count: 1, rows: [4] },
+        { column: 'water', header: null, value: 'rainfed', count: 2, rows: [2, 3] },
+        { column: 'water', header: null, value: 'paddy', count: 1, rows: [4] },
+        { column: 'hsf', header: null, value: false, count: 3, rows: [2, 3, 4] },
+        { column: 'saline', header: null, value: 'none', count: 3, rows: [2, 3, 4] },
+      ]),
+    )
+    expect(preview.defaults).toHaveLength(6)
+  })
+
+  it('a file that fills every column reports no defaults', () => {
+    const db = demoDb()
+    const preview = previewCsv(db, request(gb18030(fieldsCsv(5))))
+    expect(preview.defaults).toEqual([])
+  })
+})
+
+describe('field CSV import: properties', () => {
+  it('arbitrary bytes give a VALIDATION error or a list of problems, never a crash, a hang or a write', () => {
+    const db = demoDb()
+    const before = contents(db)
+    const started = performance.now()
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
         try {
           previewCsv(db, request(Buffer.from(bytes)))
         } catch (error) {
           expect(error).toBeInstanceOf(AppError)
+          expect((error as AppError).code).toBe('VALIDATION')
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     )
-    expect(countFields(db)).toBe(24)
+    expect(performance.now() - started).toBeLessThan(30_000)
+    expect(contents(db)).toEqual(before)
+  })
+
+  it('CSV-shaped noise (quotes, delimiters, line breaks, Chinese, damaged bytes) never crashes and names real rows', () => {
+    const db = demoDb()
+    const before = contents(db)
+    const piece = fc.constantFrom(
+      ',',
+      '"',
+      '""',
+      '\n',
+      '\r\n',
+      '\r',
+      '\t',
+      ';',
+      '地块名称',
+      '面积',
+      '作物',
+      '玉米',
+      '10',
+      ' ',
+      'x',
+    )
+    const text = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, fc.boolean(), fc.boolean(), (t, asGb, damage) => {
+        const csv = `地块名称,面积,作物\n${t}`
+        const bytes = asGb ? gb18030(csv) : Buffer.from(csv, 'utf8')
+        if (damage) bytes[bytes.length - 1] = 0xff
+        const lines = csv.split(/\r\n|\n|\r/).length
+        try {
+          const p = previewCsv(db, request(bytes))
+          for (const problem of p.problems) expect(problem.row).toBeLessThanOrEqual(lines)
+          try {
+            importCsv(db, testContext, request(bytes))
+          } catch (error) {
+            expect((error as AppError).code).toBe('VALIDATION')
+          }
+        } catch (error) {
+          expect((error as AppError).code).toBe('VALIDATION')
+        }
+        db.prepare('DELETE FROM field WHERE name NOT IN (SELECT name FROM field WHERE id <= 24)').run()
+      }),
+      { numRuns: 300 },
+    )
+    expect(contents(db).fields).toBe(before.fields)
+  })
+
+  it('names and notes with commas, quotes and line breaks come back exactly from an export', () => {
+    const db = demoDb()
+    const base = listFields(db)[0]!
+    // Text is read as NFKC and trimmed; a leading apostrophe before = + - @ is the export's own guard.
+    const text = (max: number) =>
+      fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: max })
+        .map((s) => s.normalize('NFKC').trim().replaceAll('\u0000', ''))
+        .filter((s) => s.length > 0 && s.length <= max && !s.startsWith("'") && !s.includes('\uFEFF'))
+    fc.assert(
+      fc.property(fc.uniqueArray(text(60), { minLength: 1, maxLength: 4 }), text(500), (names, note) => {
+        const fields = names.map((name, i) => ({ ...base, id: 1000 + i, name, note, groupId: null }))
+        const csv = fieldsToCsv(fields, listVarieties(db), [], CSV_UNITS, WORDS)
+        const preview = previewCsv(db, request(Buffer.from(csv, 'utf8')))
+        const clash = names.filter((n) => listFields(db).some((f) => f.name === n))
+        if (clash.length > 0) return
+        expect(preview.problems).toEqual([])
+        expect(preview.preview.map((f) => [f.name, f.note])).toEqual(names.map((n) => [n, note]))
+      }),
+      { numRuns: 100 },
+    )
   })
 })
 
