@@ -1,13 +1,15 @@
 // Monte Carlo with every core beside one worker (DESIGN §6): 10,000 years × 2,000 fields, timed
 // from starting the workers to the merged result, as the Risk screen runs it (workers from
-// risk-bench-worker.ts, built beside this bench). The blocks are shared out the same way, and the
-// all-cores result must equal the one-worker result exactly, or the bench fails.
+// risk-bench-worker.ts, built beside this bench): fresh workers each run, the first prepares the
+// kernel and shares it, the blocks are shared out the same way. The all-cores result must equal
+// the one-worker result exactly, or the bench fails.
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import {
   mergeRisk,
+  type RiskKernel,
   type RiskMeta,
   type RiskPart,
   type RiskResult,
@@ -31,32 +33,53 @@ function workerFile(): string {
   return file
 }
 
-function runPart(file: string, plan: Plan, blocks: { first: number; count: number }) {
-  return new Promise<{ meta: RiskMeta; part: RiskPart }>((resolvePart, reject) => {
-    const worker = new Worker(file)
-    worker.on('message', (m: { type: string; meta: RiskMeta; part: RiskPart }) => {
-      if (m.type !== 'part') return
-      resolvePart(m)
-      void worker.terminate()
-    })
-    worker.once('error', reject)
-    worker.postMessage({ plan, draws: DRAWS, seed: SEED, blocks })
-  })
-}
+type FromWorker =
+  | { type: 'kernel'; kernel: RiskKernel }
+  | { type: 'progress'; done: number }
+  | { type: 'part'; meta: RiskMeta; part: RiskPart }
 
-async function runOnce(
-  file: string,
-  plan: Plan,
-  workers: number,
-): Promise<{ ms: number; result: RiskResult }> {
+/** One run as the Risk screen does it: worker 0 prepares and shares the kernel, every worker runs its blocks. */
+function runOnce(file: string, plan: Plan, workers: number): Promise<{ ms: number; result: RiskResult }> {
   const t0 = performance.now()
-  const parts = await Promise.all(splitBlocks(DRAWS, workers).map((blocks) => runPart(file, plan, blocks)))
-  const result = mergeRisk(
-    parts[0]!.meta,
-    { draws: DRAWS, seed: SEED },
-    parts.map((p) => p.part),
-  )
-  return { ms: performance.now() - t0, result }
+  const ranges = splitBlocks(DRAWS, workers)
+  return new Promise((resolveRun, reject) => {
+    const threads = ranges.map(() => new Worker(file))
+    const parts: { meta: RiskMeta; part: RiskPart }[] = []
+    threads.forEach((thread, index) => {
+      thread.once('error', reject)
+      thread.on('message', (m: FromWorker) => {
+        if (m.type === 'kernel') {
+          threads.slice(1).forEach((other, i) => {
+            other.postMessage({
+              source: { kernel: m.kernel },
+              shareKernel: false,
+              draws: DRAWS,
+              seed: SEED,
+              blocks: ranges[i + 1],
+            })
+          })
+        } else if (m.type === 'part') {
+          parts.push(m)
+          void thread.terminate()
+          if (parts.length < ranges.length) return
+          const result = mergeRisk(
+            parts[0]!.meta,
+            { draws: DRAWS, seed: SEED },
+            parts.map((p) => p.part),
+          )
+          resolveRun({ ms: performance.now() - t0, result })
+        }
+      })
+      if (index === 0)
+        thread.postMessage({
+          source: { plan },
+          shareKernel: ranges.length > 1,
+          draws: DRAWS,
+          seed: SEED,
+          blocks: ranges[0],
+        })
+    })
+  })
 }
 
 const fingerprint = (r: RiskResult) =>

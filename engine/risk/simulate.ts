@@ -108,42 +108,55 @@ function percentiles(samples: Float64Array, n: number): Percentiles {
   return { p10: at(0.1), p50: at(0.5), p90: at(0.9), mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0 }
 }
 
+type Range = { low: number; value: number; high: number }
+
 /**
- * A Monte Carlo run over weather years, stepped in chunks so a worker can report progress and stop.
- * Every scenario and current practice share each year's draws (common random numbers): the weather
- * shock, the catastrophe, prices, the HSF and irrigation coefficients, and each field's own noise.
+ * What a run needs from the plan, computed once: the deterministic evaluation, each field's
+ * weather CV and crop, each scenario's yields and fixed money, and the slopes of the coefficients
+ * drawn to first order. Plain data (typed arrays and numbers), so one worker can prepare it and
+ * send it to the others instead of every worker evaluating the plan again.
  */
-export function createSimulation(plan: Plan, options: RiskOptions) {
-  if (!Number.isInteger(options.draws) || options.draws < 1 || options.draws > MAX_DRAWS) {
-    throw new AppError('VALIDATION', 'Draws must be 1–1,000,000', {
-      issues: [{ path: ['draws'], rule: 'max_number', params: { limit: MAX_DRAWS } }],
-    })
-  }
-  const totalBlocks = blockCount(options.draws)
-  const blocks = options.blocks ?? { first: 0, count: totalBlocks }
-  if (
-    !Number.isInteger(blocks.first) ||
-    !Number.isInteger(blocks.count) ||
-    blocks.first < 0 ||
-    blocks.count < 1 ||
-    blocks.first + blocks.count > totalBlocks
-  ) {
-    throw new AppError('VALIDATION', 'Blocks outside the run', {
-      issues: [{ path: ['blocks'], rule: 'max_number', params: { limit: totalBlocks } }],
-    })
-  }
+export type RiskKernel = {
+  kind: 'risk-kernel'
+  meta: RiskMeta
+  nS: number
+  nF: number
+  fieldCv: number
+  catProb: number
+  lossLow: number
+  lossHigh: number
+  hsf: Range
+  water: (Range | null)[]
+  prices: Range[]
+  linear: Range[]
+  linearSlopes: { margin: number; production: number }[][]
+  fieldCvArr: Float64Array
+  cropIdx: Uint8Array
+  curRegime: Uint8Array
+  y0Area: Float64Array
+  builds: Uint8Array
+  newRegime: Uint8Array
+  fixedMargin: Float64Array
+}
+
+function isKernel(source: Plan | RiskKernel): source is RiskKernel {
+  return (source as RiskKernel).kind === 'risk-kernel'
+}
+
+/** The kernel of a risk run on this plan (see RiskKernel); the same plan gives the same kernel. */
+export function prepareRisk(plan: Plan): RiskKernel {
   checkOverrides(plan.assumptions)
   const assumptions = effectiveAssumptions(plan.assumptions)
   const values = valuesOf(assumptions)
-  const range = (key: string) => assumptions.find((a) => a.key === key)!
+  const full = (key: string) => assumptions.find((a) => a.key === key)!
+  const range = (key: string): Range => {
+    const a = full(key)
+    return { low: a.low, value: a.value, high: a.high }
+  }
   const deterministic = evaluatePlan(plan)
   const results = deterministic.scenarios
   const nS = results.length
   const nF = plan.fields.length
-  // This simulation's share of the run: draws firstDraw … endDraw − 1.
-  const firstDraw = blocks.first * BLOCK_DRAWS
-  const endDraw = Math.min(options.draws, (blocks.first + blocks.count) * BLOCK_DRAWS)
-  const draws = endDraw - firstDraw
   const cv = {
     central: need(values, 'cv.rainfedCentral'),
     west: need(values, 'cv.rainfedWest'),
@@ -244,13 +257,11 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
   })
 
   // Per field, flat typed arrays: what does not change from draw to draw is computed once.
-  const area = new Float64Array(nF)
   const fieldCvArr = new Float64Array(nF)
   const cropIdx = new Uint8Array(nF)
   const curRegime = new Uint8Array(nF)
   for (let f = 0; f < nF; f++) {
     const field = plan.fields[f]!
-    area[f] = field.areaHa
     fieldCvArr[f] = cvOf(field.waterRegime, field.salineClass, cv)
     cropIdx[f] = CROPS.indexOf(field.crop as Crop)
     curRegime[f] = REGIMES.indexOf(field.waterRegime)
@@ -267,6 +278,65 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
       fixedMargin[si] = fixedMargin[si]! + r.money.subsidyYuan - r.money.costYuan
     })
   })
+
+  return {
+    kind: 'risk-kernel',
+    meta: {
+      scenarios: results.map((s) => ({ scenarioId: s.scenarioId, name: s.name, isBaseline: s.isBaseline })),
+    },
+    nS,
+    nF,
+    fieldCv,
+    catProb,
+    lossLow,
+    lossHigh,
+    hsf,
+    water,
+    prices,
+    linear: linear.map((a) => ({ low: a.low, value: a.value, high: a.high })),
+    linearSlopes,
+    fieldCvArr,
+    cropIdx,
+    curRegime,
+    y0Area,
+    builds,
+    newRegime,
+    fixedMargin,
+  }
+}
+
+/**
+ * A Monte Carlo run over weather years, stepped in chunks so a worker can report progress and stop.
+ * Every scenario and current practice share each year's draws (common random numbers): the weather
+ * shock, the catastrophe, prices, the HSF and irrigation coefficients, and each field's own noise.
+ * It starts from the plan, or from a kernel prepareRisk made of it (in another worker, say).
+ */
+export function createSimulation(source: Plan | RiskKernel, options: RiskOptions) {
+  if (!Number.isInteger(options.draws) || options.draws < 1 || options.draws > MAX_DRAWS) {
+    throw new AppError('VALIDATION', 'Draws must be 1–1,000,000', {
+      issues: [{ path: ['draws'], rule: 'max_number', params: { limit: MAX_DRAWS } }],
+    })
+  }
+  const totalBlocks = blockCount(options.draws)
+  const blocks = options.blocks ?? { first: 0, count: totalBlocks }
+  if (
+    !Number.isInteger(blocks.first) ||
+    !Number.isInteger(blocks.count) ||
+    blocks.first < 0 ||
+    blocks.count < 1 ||
+    blocks.first + blocks.count > totalBlocks
+  ) {
+    throw new AppError('VALIDATION', 'Blocks outside the run', {
+      issues: [{ path: ['blocks'], rule: 'max_number', params: { limit: totalBlocks } }],
+    })
+  }
+  // This simulation's share of the run: draws firstDraw … endDraw − 1.
+  const firstDraw = blocks.first * BLOCK_DRAWS
+  const endDraw = Math.min(options.draws, (blocks.first + blocks.count) * BLOCK_DRAWS)
+  const draws = endDraw - firstDraw
+  const kernel = isKernel(source) ? source : prepareRisk(source)
+  const { nS, nF, fieldCv, catProb, lossLow, lossHigh, hsf, water, prices, linear, linearSlopes } = kernel
+  const { fieldCvArr, cropIdx, curRegime, y0Area, builds, newRegime, fixedMargin } = kernel
 
   const production = Array.from({ length: nS }, () => new Float64Array(draws))
   const margin = Array.from({ length: nS }, () => new Float64Array(draws))
@@ -346,9 +416,7 @@ export function createSimulation(plan: Plan, options: RiskOptions) {
     done = end
     return done >= draws
   }
-  const meta: RiskMeta = {
-    scenarios: results.map((s) => ({ scenarioId: s.scenarioId, name: s.name, isBaseline: s.isBaseline })),
-  }
+  const meta = kernel.meta
   /** The raw years done so far (views on the run's arrays, not copies). */
   function part(): RiskPart {
     return {

@@ -9,6 +9,7 @@ import {
   blockCount,
   createSimulation,
   mergeRisk,
+  prepareRisk,
   type RiskPart,
   simulateRisk,
   splitBlocks,
@@ -114,14 +115,18 @@ describe('Monte Carlo risk', () => {
     // Not a whole number of blocks: the last block is short.
     const options = { draws: 9 * BLOCK_DRAWS + 123, seed: 2024 }
     const one = simulateRisk(plan, options)
-    /** `workers` simulated in-process: each runs only its blocks, in odd steps, and the last finishes first. */
+    /**
+     * `workers` simulated in-process as the Risk screen runs them: one prepares the kernel, each gets
+     * a copy (as a message would carry it) and runs only its blocks, in odd steps; the last finishes first.
+     */
+    const kernel = prepareRisk(plan)
     const split = (workers: number) => {
       const ranges = splitBlocks(options.draws, workers)
       expect(ranges).toHaveLength(workers)
       const parts: RiskPart[] = []
       let meta = null as ReturnType<typeof createSimulation>['meta'] | null
       for (const blocks of [...ranges].reverse()) {
-        const sim = createSimulation(plan, { ...options, blocks })
+        const sim = createSimulation(structuredClone(kernel), { ...options, blocks })
         while (!sim.step(37)) {
           // stepping across block edges mid-step, as a worker's progress chunks do
         }

@@ -1,6 +1,6 @@
 import '../../zod-setup'
 import { isAppError } from '../../../../engine/errors'
-import { createSimulation, mergeRisk, type ScenarioRisk } from '../../../../engine/risk/simulate'
+import { createSimulation, mergeRisk, prepareRisk, type ScenarioRisk } from '../../../../engine/risk/simulate'
 import type { FromWorker, RiskSummary, ToWorker } from './risk-protocol'
 
 // One of the Monte Carlo's workers, off the window's thread. It runs its share of the blocks in
@@ -37,11 +37,9 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   running = true
   done = 0
   try {
-    const sim = createSimulation(message.plan, {
-      draws: message.draws,
-      seed: message.seed,
-      blocks: message.blocks,
-    })
+    const kernel = 'kernel' in message.source ? message.source.kernel : prepareRisk(message.source.plan)
+    if (message.shareKernel) post({ type: 'kernel', kernel })
+    const sim = createSimulation(kernel, { draws: message.draws, seed: message.seed, blocks: message.blocks })
     let finished = false
     while (!finished) {
       finished = sim.step(200)

@@ -68,7 +68,21 @@ export function useRiskRun() {
       }
       const onMessage = (index: number, m: FromWorker) => {
         if (current.current !== r) return
-        if (m.type === 'progress') {
+        if (m.type === 'kernel') {
+          // The first worker has prepared the run: the others start from its kernel.
+          if (r.cancelling) return
+          r.workers.slice(1).forEach((w, i) => {
+            const message: ToWorker = {
+              type: 'run',
+              source: { kernel: m.kernel },
+              shareKernel: false,
+              draws,
+              seed,
+              blocks: ranges[i + 1]!,
+            }
+            w.postMessage(message)
+          })
+        } else if (m.type === 'progress') {
           r.done[index] = m.done
           if (!r.cancelling) setState({ status: 'running', done: sum(), total: draws })
         } else if (m.type === 'part') {
@@ -103,8 +117,18 @@ export function useRiskRun() {
         r.workers.push(w)
         w.onmessage = (event: MessageEvent<FromWorker>) => onMessage(index, event.data)
         w.onerror = () => fail('INTERNAL')
-        const message: ToWorker = { type: 'run', plan, draws, seed, blocks }
-        w.postMessage(message)
+        // Only the first worker starts from the plan; the others wait for the kernel it shares.
+        if (index === 0) {
+          const message: ToWorker = {
+            type: 'run',
+            source: { plan },
+            shareKernel: ranges.length > 1,
+            draws,
+            seed,
+            blocks,
+          }
+          w.postMessage(message)
+        }
       })
     },
     [stop],
