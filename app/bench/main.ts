@@ -3,7 +3,9 @@
 // --check fails when any figure misses its bar.
 import { benchBundle } from './bundle'
 import { benchCsv } from './csv'
+import { benchDb } from './db'
 import { benchEngine } from './engine'
+import { benchHost } from './host'
 import { benchRiskCores } from './risk-cores'
 
 const suites: { name: string; run: () => void | Promise<void> }[] = [
@@ -11,6 +13,8 @@ const suites: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'bundle', run: benchBundle },
   { name: 'risk-cores', run: benchRiskCores },
   { name: 'csv', run: benchCsv },
+  { name: 'db', run: benchDb },
+  { name: 'host', run: benchHost },
 ]
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))

@@ -3,6 +3,7 @@ import type { EffectiveAssumption } from '../../engine/assumptions/resolve'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
 import {
   type ColumnTarget,
+  CSV_MAX_COLUMNS,
   type CsvDefault,
   type CsvProblem,
   type CsvUnits,
@@ -81,7 +82,7 @@ const CsvRequestSchema = z
           z.templateLiteral(['yield:', z.number().int()]),
         ]),
       )
-      .max(200)
+      .max(CSV_MAX_COLUMNS)
       .nullable(),
     units: z
       .object({

@@ -89,7 +89,7 @@ function snap(x: number): number {
 /** Undoes our own export's guard: an apostrophe put before = + - @ to stop formulas. */
 function unescapeCell(raw: string): string {
   const text = raw.normalize('NFKC').trim()
-  return /^'[=+\-@]/.test(text) ? text.slice(1) : text
+  return /^''*[=+\-@]/.test(text) ? text.slice(1) : text
 }
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')

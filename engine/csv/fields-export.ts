@@ -10,7 +10,9 @@ import { FIELD_COLUMNS } from './fields-csv'
  * NFKC folds full-width forms) gets a leading apostrophe. OWASP's CSV-injection advice.
  */
 export function safeCell(text: string): string {
-  return /^[=+\-@\t\r\n]/.test(text.normalize('NFKC')) ? `'${text}` : text
+  // A value that already starts with apostrophes before such a sign gets one more, so that the
+  // import, which removes exactly one, gives back what was typed.
+  return /^'*[=+\-@\t\r\n]/.test(text.normalize('NFKC')) ? `'${text}` : text
 }
 
 function quote(text: string): string {

@@ -1,17 +1,23 @@
 import { Alert } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { CsvProblem } from '../../../../engine/csv/fields-csv'
+import { type CsvProblem, FIELD_COLUMNS } from '../../../../engine/csv/fields-csv'
 
-/** One import problem as a sentence: row and column as the spreadsheet shows them, and what is wrong. */
+/** A column as the user knows it: our label for a field attribute, else the file's own header. */
+function columnLabel(t: TFunction, column: string): string {
+  return (FIELD_COLUMNS as readonly string[]).includes(column) ? t(`csvColumn.${column}`) : column
+}
+
+/**
+ * One import problem as a sentence: row and column as the spreadsheet shows them (the header is
+ * row 1), and what is wrong. Row 0 is the file as a whole (its encoding, its size, a missing column).
+ */
 export function csvProblemText(t: TFunction, p: CsvProblem): string {
-  if (p.row === 0)
-    return t('csv.missingColumn', { column: t(`csvColumn.${p.column}`, { defaultValue: p.column }) })
-  return t('csv.problem', {
-    row: p.row,
-    column: p.column,
-    message: t(`errors.rule.${p.rule}`, { ...(p.params ?? {}), defaultValue: t('errors.rule.invalid') }),
-  })
+  if (p.rule === 'missing_column') return t('csv.missingColumn', { column: columnLabel(t, p.column) })
+  const message = t(`errors.rule.${p.rule}`, p.params ?? {})
+  if (p.row === 0) return message
+  if (p.column === '') return t('csv.problemInRow', { row: p.row, message })
+  return t('csv.problem', { row: p.row, column: p.column, message })
 }
 
 /** Every problem of a CSV before anything is imported (the first 20 listed). */

@@ -2,7 +2,12 @@ import { Alert, App, Col, Modal, Row, Select, Space, Table, Typography } from 'a
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CsvPreview } from '../../../../app/contract/contract'
-import { type ColumnTarget, FIELD_COLUMNS } from '../../../../engine/csv/fields-csv'
+import {
+  type ColumnTarget,
+  type CsvDefault,
+  type CsvProblem,
+  FIELD_COLUMNS,
+} from '../../../../engine/csv/fields-csv'
 import type { AreaUnit, MassUnit } from '../../../../engine/units'
 import { api } from '../../api'
 import { toBase64 } from '../../lib/bytes'
@@ -28,6 +33,7 @@ export function FieldImportModal(props: { onClose: () => void; onImported: () =>
   const [mapping, setMapping] = useState<ColumnTarget[] | null>(null)
   const [preview, setPreview] = useState<CsvPreview | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
+  const [refused, setRefused] = useState<CsvProblem[]>([])
   const [busy, setBusy] = useState(false)
 
   const units = unitsOf(area, yieldUnit, densityArea)
@@ -64,13 +70,25 @@ export function FieldImportModal(props: { onClose: () => void; onImported: () =>
     ...((preview?.mapping ?? []).filter((m) => m.startsWith('yield:')) as ColumnTarget[]),
   ]
 
+  // A value the file did not give, as the user reads it.
+  const defaultText = (d: CsvDefault) => {
+    if (d.column === 'heatSum') return `${format.number(Number(d.value), 0)} ${t('units.heatSum')}`
+    if (d.column === 'water') return t(`water.${String(d.value)}`)
+    if (d.column === 'saline') return t(`saline.${String(d.value)}`)
+    if (d.column === 'hsf') return d.value ? t('csv.yes') : t('csv.no')
+    return format.number(Number(d.value), 0)
+  }
+
   const doImport = async () => {
-    if (!base64) return
+    if (!base64 || busy) return
     setBusy(true)
     const r = await api.fieldsImportCsv({ base64, mapping, units })
     setBusy(false)
     if (!r.ok) {
-      setFailure(t(`errors.code.${r.error.code}`))
+      // What changed since the preview (another tab, another import) is named row by row.
+      const problems = (r.error.details.problems ?? []) as CsvProblem[]
+      setRefused(problems)
+      setFailure(problems.length > 0 ? null : t(`errors.code.${r.error.code}`))
       return
     }
     message.success(t('csv.imported', { count: r.value.imported }))
@@ -103,6 +121,7 @@ export function FieldImportModal(props: { onClose: () => void; onImported: () =>
               if (!file) return
               try {
                 setMapping(null)
+                setRefused([])
                 setBase64(toBase64(new Uint8Array(await file.arrayBuffer())))
               } catch {
                 setFailure(t('csv.readFailed'))
@@ -155,6 +174,7 @@ export function FieldImportModal(props: { onClose: () => void; onImported: () =>
           </Col>
         </Row>
         {failure && <Alert type="error" showIcon title={failure} />}
+        {refused.length > 0 && <CsvProblems problems={refused} testId="csv-refused" />}
         {preview && (
           <>
             <Typography.Text type="secondary">
@@ -165,6 +185,28 @@ export function FieldImportModal(props: { onClose: () => void; onImported: () =>
               <CsvProblems problems={preview.problems} testId="csv-problems" />
             ) : (
               <Alert type="success" showIcon title={t('csv.ok')} />
+            )}
+            {(preview.defaults ?? []).length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="csv-defaults"
+                title={t('csv.defaultsTitle')}
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {(preview.defaults ?? []).map((d) => (
+                      <li key={d.column}>
+                        {t('csv.defaultFilled', {
+                          column: t(`csvColumn.${d.column}`),
+                          count: d.count,
+                          value: defaultText(d),
+                          rows: d.rows.slice(0, 5).join('、'),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
             )}
             <Table
               size="small"
