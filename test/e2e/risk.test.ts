@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { browserSession, screenshot, settle } from './harness'
 
+declare global {
+  interface Window {
+    riskWorkersStarted?: number
+  }
+}
+
 describe('risk', () => {
   const s = browserSession({ height: 1000 })
 
@@ -32,5 +38,45 @@ describe('risk', () => {
     expect(Date.now() - started).toBeLessThan(1000)
     await expect(s.page.getByRole('button', { name: /运\s*行/ }).isEnabled()).resolves.toBe(true)
     expect(s.errors).toEqual([])
+  })
+
+  it('gives the same percentiles from the same seed with one worker as with four', async () => {
+    /** The table of a run on a machine with `cores` cores, and how many workers the run started. */
+    async function runWith(cores: number): Promise<{ table: string; workers: number }> {
+      const context = await s.browser.newContext({
+        viewport: { width: 1440, height: 1000 },
+        reducedMotion: 'reduce',
+      })
+      try {
+        await context.addInitScript((n) => {
+          Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n })
+          const Original = window.Worker
+          window.riskWorkersStarted = 0
+          window.Worker = class extends Original {
+            constructor(...args: ConstructorParameters<typeof Worker>) {
+              super(...args)
+              window.riskWorkersStarted! += 1
+            }
+          }
+        }, cores)
+        const page = await context.newPage()
+        await page.goto(`${s.server.url}#/risk`)
+        await page.getByRole('button', { name: /运\s*行/ }).click()
+        const table = page.getByTestId('risk-table')
+        await table.waitFor({ timeout: 60_000 })
+        return {
+          table: (await table.textContent()) ?? '',
+          workers: await page.evaluate(() => window.riskWorkersStarted ?? 0),
+        }
+      } finally {
+        await context.close()
+      }
+    }
+    const one = await runWith(1)
+    const four = await runWith(4)
+    expect(one.workers).toBe(1)
+    expect(four.workers).toBe(4)
+    expect(one.table).toMatch(/[\d,]+ \/ [\d,]+ \/ [\d,]+/)
+    expect(four.table).toBe(one.table)
   })
 })
