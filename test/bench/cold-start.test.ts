@@ -59,6 +59,8 @@ it('measures cold start to the overview in browser mode', async () => {
       removeTempDataDir(dir)
     }
   }
+  // vitest's dot reporter may have left a dot on the current line; the figure needs a line of its own.
+  process.stdout.write('\n')
   report(
     'cold_start_browser_mode_ms',
     median(samples),
