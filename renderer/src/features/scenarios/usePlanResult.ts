@@ -3,11 +3,13 @@ import { evaluatePlan } from '../../../../engine/model/evaluate'
 import type { PlanResult } from '../../../../engine/model/types'
 import type { Plan } from '../../../../engine/schemas/plan'
 import { api, unwrap } from '../../api'
-import { takeStartupPlan } from '../shell/startup'
+import { takeArrivedStartupPlan, takeStartupPlan } from '../shell/startup'
 
 /** The workspace's plan, evaluated live in the renderer by the same engine the CLI uses. */
 export function usePlanResult() {
-  const [plan, setPlan] = useState<Plan | null>(null)
+  // On a cold start the overview's plan is usually here before the overview mounts.
+  const [arrived] = useState(takeArrivedStartupPlan)
+  const [plan, setPlan] = useState<Plan | null>(arrived)
   const [error, setError] = useState<unknown>(null)
   const reload = useCallback(async () => {
     try {
@@ -18,8 +20,8 @@ export function usePlanResult() {
     }
   }, [])
   useEffect(() => {
-    void reload()
-  }, [reload])
+    if (!arrived) void reload()
+  }, [reload, arrived])
   const result = useMemo<PlanResult | null>(() => (plan ? evaluatePlan(plan) : null), [plan])
   return { plan, result, error, reload }
 }

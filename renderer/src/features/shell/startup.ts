@@ -23,6 +23,14 @@ let workspace: Promise<[Workspace, AppInfo]> | null = quiet(
   Promise.all([unwrap(api.workspaceGet()), unwrap(api.appInfo())]),
 )
 let plan: Promise<Plan> | null = opensOnOverview() ? quiet(unwrap(api.planGet())) : null
+/** The plan once it has arrived, so the overview's first render can already show it. */
+let arrived: Plan | null = null
+plan?.then(
+  (value) => {
+    if (plan) arrived = value
+  },
+  () => undefined,
+)
 
 // What was fetched at start describes the workspace as it was then: once the user moves on, a
 // screen asks afresh.
@@ -30,6 +38,7 @@ window.addEventListener(
   'hashchange',
   () => {
     plan = null
+    arrived = null
   },
   { once: true },
 )
@@ -45,5 +54,13 @@ export function takeStartupWorkspace(): Promise<[Workspace, AppInfo]> | null {
 export function takeStartupPlan(): Promise<Plan> | null {
   const taken = plan
   plan = null
+  arrived = null
+  return taken
+}
+
+/** The same plan if it has already arrived (taken, as above), for a first render without a skeleton. */
+export function takeArrivedStartupPlan(): Plan | null {
+  const taken = arrived
+  if (taken) takeStartupPlan()
   return taken
 }
