@@ -1,4 +1,5 @@
 import { AppError } from './errors'
+import { MAX_FIT_POINTS, tooManyPoints } from './model/density'
 
 /**
  * Strict number parsing for imported text: "12.5" and "-3" are numbers; "", "12.5亩", "1,234",
@@ -310,6 +311,7 @@ export function parseDensityCsv(text: string): DensityCsvPoint[] {
         issues: [{ path: [i + 1], rule: 'csv_row', params: { line: i + 1 } }],
       })
     }
+    if (points.length === MAX_FIT_POINTS) throw tooManyPoints()
     points.push({ densityPlantsPerHa: d, yieldKgPerHa: y })
   }
   return points

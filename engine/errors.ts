@@ -65,9 +65,13 @@ export const RULES = [
   'value_outside_range',
   'unknown_assumption',
   'missing_assumption',
+  'outside_hard_bounds',
+  // evaluation: a figure that came out NaN or infinite, named by the field or assumption behind it
+  'not_finite',
   // density fits
   'singular_fit',
   'too_few_densities',
+  'too_many_points',
   // imported files (CSV, plan files, backups)
   'not_a_number',
   'unknown_variety',

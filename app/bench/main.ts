@@ -1,6 +1,7 @@
 // npm run bench: one JSON line per figure (see measure.ts). Each suite is a module of its own;
 // scripts/bench.mjs runs this file with --expose-gc, then the UI figures in Chromium, and with
 // --check fails when any figure misses its bar.
+import { benchBounds } from './bounds'
 import { benchBundle } from './bundle'
 import { benchCsv } from './csv'
 import { benchDb } from './db'
@@ -10,6 +11,7 @@ import { benchRiskCores } from './risk-cores'
 
 const suites: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'engine', run: benchEngine },
+  { name: 'bounds', run: benchBounds },
   { name: 'bundle', run: benchBundle },
   { name: 'risk-cores', run: benchRiskCores },
   { name: 'csv', run: benchCsv },

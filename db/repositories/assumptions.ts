@@ -1,3 +1,4 @@
+import { checkAssumption } from '../../engine/assumptions/bounds'
 import { DEFAULT_BY_KEY } from '../../engine/assumptions/defaults'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
 import { AppError } from '../../engine/errors'
@@ -22,13 +23,15 @@ export function listOverrides(db: DB): AssumptionOverride[] {
   }))
 }
 
+/**
+ * Every write goes through the engine's one check: a known key, value, low and high within the
+ * hard bounds (whole years for counts), low ≤ value ≤ high. Nothing the engine would refuse is
+ * ever stored.
+ */
 function upsert(db: DB, o: AssumptionOverride): void {
+  checkAssumption(o)
   const d = DEFAULT_BY_KEY.get(o.key)
-  if (!d) {
-    throw new AppError('VALIDATION', 'Unknown assumption', {
-      issues: [{ path: ['key'], rule: 'unknown_assumption' }],
-    })
-  }
+  if (!d) throw new AppError('INTERNAL', `No default for ${o.key}`)
   db.prepare(
     `INSERT INTO assumption (key, value, low, high, unit, source, note, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, low = excluded.low, high = excluded.high,
@@ -42,11 +45,7 @@ export function setOverride(
   ctx: WriteContext,
   o: Omit<AssumptionOverride, 'changedAt'>,
 ): AssumptionOverride {
-  if (!(o.low <= o.value && o.value <= o.high)) {
-    throw new AppError('VALIDATION', 'Value outside its range', {
-      issues: [{ path: ['value'], rule: 'value_outside_range' }],
-    })
-  }
+  checkAssumption(o)
   const full = { ...o, changedAt: ctx.now().toISOString() }
   db.transaction(() => {
     upsert(db, full)

@@ -1,4 +1,5 @@
 import { AppError, type Issue } from '../errors'
+import { assumptionIssues } from './bounds'
 import { DEFAULT_ASSUMPTIONS } from './defaults'
 import type { AssumptionOverride, AssumptionRecord } from './types'
 
@@ -8,6 +9,12 @@ export type EffectiveAssumption = AssumptionRecord & {
   defaultLow: number
   defaultHigh: number
   changedAt: string | null
+  /**
+   * What is wrong with this assumption as it stands (paths relative to it): empty, except for an
+   * override stored before the hard bounds existed. Such a row is still listed so that the user
+   * can see it and reset it; evaluation refuses it until then.
+   */
+  issues: Issue[]
 }
 
 /** The defaults with the workspace's overrides laid over them, key by key. */
@@ -26,6 +33,7 @@ export function effectiveAssumptions(overrides: readonly AssumptionOverride[] = 
       defaultLow: d.low,
       defaultHigh: d.high,
       changedAt: o?.changedAt ?? null,
+      issues: o ? assumptionIssues(o) : [],
     }
   })
 }
@@ -50,14 +58,22 @@ export function need(values: Values, key: string): number {
   return v
 }
 
-/** Refuses overrides for keys the model does not know, or with a value outside its own range. */
+/**
+ * Refuses overrides for keys the model does not know, outside their hard bounds, or with a value
+ * outside their own range: a VALIDATION error whose paths name the assumption by its key
+ * (['assumptions', key, 'value']), so a stored override that is now out of bounds says which one
+ * to reset. Every evaluation and simulation starts here.
+ */
 export function checkOverrides(overrides: readonly AssumptionOverride[]): void {
-  const known = new Set(DEFAULT_ASSUMPTIONS.map((d) => d.key))
-  const issues = overrides.flatMap((o, i): Issue[] => {
-    if (!known.has(o.key)) return [{ path: ['assumptions', i, 'key'], rule: 'unknown_assumption' }]
-    if (!(o.low <= o.value && o.value <= o.high))
-      return [{ path: ['assumptions', i, 'value'], rule: 'value_outside_range' }]
-    return []
-  })
-  if (issues.length > 0) throw new AppError('VALIDATION', 'Assumption overrides are invalid', { issues })
+  const issues = overrides.flatMap((o, i): Issue[] =>
+    assumptionIssues(o).map((issue) =>
+      issue.rule === 'unknown_assumption'
+        ? { ...issue, path: ['assumptions', i, 'key'] }
+        : { ...issue, path: ['assumptions', o.key, ...issue.path] },
+    ),
+  )
+  if (issues.length > 0) {
+    const keys = [...new Set(issues.map((i) => String(i.path[1])))].join(', ')
+    throw new AppError('VALIDATION', `Assumption overrides are invalid: ${keys}`, { issues })
+  }
 }

@@ -6,12 +6,20 @@ export type Source = { title: string; url: string | null }
 /**
  * One coefficient of the model: a value with its plausible low and high, its unit (canonical:
  * ha, kg, plants, yuan, °C·d), and where it comes from. Every number the engine uses is one.
+ *
+ * `min` and `max` are HARD bounds, not the plausible range: value, low and high must all lie
+ * within them, whoever sets them (a user, a plan file, an old database). They keep every loop
+ * finite and every figure a number; the user edits low and high freely inside them. `integer`
+ * marks a count of years that the money model steps through.
  */
 export type AssumptionRecord = {
   key: string
   value: number
   low: number
   high: number
+  min: number
+  max: number
+  integer?: boolean
   unit: string
   source: Source
   confidence: Confidence

@@ -1,5 +1,8 @@
+import { AppError } from '../errors'
 import type { Level } from '../schemas/variety'
 import { type DensityRange, economicOptimum, quadraticFromCurve, relativeYield } from './density'
+
+export const MAX_CURVE_STEPS = 1_000
 
 export type CurveInput = {
   range: DensityRange
@@ -32,6 +35,12 @@ export function densityCurve(input: CurveInput): Curve {
   const from = range.optimumPlantsPerHa * 0.5
   const to = Math.max(range.maxPlantsPerHa * 1.25, range.optimumPlantsPerHa * 1.5)
   const steps = input.steps ?? 80
+  // The curve has one point per step: a whole number, and no more than a chart can show.
+  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_CURVE_STEPS) {
+    throw new AppError('VALIDATION', `A curve has 1–${MAX_CURVE_STEPS} steps`, {
+      issues: [{ path: ['steps'], rule: 'max_number', params: { limit: MAX_CURVE_STEPS } }],
+    })
+  }
   const points = Array.from({ length: steps + 1 }, (_, i) => {
     const d = from + ((to - from) * i) / steps
     return { densityPlantsPerHa: d, yieldKgPerHa: yieldAt(d) }

@@ -144,10 +144,24 @@ function solve3(a: number[][], b: number[]): number[] {
 }
 
 /**
+ * Most trial points one fit takes. A trial has tens of plots, a co-op's records a few thousand;
+ * more is a wrong file, and parsing or fitting it would only hold the user up.
+ */
+export const MAX_FIT_POINTS = 10_000
+
+/** The refusal of too many trial points, the same wherever they come from. */
+export function tooManyPoints(): AppError {
+  return new AppError('VALIDATION', `More than ${MAX_FIT_POINTS} trial points`, {
+    issues: [{ path: [], rule: 'too_many_points', params: { limit: MAX_FIT_POINTS } }],
+  })
+}
+
+/**
  * Least-squares quadratic through trial points (replicates allowed). Densities are centred and
  * scaled before solving, because D² in plants/ha is ~10⁹ and the raw normal equations lose digits.
  */
 export function fitQuadratic(points: readonly DensityPoint[]): QuadraticFit {
+  if (points.length > MAX_FIT_POINTS) throw tooManyPoints()
   const ok = points.filter((p) => Number.isFinite(p.densityPlantsPerHa) && Number.isFinite(p.yieldKgPerHa))
   const distinct = new Set(ok.map((p) => p.densityPlantsPerHa)).size
   if (ok.length !== points.length || distinct < 3) {
@@ -157,7 +171,9 @@ export function fitQuadratic(points: readonly DensityPoint[]): QuadraticFit {
   }
   const n = ok.length
   const mean = ok.reduce((s, p) => s + p.densityPlantsPerHa, 0) / n
-  const scale = Math.max(...ok.map((p) => Math.abs(p.densityPlantsPerHa - mean))) || 1
+  let scale = 0
+  for (const p of ok) scale = Math.max(scale, Math.abs(p.densityPlantsPerHa - mean))
+  scale ||= 1
   const s = [0, 0, 0, 0, 0]
   const t = [0, 0, 0]
   for (const p of ok) {

@@ -1,4 +1,6 @@
+import { hardBoundsOf } from '../assumptions/bounds'
 import { need, type Values } from '../assumptions/resolve'
+import { AppError } from '../errors'
 import type { Crop } from '../schemas/field'
 import type { PlanField } from '../schemas/plan'
 import { densityRange } from './density'
@@ -27,6 +29,27 @@ export type MoneyParams = {
   horizonYears: number
 }
 
+/**
+ * A count of years the cash flow steps through: a whole number within the assumption's hard
+ * bounds, or a VALIDATION error naming it. Checked where it is used as well as at the door,
+ * because a loop must never trust a count it did not check itself.
+ */
+function checkedYears(key: string, v: number): number {
+  const bounds = hardBoundsOf(key)
+  if (bounds && Number.isInteger(v) && v >= bounds.min && v <= bounds.max) return v
+  throw new AppError('VALIDATION', `Assumption ${key} must be a whole number of years within its bounds`, {
+    issues: [
+      {
+        path: ['assumptions', key, 'value'],
+        rule: 'outside_hard_bounds',
+        params: { min: bounds?.min ?? 1, max: bounds?.max ?? 1 },
+      },
+    ],
+  })
+}
+
+const years = (values: Values, key: string) => checkedYears(key, need(values, key))
+
 export function moneyParams(values: Values): MoneyParams {
   const byCrop = (prefix: string, suffix = '') =>
     ({
@@ -49,14 +72,14 @@ export function moneyParams(values: Values): MoneyParams {
     hsfSaving: need(values, 'hsf.costSavingYuanPerHa'),
     hsfInvestment: need(values, 'hsf.investmentYuanPerHa'),
     hsfGovShare: need(values, 'hsf.govShare'),
-    hsfLifetime: Math.max(1, Math.round(need(values, 'hsf.lifetimeYears'))),
-    hsfRampYears: Math.max(1, need(values, 'hsf.rampYears')),
+    hsfLifetime: years(values, 'hsf.lifetimeYears'),
+    hsfRampYears: years(values, 'hsf.rampYears'),
     dripInvestment: need(values, 'drip.investmentYuanPerHa'),
     dripGovShare: need(values, 'drip.govShare'),
-    dripLifetime: Math.max(1, Math.round(need(values, 'drip.lifetimeYears'))),
+    dripLifetime: years(values, 'drip.lifetimeYears'),
     loanShare: need(values, 'finance.loanShare'),
     discountRate: need(values, 'finance.discountRate'),
-    horizonYears: Math.max(1, Math.round(need(values, 'finance.horizonYears'))),
+    horizonYears: years(values, 'finance.horizonYears'),
   }
 }
 
@@ -128,10 +151,15 @@ export function investmentFor(field: PlanField, next: FieldState, m: MoneyParams
   }
 }
 
-/** Capital recovery factor: the yearly payment that repays 1 yuan over n years at rate r. */
+/**
+ * Capital recovery factor: the yearly payment that repays 1 yuan over n years at rate r. The
+ * growth (1 + r)ⁿ − 1 is taken as expm1(n·log1p(r)), which stays exact for a tiny rate where the
+ * plain form rounds to 0/0.
+ */
 export function capitalRecovery(rate: number, years: number): number {
   if (rate === 0) return 1 / years
-  return (rate * (1 + rate) ** years) / ((1 + rate) ** years - 1)
+  const growth = Math.expm1(years * Math.log1p(rate))
+  return (rate * (growth + 1)) / growth
 }
 
 export type CashFlowInputs = {
@@ -151,6 +179,8 @@ export function cashFlow(
   c: CashFlowInputs,
   m: MoneyParams,
 ): { npvYuan: number; paybackYears: number | null } {
+  // The loop runs once per year of the horizon: never on a count it has not checked.
+  checkedYears('finance.horizonYears', m.horizonYears)
   const invest0 = c.coopHsfYuan + c.coopDripYuan
   let npv = -invest0
   let cumulative = -invest0

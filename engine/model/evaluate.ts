@@ -258,7 +258,78 @@ function evaluateField(p: Prepared, index: number, change: ScenarioChange | unde
       investment.dripYuan > 0,
     ),
   }
+  // One sum of the field's figures: NaN or an infinity anywhere makes it non-finite. A few
+  // additions per field keep the hot path fast; the culprit is looked for only on failure.
+  const check =
+    yieldKgPerHa +
+    result.productionKg +
+    share +
+    result.upliftPct +
+    money.revenueYuan +
+    money.subsidyYuan +
+    money.costYuan +
+    money.grossMarginYuan +
+    investment.totalYuan +
+    investment.funding.governmentYuan +
+    investment.funding.coopYuan +
+    investment.funding.loanYuan
+  if (!Number.isFinite(check)) throw nonFiniteField(field, next, change, result)
   return { result, coopHsfYuan: investment.coopHsfYuan, coopDripYuan: investment.coopDripYuan }
+}
+
+/** The first non-finite number among named figures, or null. */
+function firstNonFinite(figures: Record<string, number | null | undefined>): string | null {
+  for (const [name, v] of Object.entries(figures)) if (v != null && !Number.isFinite(v)) return name
+  return null
+}
+
+/**
+ * A field whose figures came out NaN or infinite: a VALIDATION error that names the field (by id,
+ * with its name) and, where one is to blame, the input of that field; otherwise the figure.
+ */
+function nonFiniteField(
+  field: PlanField,
+  next: FieldState,
+  change: ScenarioChange | undefined,
+  r: FieldResult,
+): AppError {
+  const finite = (...xs: (number | null)[]) => xs.every((x) => x === null || Number.isFinite(x))
+  const v = next.variety
+  // The field's own inputs first, then the scenario's change, then the variety it grows.
+  const inputs: [string, boolean][] = [
+    ['areaHa', finite(field.areaHa)],
+    ['densityPlantsPerHa', finite(field.densityPlantsPerHa)],
+    ['heatSumCd', finite(field.heatSumCd)],
+    ['qualityGrade', finite(field.qualityGrade)],
+    ['history', field.history.every((h) => finite(h.year, h.yieldKgPerHa))],
+    ['change', !change || finite(change.densityPlantsPerHa)],
+    [
+      'varietyId',
+      !v ||
+        (finite(v.yieldPotentialRel, v.heatSumNeededCd) &&
+          v.densities.every((d) => finite(d.minPlantsPerHa, d.optimumPlantsPerHa, d.maxPlantsPerHa))),
+    ],
+  ]
+  const input = inputs.find(([, ok]) => !ok)?.[0] ?? null
+  const figure =
+    firstNonFinite({
+      yieldKgPerHa: r.yieldKgPerHa,
+      productionKg: r.productionKg,
+      upliftPct: r.upliftPct,
+      ...r.contributions,
+      ...r.money,
+      investmentYuan: r.investmentYuan,
+      ...r.funding,
+    }) ?? 'yieldKgPerHa'
+  return new AppError('VALIDATION', `Field ${field.id} gives a non-finite ${figure}`, {
+    issues: [
+      {
+        path: input ? ['fields', field.id, input] : ['fields', field.id],
+        rule: 'not_finite',
+        params: { field: field.name, figure },
+      },
+    ],
+  })
 }
 
 function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResult {
@@ -382,15 +453,40 @@ function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResul
   }
 }
 
-/** Throws a typed error if any number in a result is NaN or infinite (never shown to a user). */
-export function assertFinite(value: unknown, path = 'result'): void {
+/**
+ * Throws a VALIDATION error if any number in a result is NaN or infinite (never shown to a user as
+ * a number). `path` names where in the result; `blame` names the assumption or field behind it.
+ */
+export function assertFinite(value: unknown, path = 'result', blame: (string | number)[] = ['result']): void {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new AppError('INTERNAL', `Non-finite number at ${path}`)
+    if (!Number.isFinite(value))
+      throw new AppError('VALIDATION', `Non-finite number at ${path}`, {
+        issues: [{ path: blame, rule: 'not_finite', params: { figure: path } }],
+      })
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) assertFinite(value[i], `${path}[${i}]`)
+    for (let i = 0; i < value.length; i++) assertFinite(value[i], `${path}[${i}]`, blame)
   } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) assertFinite(v, `${path}.${k}`)
+    for (const [k, v] of Object.entries(value)) assertFinite(v, `${path}.${k}`, blame)
   }
+}
+
+/**
+ * Every field's figures are checked as they are made, so a non-finite total can only come from
+ * the scenario-level money model: NPV, payback and break-even read the finance assumptions.
+ */
+const TOTAL_BLAME: Partial<Record<keyof Totals, string>> = {
+  npvYuan: 'finance.discountRate',
+  paybackYears: 'finance.horizonYears',
+  breakEvenPriceFactor: 'finance.discountRate',
+}
+
+function checkScenario(s: ScenarioResult): void {
+  const scenario = ['scenarios', s.scenarioId ?? 'baseline']
+  for (const [k, v] of Object.entries(s.totals) as [keyof Totals, unknown][]) {
+    const key = TOTAL_BLAME[k]
+    assertFinite(v, `${s.name}.totals.${k}`, key ? ['assumptions', key] : [...scenario, 'totals', k])
+  }
+  assertFinite(s.byCrop, `${s.name}.byCrop`, [...scenario, 'byCrop'])
 }
 
 export type EvaluateOptions = { scenarioIds?: readonly number[]; checkFinite?: boolean }
@@ -405,17 +501,14 @@ export function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): PlanRes
   const scenarios = plan.scenarios
     .filter((s) => !wanted || wanted.has(s.id))
     .map((s) => evaluateScenario(p, s))
-  if (options.checkFinite !== false) {
-    // Every per-field figure feeds a sum, so a NaN or infinity anywhere surfaces in the totals.
-    for (const s of scenarios) {
-      assertFinite(s.totals, `${s.name}.totals`)
-      assertFinite(s.byCrop, `${s.name}.byCrop`)
-    }
-  }
+  // Per-field figures are checked as each field is evaluated; the totals are checked here.
+  if (options.checkFinite !== false) for (const s of scenarios) checkScenario(s)
   return { scenarios }
 }
 
 /** Current practice alone (no scenario): the baseline every scenario is measured against. */
 export function evaluateBaseline(plan: Plan): ScenarioResult {
-  return evaluateScenario(prepare(plan, plan.assumptions), null)
+  const s = evaluateScenario(prepare(plan, plan.assumptions), null)
+  checkScenario(s)
+  return s
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod'
+import { AssumptionChangeSchema, AssumptionOverrideSchema } from '../assumptions/schema'
 import type { Rule } from '../errors'
 import { changeIssues, fieldIssues } from '../rules/edit-rules'
 import { checkFieldConsistency, fieldShape, WATER_REGIMES } from './field'
 import { VarietyInputSchema } from './variety'
+
+export { AssumptionChangeSchema, AssumptionOverrideSchema }
 
 const Id = z.number().int().positive()
 
@@ -29,28 +32,6 @@ export const ScenarioSchema = z
   })
   .strict()
 export type Scenario = z.infer<typeof ScenarioSchema>
-
-function checkRange(a: { value: number; low: number; high: number }, ctx: z.RefinementCtx): void {
-  if (!(a.low <= a.value && a.value <= a.high)) {
-    ctx.addIssue({ code: 'custom', path: ['value'], params: { rule: 'value_outside_range' } })
-  }
-}
-
-const overrideShape = {
-  key: z.string().min(1).max(80),
-  value: z.number(),
-  low: z.number(),
-  high: z.number(),
-  note: z.string().max(500),
-}
-
-/** What a user sends to change an assumption: value, range and the reason. */
-export const AssumptionChangeSchema = z.object(overrideShape).strict().superRefine(checkRange)
-
-export const AssumptionOverrideSchema = z
-  .object({ ...overrideShape, changedAt: z.string().max(40) })
-  .strict()
-  .superRefine(checkRange)
 
 export const PlanFieldSchema = z
   .object({ ...fieldShape, id: Id })

@@ -55,12 +55,40 @@ export function assumptionDisplay(unit: string, format: Format, t: TFunction): A
   }
 }
 
+/** A canonical value shown in display units, rounded to the digits a user can type. */
+export function displayNumber(d: AssumptionDisplay, value: number): number {
+  return Math.round(d.toDisplay(value) * 1e6) / 1e6
+}
+
+/** The hard bounds in the plan's units, for the edit form's inputs and its messages. */
+export function displayBounds(
+  d: AssumptionDisplay,
+  a: { min: number; max: number },
+): { min: number; max: number } {
+  return { min: displayNumber(d, a.min), max: displayNumber(d, a.max) }
+}
+
+/**
+ * A typed display value back to canonical units. A value the user typed at a bound (10,000
+ * yuan/mu) converts to the bound itself (150,000 yuan/ha), not to a rounding error just beyond it
+ * that the engine would refuse.
+ */
+export function canonicalValue(
+  d: AssumptionDisplay,
+  displayed: number,
+  a: { min: number; max: number },
+): number {
+  const v = d.fromDisplay(displayed)
+  const near = (bound: number) => Math.abs(v - bound) <= 1e-9 * Math.max(1, Math.abs(bound))
+  return near(a.min) ? a.min : near(a.max) ? a.max : v
+}
+
 export function assumptionName(t: TFunction, key: string): string {
-  return t(`assumptionName.${key.replaceAll('.', '_')}`, { defaultValue: key })
+  return t(`assumptionName.${key.replaceAll('.', '_')}`)
 }
 
 /** A default's note in the user's language; a note the co-op wrote itself stays as written. */
 export function noteOf(t: TFunction, a: { key: string; note: string; isOverridden: boolean }): string {
-  if (a.isOverridden) return a.note
-  return t(`assumptionNote.${a.key.replaceAll('.', '_')}`, { defaultValue: a.note })
+  if (a.isOverridden || a.note === '') return a.note
+  return t(`assumptionNote.${a.key.replaceAll('.', '_')}`)
 }

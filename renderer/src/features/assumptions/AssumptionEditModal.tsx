@@ -1,15 +1,29 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { assumptionIssues } from '../../../../engine/assumptions/bounds'
 import type { EffectiveAssumption } from '../../../../engine/assumptions/resolve'
+import type { Issue } from '../../../../engine/errors'
 import { api } from '../../api'
-import { assumptionDisplay, assumptionName } from '../../lib/assumption-format'
+import {
+  assumptionDisplay,
+  assumptionName,
+  canonicalValue,
+  displayBounds,
+  displayNumber,
+} from '../../lib/assumption-format'
 import { issueMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 
 type Values = { value: number | null; low: number | null; high: number | null; note: string }
 
-/** Edit one assumption in the plan's units; the back end stores it canonically with the reason. */
+const PARTS = ['value', 'low', 'high'] as const
+
+/**
+ * Edit one assumption in the plan's units; the back end stores it canonically with the reason.
+ * The inputs stop at the assumption's hard bounds (shown in the plan's units), and the form runs
+ * the engine's own check before sending, so the message is the one the back end would give.
+ */
 export function AssumptionEditModal(props: {
   assumption: EffectiveAssumption
   onClose: () => void
@@ -24,43 +38,64 @@ export function AssumptionEditModal(props: {
   const a = props.assumption
   const d = assumptionDisplay(a.unit, format, t)
   const name = assumptionName(t, a.key)
-  const round = (v: number) => Math.round(d.toDisplay(v) * 1e6) / 1e6
+  const bounds = displayBounds(d, a)
+  const shown = (v: number) => `${format.number(v, Math.max(d.digits, 2))} ${d.unit}`.trim()
+
+  /** An issue in the user's words, with the hard bounds in the plan's units. */
+  const say = (issue: Issue) =>
+    issue.rule === 'outside_hard_bounds'
+      ? t('errors.rule.outside_hard_bounds', { min: shown(bounds.min), max: shown(bounds.max) })
+      : issueMessage(t, issue)
 
   // The modal mounts fresh for each edit, so the initial values are this assumption's.
   const initial: Values = {
-    value: round(a.value),
-    low: round(a.low),
-    high: round(a.high),
+    value: displayNumber(d, a.value),
+    low: displayNumber(d, a.low),
+    high: displayNumber(d, a.high),
     note: a.isOverridden ? a.note : '',
   }
 
   const save = async () => {
     const v = form.getFieldsValue(true) as Values
+    form.setFields(PARTS.map((part) => ({ name: part, errors: [] })))
     if (v.value === null || v.low === null || v.high === null) {
       setProblem(t('errors.rule.required'))
       return
     }
-    if (!(v.low <= v.value && v.value <= v.high)) {
-      setProblem(t('errors.rule.value_outside_range'))
+    const change = {
+      key: a.key,
+      value: canonicalValue(d, v.value, a),
+      low: canonicalValue(d, v.low, a),
+      high: canonicalValue(d, v.high, a),
+    }
+    const issues = assumptionIssues(change)
+    if (issues.length > 0) {
+      form.setFields(
+        PARTS.map((part) => ({ name: part, errors: issues.filter((i) => i.path[0] === part).map(say) })),
+      )
+      setProblem(say(issues[0]!))
       return
     }
     setSaving(true)
-    const result = await api.assumptionsSet({
-      key: a.key,
-      value: d.fromDisplay(v.value),
-      low: d.fromDisplay(v.low),
-      high: d.fromDisplay(v.high),
-      note: v.note ?? '',
-    })
+    const result = await api.assumptionsSet({ ...change, note: v.note ?? '' })
     setSaving(false)
     if (!result.ok) {
       const issue = result.error.details.issues?.[0]
-      setProblem(issue ? issueMessage(t, issue) : t(`errors.code.${result.error.code}`))
+      setProblem(issue ? say(issue) : t(`errors.code.${result.error.code}`))
       return
     }
     message.success(t('assumptions.saved', { name }))
     props.onSaved()
   }
+
+  const numberInput = () => (
+    <InputNumber
+      style={{ width: '100%' }}
+      min={bounds.min}
+      max={bounds.max}
+      precision={a.integer ? 0 : undefined}
+    />
+  )
 
   return (
     <Modal
@@ -77,18 +112,19 @@ export function AssumptionEditModal(props: {
           value: `${format.number(d.toDisplay(a.defaultValue), d.digits)} ${d.unit}`,
           low: format.number(d.toDisplay(a.defaultLow), d.digits),
           high: format.number(d.toDisplay(a.defaultHigh), d.digits),
-        })}
+        })}{' '}
+        {t('assumptions.hardBounds', { min: shown(bounds.min), max: shown(bounds.max) })}
       </Typography.Paragraph>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={initial}>
         <Form.Item name="value" label={t('assumptions.value', { unit: d.unit })}>
-          <InputNumber style={{ width: '100%' }} />
+          {numberInput()}
         </Form.Item>
         <Form.Item name="low" label={t('assumptions.low', { unit: d.unit })}>
-          <InputNumber style={{ width: '100%' }} />
+          {numberInput()}
         </Form.Item>
         <Form.Item name="high" label={t('assumptions.high', { unit: d.unit })}>
-          <InputNumber style={{ width: '100%' }} />
+          {numberInput()}
         </Form.Item>
         <Form.Item name="note" label={t('assumptions.note')}>
           <Input.TextArea rows={2} maxLength={500} />

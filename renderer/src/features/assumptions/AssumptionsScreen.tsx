@@ -42,6 +42,9 @@ export function AssumptionsScreen() {
   }, [reload])
 
   const changed = useMemo(() => (rows ?? []).filter((a) => a.isOverridden), [rows])
+  // Overrides saved before the hard bounds existed: listed, marked, and the plan cannot be
+  // evaluated until they are edited or reset.
+  const outOfBounds = useMemo(() => (rows ?? []).filter((a) => a.issues.length > 0), [rows])
   const shown = view === 'all' ? (rows ?? []) : changed
   const show = (a: EffectiveAssumption, v: number) => {
     const d = assumptionDisplay(a.unit, format, t)
@@ -126,12 +129,20 @@ export function AssumptionsScreen() {
       title: t('assumptions.col.status'),
       key: 'status',
       width: 130,
-      render: (_, a) =>
-        a.isOverridden ? (
-          <Tag color="blue">{t('assumptions.changed', { date: (a.changedAt ?? '').slice(0, 10) })}</Tag>
-        ) : (
-          <Tag>{t('assumptions.default')}</Tag>
-        ),
+      render: (_, a) => (
+        <Space orientation="vertical" size={2}>
+          {a.isOverridden ? (
+            <Tag color="blue">{t('assumptions.changed', { date: (a.changedAt ?? '').slice(0, 10) })}</Tag>
+          ) : (
+            <Tag>{t('assumptions.default')}</Tag>
+          )}
+          {a.issues.length > 0 && (
+            <Tag color="red" data-testid={`out-of-bounds-${a.key}`}>
+              {t('assumptions.outOfBounds', { min: show(a, a.min), max: show(a, a.max) })}
+            </Tag>
+          )}
+        </Space>
+      ),
     },
     {
       title: t('assumptions.col.actions'),
@@ -173,6 +184,16 @@ export function AssumptionsScreen() {
           {t('assumptions.subtitle', { set: DEFAULT_SET_NAME })}
         </Typography.Text>
       </div>
+      {outOfBounds.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('assumptions.outOfBoundsBanner', {
+            count: outOfBounds.length,
+            names: outOfBounds.map((a) => assumptionName(t, a.key)).join('、'),
+          })}
+        />
+      )}
       <Segmented
         value={view}
         onChange={(v) => setView(v as 'all' | 'changed')}
