@@ -84,6 +84,7 @@ export const RULES = [
   'csv_header',
   'json',
   'not_json',
+  'too_deep',
   'unsupported_version',
   'checksum_mismatch',
   'not_a_backup',

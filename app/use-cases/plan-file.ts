@@ -48,9 +48,42 @@ function invalid(rule: Rule, message: string, extra: Record<string, string | num
   return new AppError('VALIDATION', message, { issues: [{ path: [], rule, params: extra }] })
 }
 
+/**
+ * Deepest nesting a plan file may have. A real plan is six levels deep (file, plan, fields, one
+ * field, history, one year); reading, checking or hashing a file thousands of levels deep would
+ * overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64
+
+/**
+ * Whether JSON text nests deeper than `limit`, in one pass that counts brackets outside strings.
+ * It does not check that the text is JSON: parsing does that afterwards.
+ */
+export function exceedsJsonDepth(text: string, limit = MAX_JSON_DEPTH): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) {
+      inString = true
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--
+    }
+  }
+  return false
+}
+
 /** Parses and checks a plan file's text; any problem is a VALIDATION error that says what. */
 export function parsePlanFile(text: string): Plan {
   if (text.length > PLAN_FILE_MAX_BYTES) throw invalid('file_too_large', 'The plan file is too large')
+  if (exceedsJsonDepth(text))
+    throw invalid('too_deep', 'The plan file is nested too deeply', { limit: MAX_JSON_DEPTH })
   let json: unknown
   try {
     json = JSON.parse(text)

@@ -26,7 +26,9 @@ export const VarietyInputSchema = z
     maturityDays: z.number().int().min(60).max(200).nullable(),
     heatSumNeededCd: z.number().int().min(1500).max(4000).nullable(),
     /** Yield potential relative to the check variety (1.071 = +7.1 %). */
-    yieldPotentialRel: z.number().gt(0).max(3),
+    // Relative to the check variety: a variety at a tenth of it is not a crop anyone sows, and a
+    // near-zero ratio would blow up the multiplier when a field switches away from it.
+    yieldPotentialRel: z.number().min(0.1).max(3),
     checkVariety: z.string().max(60).nullable(),
     densityTolerance: z.enum(LEVELS).nullable(),
     lodgingRisk: z.enum(LEVELS).nullable(),

@@ -105,3 +105,20 @@ describe('plan store and assumption overrides', () => {
     expect(listOverrides(db)).toEqual([])
   })
 })
+
+describe('a plan file nested far too deeply', () => {
+  it('is refused as too deep before parsing or hashing, not with a stack overflow', () => {
+    const deep = `{"format":"fengshou-plan","version":1,"savedAt":"x","checksum":"sha256:${'0'.repeat(64)}","plan":${'['.repeat(200_000)}${']'.repeat(200_000)}}`
+    let caught: unknown
+    try {
+      parsePlanFile(deep)
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(AppError)
+    expect((caught as AppError).details.issues?.[0]).toMatchObject({
+      rule: 'too_deep',
+      params: { limit: 64 },
+    })
+  })
+})
