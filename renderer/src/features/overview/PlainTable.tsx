@@ -4,6 +4,7 @@ import type { CSSProperties, ReactNode } from 'react'
 export type PlainColumn<T> = {
   key: string
   title: string
+  /** right for numbers, which then never break across lines */
   align?: 'left' | 'right'
   width?: number
   render: (row: T, index: number) => ReactNode
@@ -67,7 +68,10 @@ export function PlainTable<T>(props: {
           props.rows.map((row, i) => (
             <tr key={props.rowKey(row)}>
               {props.columns.map((c) => (
-                <td key={c.key} style={cell(c.align)}>
+                <td
+                  key={c.key}
+                  style={c.align === 'right' ? { ...cell('right'), whiteSpace: 'nowrap' } : cell()}
+                >
                   {c.render(row, i)}
                 </td>
               ))}
