@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { FACTORS, type ScenarioResult } from '../../../../engine/model/types'
 import type { ScenarioChange } from '../../../../engine/schemas/plan'
-import { errorMessage } from '../../lib/errors'
 import { paybackText } from '../../lib/payback'
 import type { RiskSummary } from '../risk/risk-protocol'
 import { useRiskRun } from '../risk/useRiskRun'
+import { PlanProblem } from '../scenarios/PlanProblem'
 import { usePlanResult } from '../scenarios/usePlanResult'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 
@@ -36,8 +36,7 @@ export function CompareScreen(props: { chartWidth?: number }) {
     [ids, result],
   )
 
-  if (error)
-    return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
+  if (error) return <PlanProblem error={error} />
   if (!plan || !result) return <Card loading />
 
   const names = new Map(plan.fields.map((f) => [f.id, f.name]))

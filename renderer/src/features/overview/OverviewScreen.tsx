@@ -1,8 +1,8 @@
-import { Alert, Card, Col, Row, Segmented, Space, Statistic, Typography } from 'antd'
+import { Card, Col, Row, Segmented, Space, Statistic, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ScenarioResult } from '../../../../engine/model/types'
-import { errorMessage } from '../../lib/errors'
+import { PlanProblem } from '../scenarios/PlanProblem'
 import { usePlanResult } from '../scenarios/usePlanResult'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { CropBars } from './CropBars'
@@ -32,8 +32,7 @@ export function OverviewScreen() {
   )[0]
   useOverviewReadyMark(baseline !== null)
 
-  if (error)
-    return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
+  if (error) return <PlanProblem error={error} />
   if (!plan || !baseline) return <Card loading />
 
   const byCrop = baseline.byCrop.map((c) => ({

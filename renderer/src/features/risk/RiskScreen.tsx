@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { sensitivity } from '../../../../engine/risk/sensitivity'
 import { assumptionName } from '../../lib/assumption-format'
-import { errorMessage } from '../../lib/errors'
+import { PlanProblem } from '../scenarios/PlanProblem'
 import { usePlanResult } from '../scenarios/usePlanResult'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import type { RiskSummary } from './risk-protocol'
@@ -26,8 +26,7 @@ export function RiskScreen(props: { chartWidth?: number }) {
     [plan, scenarioId],
   )
 
-  if (error)
-    return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
+  if (error) return <PlanProblem error={error} />
   if (!plan) return <Card loading />
 
   const mass = (kg: number) => format.massNumber(kg)

@@ -16,9 +16,9 @@ import { useTranslation } from 'react-i18next'
 import { evaluatePlan } from '../../../../engine/model/evaluate'
 import type { ScenarioResult } from '../../../../engine/model/types'
 import { applyEdit, type ScenarioEdit } from '../../../../engine/scenario-edit'
-import { errorMessage } from '../../lib/errors'
 import { paybackText } from '../../lib/payback'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { PlanProblem } from './PlanProblem'
 import { ScenarioEditor } from './ScenarioEditor'
 import { ScenarioList } from './ScenarioList'
 import { ScenarioResultPanel } from './ScenarioResultPanel'
@@ -42,8 +42,14 @@ export function ScenariosScreen() {
   }, [plan, preview, selectedScenario])
   const liveResult = useMemo(() => {
     if (!selectedScenario) return null
-    if (previewPlan)
-      return evaluatePlan(previewPlan, { scenarioIds: [selectedScenario.id] }).scenarios[0] ?? null
+    if (previewPlan) {
+      try {
+        return evaluatePlan(previewPlan, { scenarioIds: [selectedScenario.id] }).scenarios[0] ?? null
+      } catch {
+        // An unsaved value the engine refuses: the saved result stays on screen until it changes.
+        return result?.scenarios.find((s) => s.scenarioId === selectedScenario.id) ?? null
+      }
+    }
     return result?.scenarios.find((s) => s.scenarioId === selectedScenario.id) ?? null
   }, [previewPlan, result, selectedScenario])
   const [why, setWhy] = useState<{ scenarioId: number; fieldId: number } | null>(null)
@@ -60,8 +66,7 @@ export function ScenariosScreen() {
     [plan],
   )
 
-  if (error)
-    return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
+  if (error) return <PlanProblem error={error} />
 
   const columns: TableColumnsType<ScenarioResult> = [
     {

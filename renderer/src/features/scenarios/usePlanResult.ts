@@ -22,6 +22,15 @@ export function usePlanResult() {
   useEffect(() => {
     if (!arrived) void reload()
   }, [reload, arrived])
-  const result = useMemo<PlanResult | null>(() => (plan ? evaluatePlan(plan) : null), [plan])
-  return { plan, result, error, reload }
+  // A plan the engine refuses (an assumption out of its bounds, a field that gives no number) is an
+  // error to show with its cause, never an exception that blanks the app.
+  const evaluated = useMemo<{ result: PlanResult | null; error: unknown }>(() => {
+    if (!plan) return { result: null, error: null }
+    try {
+      return { result: evaluatePlan(plan), error: null }
+    } catch (e) {
+      return { result: null, error: e }
+    }
+  }, [plan])
+  return { plan, result: evaluated.result, error: error ?? evaluated.error, reload }
 }
