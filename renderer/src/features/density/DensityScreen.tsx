@@ -29,6 +29,7 @@ import {
 } from 'recharts'
 import type { EffectiveAssumption } from '../../../../engine/assumptions/resolve'
 import { valuesOf } from '../../../../engine/assumptions/resolve'
+import { AppError } from '../../../../engine/errors'
 import { agronomicOptimum, densityRange, evalQuadratic, fitQuadratic } from '../../../../engine/model/density'
 import { densityCurve } from '../../../../engine/model/density-explorer'
 import { WATER_REGIMES, type WaterRegime } from '../../../../engine/schemas/field'
@@ -108,7 +109,12 @@ export function DensityScreen(props: { chartWidth?: number }) {
   const fit = () => {
     const parsed = parseTrialPoints(trialText)
     if ('issue' in parsed) {
-      setTrialMessage(t('density.badLine', { line: parsed.issue.params?.line }))
+      const { issue } = parsed
+      setTrialMessage(
+        issue.rule === 'csv_row'
+          ? t('density.badLine', { line: issue.params?.line })
+          : t(`errors.rule.${issue.rule}`, issue.params ?? {}),
+      )
       return
     }
     const distinct = new Set(parsed.points.map((p) => p.density)).size
@@ -120,7 +126,15 @@ export function DensityScreen(props: { chartWidth?: number }) {
       densityPlantsPerHa: p.density / format.densityValue(1),
       yieldKgPerHa: p.yield / format.yieldValue(1),
     }))
-    const result = fitQuadratic(canonical)
+    let result: ReturnType<typeof fitQuadratic>
+    try {
+      result = fitQuadratic(canonical)
+    } catch (error) {
+      // Points the fit cannot use (all on a line, say) are named, not thrown at the user.
+      const issue = error instanceof AppError ? error.details.issues?.[0] : undefined
+      setTrialMessage(issue ? t(`errors.rule.${issue.rule}`, issue.params ?? {}) : t('errors.code.INTERNAL'))
+      return
+    }
     setFitted(result)
     setTrialPoints(parsed.points.map((p) => ({ x: p.density, y: p.yield })))
     const aopd = agronomicOptimum(result)
