@@ -155,6 +155,12 @@ export function prepareRisk(plan: Plan): RiskKernel {
   }
   const deterministic = evaluatePlan(plan)
   const results = deterministic.scenarios
+  // Risk is read against current practice: with no scenario there is nothing to draw for.
+  if (results.length === 0 || !results.some((r) => r.isBaseline)) {
+    throw new AppError('VALIDATION', 'The plan has no baseline scenario', {
+      issues: [{ path: ['scenarios'], rule: 'min_array', params: { limit: 1 } }],
+    })
+  }
   const nS = results.length
   const nF = plan.fields.length
   const cv = {
@@ -311,6 +317,9 @@ export function prepareRisk(plan: Plan): RiskKernel {
  * shock, the catastrophe, prices, the HSF and irrigation coefficients, and each field's own noise.
  * It starts from the plan, or from a kernel prepareRisk made of it (in another worker, say).
  */
+/** At most this many samples per series (scenarios × draws): 2 × 160 MB of Float64. */
+export const MAX_SAMPLES_PER_SERIES = 20_000_000
+
 export function createSimulation(source: Plan | RiskKernel, options: RiskOptions) {
   if (!Number.isInteger(options.draws) || options.draws < 1 || options.draws > MAX_DRAWS) {
     throw new AppError('VALIDATION', 'Draws must be 1–1,000,000', {
@@ -335,6 +344,19 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
   const endDraw = Math.min(options.draws, (blocks.first + blocks.count) * BLOCK_DRAWS)
   const draws = endDraw - firstDraw
   const kernel = isKernel(source) ? source : prepareRisk(source)
+  // Two samples (production, margin) per scenario and draw are kept for the percentiles: bounded
+  // here, in the engine, so no caller can ask for gigabytes.
+  if (kernel.nS * draws > MAX_SAMPLES_PER_SERIES) {
+    throw new AppError('VALIDATION', 'Too many scenario-draws for one run', {
+      issues: [
+        {
+          path: ['draws'],
+          rule: 'max_number',
+          params: { limit: Math.floor(MAX_SAMPLES_PER_SERIES / kernel.nS) },
+        },
+      ],
+    })
+  }
   const { nS, nF, fieldCv, catProb, lossLow, lossHigh, hsf, water, prices, linear, linearSlopes } = kernel
   const { fieldCvArr, cropIdx, curRegime, y0Area, builds, newRegime, fixedMargin } = kernel
 

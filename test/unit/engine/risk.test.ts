@@ -204,3 +204,32 @@ describe('sensitivity tornado', () => {
     expect(rank(widened)).toBeLessThan(before)
   })
 })
+
+describe('risk refuses what it cannot answer', () => {
+  it('a plan with no baseline scenario is a VALIDATION error, not a crash', async () => {
+    const { buildDemoPlan } = await import('../../../engine/demo-plan')
+    const { createSimulation } = await import('../../../engine/risk/simulate')
+    const plan = { ...buildDemoPlan(), scenarios: [] }
+    expect(() => createSimulation(plan, { draws: 10, seed: 1 })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    )
+  })
+
+  it('caps scenarios × draws so one run cannot hold gigabytes of samples', async () => {
+    const { buildDemoPlan } = await import('../../../engine/demo-plan')
+    const { createSimulation, MAX_SAMPLES_PER_SERIES } = await import('../../../engine/risk/simulate')
+    const demo = buildDemoPlan()
+    const extra = demo.scenarios.find((s) => !s.isBaseline)!
+    const scenarios = [
+      ...demo.scenarios,
+      ...Array.from({ length: 40 }, (_, i) => ({ ...extra, id: 1000 + i, name: `副本 ${i}` })),
+    ]
+    const plan = { ...demo, scenarios }
+    expect(scenarios.length * 1_000_000).toBeGreaterThan(MAX_SAMPLES_PER_SERIES)
+    expect(() => createSimulation(plan, { draws: 1_000_000, seed: 1 })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    )
+    // Within the cap the same plan runs.
+    expect(() => createSimulation(plan, { draws: 1_000, seed: 1 })).not.toThrow()
+  })
+})
