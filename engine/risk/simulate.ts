@@ -343,20 +343,21 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
   const firstDraw = blocks.first * BLOCK_DRAWS
   const endDraw = Math.min(options.draws, (blocks.first + blocks.count) * BLOCK_DRAWS)
   const draws = endDraw - firstDraw
-  const kernel = isKernel(source) ? source : prepareRisk(source)
-  // Two samples (production, margin) per scenario and draw are kept for the percentiles: bounded
-  // here, in the engine, so no caller can ask for gigabytes.
-  if (kernel.nS * draws > MAX_SAMPLES_PER_SERIES) {
+  // Two samples (production, margin) per scenario and draw are kept for the percentiles of the
+  // whole run: bounded here, in the engine, before any work, so no caller can ask for gigabytes.
+  const scenarioCount = isKernel(source) ? source.nS : source.scenarios.length
+  if (scenarioCount * options.draws > MAX_SAMPLES_PER_SERIES) {
     throw new AppError('VALIDATION', 'Too many scenario-draws for one run', {
       issues: [
         {
           path: ['draws'],
           rule: 'max_number',
-          params: { limit: Math.floor(MAX_SAMPLES_PER_SERIES / kernel.nS) },
+          params: { limit: Math.floor(MAX_SAMPLES_PER_SERIES / scenarioCount) },
         },
       ],
     })
   }
+  const kernel = isKernel(source) ? source : prepareRisk(source)
   const { nS, nF, fieldCv, catProb, lossLow, lossHigh, hsf, water, prices, linear, linearSlopes } = kernel
   const { fieldCvArr, cropIdx, curRegime, y0Area, builds, newRegime, fixedMargin } = kernel
 
