@@ -41,6 +41,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 120_000,
+          // One measurement at a time: two Chromiums at once would measure each other.
+          fileParallelism: false,
         },
       },
       {

@@ -13,9 +13,12 @@ const figures = []
 
 function collect(stdout) {
   for (const line of (stdout ?? '').split('\n')) {
-    if (!line.startsWith('{"bench"')) continue
-    process.stdout.write(`${line}\n`)
-    figures.push(JSON.parse(line))
+    // A reporter may have left a dot or a colour code in front of the figure on the same line.
+    const at = line.indexOf('{"bench"')
+    if (at === -1) continue
+    const json = line.slice(at)
+    process.stdout.write(`${json}\n`)
+    figures.push(JSON.parse(json))
   }
 }
 
