@@ -1,48 +1,9 @@
 import iconv from 'iconv-lite'
-import { buildDemoPlan } from '../../engine/demo-plan'
-import { fromHa } from '../../engine/units'
 
 export const CSV_UNITS = { area: 'mu', yieldMass: 'jin', yieldArea: 'mu', densityArea: 'mu' } as const
 
-const CROP = { maize: '玉米', soybean: '大豆', rice: '水稻' } as const
-
-export const FIELDS_CSV_HEADER =
-  '地块名称,村,乡镇,面积（亩）,作物,品种,密度（株/亩）,水分管理,高标准农田,盐碱,积温,地力等级,单产2023,单产2024'
-
-/**
- * A co-op's field list as Excel/WPS would save it: Chinese headers, mu and jin/mu, n data rows
- * named 导入地1…n. `badRow` is a spreadsheet row (the header is row 1, 导入地1 is row 2) whose area
- * reads "12.5亩".
- */
-export function fieldsCsv(n: number, badRow: number | null = null): string {
-  const demo = buildDemoPlan()
-  const lines = [FIELDS_CSV_HEADER]
-  for (let i = 0; i < n; i++) {
-    const f = demo.fields[i % demo.fields.length]!
-    const variety = demo.varieties.find((v) => v.id === f.varietyId)?.name ?? ''
-    const area = i + 2 === badRow ? '12.5亩' : String(Math.round(fromHa(f.areaHa, 'mu')))
-    const density = f.densityPlantsPerHa === null ? '' : String(Math.round(f.densityPlantsPerHa / 15))
-    lines.push(
-      [
-        `导入地${i + 1}`,
-        f.village,
-        f.township,
-        area,
-        CROP[f.crop],
-        variety,
-        density,
-        f.crop === 'rice' ? '水田' : '雨养',
-        f.hasHsf ? '是' : '否',
-        '无',
-        String(f.heatSumCd),
-        String(f.qualityGrade),
-        '1200',
-        '1260',
-      ].join(','),
-    )
-  }
-  return `${lines.join('\r\n')}\r\n`
-}
+// The co-op file the bench imports is the same one the tests import.
+export { FIELDS_CSV_HEADER, fieldsCsv } from '../../app/bench/csv'
 
 export function gb18030(text: string): Buffer {
   return iconv.encode(text, 'gb18030')

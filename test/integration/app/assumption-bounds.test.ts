@@ -5,21 +5,11 @@ import { dispatch } from '../../../app/dispatch'
 import { openWorkspace } from '../../../app/workspace'
 import { setOverride } from '../../../db/repositories/assumptions'
 import type { EffectiveAssumption } from '../../../engine/assumptions/resolve'
-import { AppError } from '../../../engine/errors'
 import { evaluatePlan } from '../../../engine/model/evaluate'
 import { createSimulation } from '../../../engine/risk/simulate'
 import type { Plan } from '../../../engine/schemas/plan'
 import { tempDir, testContext } from '../../helpers/db'
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError)
-    return error as AppError
-  }
-  throw new Error('expected a refusal')
-}
+import { refusal } from '../../helpers/errors'
 
 // A workspace whose database holds overrides written before the hard bounds existed: a horizon of
 // 1e300 years (the cash flow would never end) and an HSF uplift of 1e308 (every figure infinite).

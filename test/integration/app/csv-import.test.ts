@@ -15,6 +15,7 @@ import { buildDemoPlan } from '../../../engine/demo-plan'
 import { AppError } from '../../../engine/errors'
 import { CSV_UNITS, FIELDS_CSV_HEADER, fieldsCsv, gb18030, utf16 } from '../../helpers/csv'
 import { tempDir, testContext } from '../../helpers/db'
+import { refusal } from '../../helpers/errors'
 
 const open: { db: DB; dir: string }[] = []
 
@@ -51,21 +52,11 @@ function contents(db: DB) {
   }
 }
 
-function caught(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError)
-    return error as AppError
-  }
-  throw new Error('expected the call to be refused')
-}
-
 /** The preview's problems and the refused import's problems, after checking nothing was written. */
 function previewAndImport(db: DB, bytes: Buffer | string): { preview: CsvPreview; refused: CsvProblem[] } {
   const before = contents(db)
   const preview = previewCsv(db, request(bytes))
-  const error = caught(() => importCsv(db, testContext, request(bytes)))
+  const error = refusal(() => importCsv(db, testContext, request(bytes)))
   expect(error.code).toBe('VALIDATION')
   expect(contents(db)).toEqual(before)
   return { preview, refused: error.details.problems as CsvProblem[] }
@@ -74,8 +65,8 @@ function previewAndImport(db: DB, bytes: Buffer | string): { preview: CsvPreview
 /** A refusal of the whole file: the same rule in the preview and the import, and nothing written. */
 function refusedWhole(db: DB, bytes: Buffer | string) {
   const before = contents(db)
-  const preview = caught(() => previewCsv(db, request(bytes)))
-  const imported = caught(() => importCsv(db, testContext, request(bytes)))
+  const preview = refusal(() => previewCsv(db, request(bytes)))
+  const imported = refusal(() => importCsv(db, testContext, request(bytes)))
   expect(preview.code).toBe('VALIDATION')
   expect(imported.details.issues).toEqual(preview.details.issues)
   expect(contents(db)).toEqual(before)
@@ -281,7 +272,7 @@ describe('field CSV import: what the security review found', () => {
   it('the repository refuses a group equal to an existing one under the same normalisation', () => {
     const db = demoDb()
     createGroup(db, testContext, { name: 'North Block', color: 'blue' })
-    const error = caught(() => createGroup(db, testContext, { name: 'ｎｏｒｔｈ  block', color: 'green' }))
+    const error = refusal(() => createGroup(db, testContext, { name: 'ｎｏｒｔｈ  block', color: 'green' }))
     expect(error.code).toBe('CONFLICT')
     expect(error.details.issues).toEqual([{ path: ['name'], rule: 'duplicate_group_name' }])
   })

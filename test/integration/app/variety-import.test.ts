@@ -9,9 +9,10 @@ import { writePlan } from '../../../db/plan-store'
 import { listVarieties } from '../../../db/repositories/varieties'
 import type { CsvProblem } from '../../../engine/csv/read-csv'
 import { buildDemoPlan } from '../../../engine/demo-plan'
-import { AppError } from '../../../engine/errors'
+import type { AppError } from '../../../engine/errors'
 import { gb18030, utf16, VARIETY_CSV_HEADER, VARIETY_CSV_ROWS } from '../../helpers/csv'
 import { tempDir, testContext } from '../../helpers/db'
+import { refusal } from '../../helpers/errors'
 
 const HEADER = VARIETY_CSV_HEADER
 const ROWS = VARIETY_CSV_ROWS
@@ -40,21 +41,11 @@ const request = (bytes: Buffer, dryRun: boolean) => ({
 })
 const count = (db: DB) => listVarieties(db).length
 
-function caught(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError)
-    return error as AppError
-  }
-  throw new Error('expected the call to be refused')
-}
-
 /** The dry run's problems and the refused import's problems, after checking nothing was written. */
 function checkAndImport(db: DB, bytes: Buffer): { check: VarietyCsvResult; refused: CsvProblem[] } {
   const before = count(db)
   const check = importVarietyCsv(db, testContext, request(bytes, true))
-  const error = caught(() => importVarietyCsv(db, testContext, request(bytes, false)))
+  const error = refusal(() => importVarietyCsv(db, testContext, request(bytes, false)))
   expect(error.code).toBe('VALIDATION')
   expect(count(db)).toBe(before)
   return { check, refused: error.details.problems as CsvProblem[] }
@@ -135,11 +126,11 @@ describe('variety CSV import', () => {
     const utf16File = utf16([HEADER, ...ROWS].join('\r\n').replaceAll(',', '\t'))
     for (const dryRun of [true, false]) {
       expect(
-        caught(() => importVarietyCsv(db, testContext, request(utf16File, dryRun))).details.issues,
+        refusal(() => importVarietyCsv(db, testContext, request(utf16File, dryRun))).details.issues,
       ).toEqual([{ path: [], rule: 'encoding_utf16' }])
     }
     const wide = Buffer.from(`${HEADER}${',x'.repeat(600)}\n${ROWS[0]}\n`)
-    expect(caught(() => importVarietyCsv(db, testContext, request(wide, true))).details.issues).toEqual([
+    expect(refusal(() => importVarietyCsv(db, testContext, request(wide, true))).details.issues).toEqual([
       { path: [], rule: 'too_many_columns', params: { limit: 500, count: 616 } },
     ])
     expect(count(db)).toBe(5)

@@ -2,22 +2,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CSV_MAX_COLUMNS, readCsv } from '../../../engine/csv/read-csv'
 import { decodeBytes, decodeText, utf8Class } from '../../../engine/csv-numbers'
-import { AppError } from '../../../engine/errors'
 import { groupNameKey, groupNameLength } from '../../../engine/group-name'
 import { gb18030, utf16 } from '../../helpers/csv'
+import { refusal } from '../../helpers/errors'
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'))
 const bytes = (b: Buffer | number[]) => new Uint8Array(b)
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError)
-    return error as AppError
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('reading a CSV: spreadsheet row numbers', () => {
   it('numbers rows as Excel and WPS show them: header row 1, blank rows counted, a quoted line break stays in its row', () => {
