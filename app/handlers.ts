@@ -2,7 +2,7 @@ import { backupPath, backupWorkspace, listBackups, replaceWorkspaceFile } from '
 import type { DB } from '../db/connection'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { readPlan } from '../db/plan-store'
-import { listOverrides, resetOverride, setOverride } from '../db/repositories/assumptions'
+import { listOverrides, overrideRevisions, resetOverride, setOverride } from '../db/repositories/assumptions'
 import type { WriteContext } from '../db/repositories/context'
 import { deleteField, listFields } from '../db/repositories/fields'
 import { createGroup, listGroups } from '../db/repositories/groups'
@@ -47,7 +47,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!workspace) throw new AppError('NOT_FOUND', 'No workspace in this file')
       return workspace
     },
-    'workspace:update': (patch) => updateWorkspaceSettings(holder.db, ctx, patch),
+    'workspace:update': ({ revision, ...patch }) => updateWorkspaceSettings(holder.db, ctx, patch, revision),
     'workspace:backup': () => backupWorkspace(holder.db, deps.dataFile, ctx.now()),
     'workspace:backups': () => listBackups(deps.dataFile),
     'workspace:restore': ({ file }) => {
@@ -67,19 +67,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'fields:list': () => listFields(holder.db),
     'fields:create': (input) => createCheckedField(holder.db, ctx, input),
-    'fields:update': ({ id, field }) => updateCheckedField(holder.db, ctx, id, field),
+    'fields:update': ({ id, field, revision }) => updateCheckedField(holder.db, ctx, id, field, revision),
     'fields:bulkUpdate': ({ ids, patch }) => ({
       updated: bulkUpdateCheckedFields(holder.db, ctx, ids, patch),
     }),
-    'fields:delete': ({ id }) => {
-      deleteField(holder.db, ctx, id)
+    'fields:delete': ({ id, revision }) => {
+      deleteField(holder.db, ctx, id, revision)
       return { id }
     },
     'fields:previewCsv': (request) => previewCsv(holder.db, request),
     'fields:importCsv': (request) => importCsv(holder.db, ctx, request),
     'varieties:list': () => listVarieties(holder.db),
     'varieties:create': (input) => createVariety(holder.db, ctx, input),
-    'varieties:update': ({ id, variety }) => updateVariety(holder.db, ctx, id, variety),
+    'varieties:update': ({ id, variety, revision }) => updateVariety(holder.db, ctx, id, variety, revision),
     'varieties:importCsv': (request) => importVarietyCsv(holder.db, ctx, request),
     'groups:list': () => listGroups(holder.db),
     'groups:create': (input) => createGroup(holder.db, ctx, input),
@@ -92,10 +92,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'scenarios:apply': ({ scenarioId, fieldIds, edit }) =>
       applyScenarioEdit(holder.db, ctx, scenarioId, fieldIds, edit),
-    'assumptions:list': () => effectiveAssumptions(listOverrides(holder.db)),
-    'assumptions:set': (input) => setOverride(holder.db, ctx, input),
-    'assumptions:reset': ({ key }) => {
-      resetOverride(holder.db, ctx, key)
+    'assumptions:list': () => {
+      const revisions = overrideRevisions(holder.db)
+      return effectiveAssumptions(listOverrides(holder.db)).map((a) => ({
+        ...a,
+        revision: revisions.get(a.key) ?? null,
+      }))
+    },
+    'assumptions:set': ({ revision, ...change }) => setOverride(holder.db, ctx, change, revision),
+    'assumptions:reset': ({ key, revision }) => {
+      resetOverride(holder.db, ctx, key, revision)
       return { key }
     },
   }

@@ -16,14 +16,16 @@ export function readPlan(db: DB): Plan {
   return {
     workspace: {
       name: workspace.name,
+      county: workspace.county,
+      region: workspace.region,
       isDemo: workspace.isDemo,
       locale: workspace.locale,
       areaUnit: workspace.areaUnit,
       massUnit: workspace.massUnit,
     },
-    varieties: listVarieties(db),
+    varieties: listVarieties(db).map(({ revision: _r, ...v }) => v),
     groups: listGroups(db),
-    fields: listFields(db).map(({ createdAt: _c, updatedAt: _u, ...f }) => f),
+    fields: listFields(db).map(({ createdAt: _c, updatedAt: _u, revision: _r, ...f }) => f),
     scenarios: listScenarios(db),
     assumptions: listOverrides(db),
   }
@@ -38,9 +40,9 @@ export function writePlan(db: DB, ctx: WriteContext, plan: Plan, summary: string
     const at = ctx.now().toISOString()
     const w = plan.workspace
     db.prepare(
-      `INSERT INTO workspace (id, name, is_demo, locale, area_unit, mass_unit, created_at, updated_at)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(w.name, w.isDemo ? 1 : 0, w.locale, w.areaUnit, w.massUnit, at, at)
+      `INSERT INTO workspace (id, name, county, region, is_demo, locale, area_unit, mass_unit, created_at, updated_at)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(w.name, w.county, w.region, w.isDemo ? 1 : 0, w.locale, w.areaUnit, w.massUnit, at, at)
     for (const { id, ...v } of plan.varieties) insertVarietyRow(db, v, id)
     const group = db.prepare('INSERT INTO field_group (id, name, color) VALUES (?, ?, ?)')
     for (const g of plan.groups) group.run(g.id, g.name, g.color)

@@ -50,7 +50,15 @@ export function buildDemoPlan(): Plan {
     changes,
   })
   return {
-    workspace: { name: demo.name, isDemo: true, locale: 'zh-CN', areaUnit: 'mu', massUnit: 'jin' },
+    workspace: {
+      name: demo.name,
+      county: demo.county,
+      region: demo.region,
+      isDemo: true,
+      locale: 'zh-CN',
+      areaUnit: 'mu',
+      massUnit: 'jin',
+    },
     varieties,
     groups,
     fields,

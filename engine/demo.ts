@@ -1,5 +1,6 @@
 import type { Crop, FieldInput, SalineClass, WaterRegime } from './schemas/field'
 import type { VarietyInput } from './schemas/variety'
+import type { Region } from './schemas/workspace'
 import { toHa } from './units'
 
 /**
@@ -15,6 +16,8 @@ export type DemoField = Omit<FieldInput, 'varietyId' | 'groupId'> & {
 
 export type DemoWorkspace = {
   name: string
+  county: string
+  region: Region
   varieties: VarietyInput[]
   groups: { name: string; color: 'blue' | 'green' | 'gold' }[]
   fields: DemoField[]
@@ -512,6 +515,9 @@ export function buildDemoWorkspace(): DemoWorkspace {
   })
   return {
     name: '丰收示范合作社',
+    // A made-up co-op in a made-up county; its villages span the central plain and the west.
+    county: '示例县',
+    region: 'central',
     varieties: DEMO_VARIETIES,
     groups: [
       { name: '东片', color: 'blue' },

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',
   'CONFLICT',
+  // the record was saved elsewhere (another window) since this form was loaded
+  'STALE',
   'FORBIDDEN',
   'UNKNOWN_CHANNEL',
   'DB_NEWER_VERSION',

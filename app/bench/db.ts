@@ -62,7 +62,7 @@ export function benchDb(): void {
     const { db } = openDatabase(file)
     try {
       const before = getField(db, 1)!
-      const { id: _id, createdAt: _c, updatedAt: _u, ...input } = before
+      const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, ...input } = before
       let n = 0
       report(
         'durable_save_one_field_edit',

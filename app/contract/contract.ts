@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { EffectiveAssumption } from '../../engine/assumptions/resolve'
+import { checkSetting, overrideShape } from '../../engine/assumptions/schema'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
 import {
   type ColumnTarget,
@@ -16,9 +17,9 @@ import {
   fieldShape,
   WATER_REGIMES,
 } from '../../engine/schemas/field'
-import { AssumptionChangeSchema, type Plan, type Scenario } from '../../engine/schemas/plan'
+import type { Plan, Scenario } from '../../engine/schemas/plan'
 import { type Variety, VarietyInputSchema } from '../../engine/schemas/variety'
-import type { BackupInfo, FieldGroup, Workspace } from '../../engine/schemas/workspace'
+import { type BackupInfo, type FieldGroup, REGIONS, type Workspace } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
 import type { Channel } from './channels'
 
@@ -31,6 +32,11 @@ function def<O>() {
 
 const Empty = z.object({}).strict()
 const Id = z.number().int().positive()
+/** The revision the form was loaded with; a save from an older one is refused (STALE). */
+const Revision = z.number().int().positive()
+
+/** An assumption as listed: with the revision of the workspace's override (null: none). */
+export type ListedAssumption = EffectiveAssumption & { revision: number | null }
 
 export type AppInfo = {
   version: string
@@ -42,9 +48,13 @@ export type AppInfo = {
 export const WorkspaceUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
+    county: z.string().trim().max(60),
+    region: z.enum(REGIONS),
     locale: z.enum(['zh-CN', 'en']),
     areaUnit: z.enum(AREA_UNITS),
     massUnit: z.enum(MASS_UNITS),
+    // Sent by the co-op details form; a language or unit switch applies to whatever is current.
+    revision: Revision,
   })
   .partial()
   .strict()
@@ -106,8 +116,8 @@ export const contract = {
   ),
   'fields:list': def<Field[]>()(Empty),
   'fields:create': def<Field>()(FieldInputSchema),
-  'fields:update': def<Field>()(z.object({ id: Id, field: FieldInputSchema }).strict()),
-  'fields:delete': def<{ id: number }>()(z.object({ id: Id }).strict()),
+  'fields:update': def<Field>()(z.object({ id: Id, field: FieldInputSchema, revision: Revision }).strict()),
+  'fields:delete': def<{ id: number }>()(z.object({ id: Id, revision: Revision }).strict()),
   'fields:bulkUpdate': def<{ updated: number }>()(
     z
       .object({
@@ -133,7 +143,9 @@ export const contract = {
   'fields:importCsv': def<{ imported: number }>()(CsvRequestSchema),
   'varieties:list': def<Variety[]>()(Empty),
   'varieties:create': def<Variety>()(VarietyInputSchema),
-  'varieties:update': def<Variety>()(z.object({ id: Id, variety: VarietyInputSchema }).strict()),
+  'varieties:update': def<Variety>()(
+    z.object({ id: Id, variety: VarietyInputSchema, revision: Revision }).strict(),
+  ),
   'varieties:importCsv': def<VarietyCsvResult>()(
     z
       .object({ base64: z.string().min(1).max(23_000_000), densityArea: AreaUnitSchema, dryRun: z.boolean() })
@@ -177,9 +189,21 @@ export const contract = {
       })
       .strict(),
   ),
-  'assumptions:list': def<EffectiveAssumption[]>()(Empty),
-  'assumptions:set': def<AssumptionOverride>()(AssumptionChangeSchema),
-  'assumptions:reset': def<{ key: string }>()(z.object({ key: z.string().min(1).max(80) }).strict()),
+  'assumptions:list': def<ListedAssumption[]>()(Empty),
+  'assumptions:set': def<AssumptionOverride>()(
+    z
+      .object({
+        ...overrideShape,
+        // A change to the model is explained: the reason is what the diff and the board read.
+        note: z.string().trim().min(1).max(500),
+        revision: Revision.nullable(),
+      })
+      .strict()
+      .superRefine(checkSetting),
+  ),
+  'assumptions:reset': def<{ key: string }>()(
+    z.object({ key: z.string().min(1).max(80), revision: Revision.nullable() }).strict(),
+  ),
 } satisfies { [C in Channel]: Def<z.ZodType, unknown> }
 
 export type Contract = typeof contract

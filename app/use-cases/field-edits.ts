@@ -22,9 +22,15 @@ export function createCheckedField(db: DB, ctx: WriteContext, input: FieldInput)
   return createField(db, ctx, input)
 }
 
-export function updateCheckedField(db: DB, ctx: WriteContext, id: number, input: FieldInput): Field {
+export function updateCheckedField(
+  db: DB,
+  ctx: WriteContext,
+  id: number,
+  input: FieldInput,
+  revision?: number,
+): Field {
   refuseIfBroken(db, input)
-  return updateField(db, ctx, id, input)
+  return updateField(db, ctx, id, input, revision)
 }
 
 /** One patch on many fields, each patched field checked exactly as a single edit; all or nothing. */

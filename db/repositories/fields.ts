@@ -6,6 +6,7 @@ import { mapSqliteError, sqliteCode } from '../errors'
 import { recordAudit } from './audit'
 import type { WriteContext } from './context'
 import { groupIdsByKey } from './groups'
+import { checkRevision } from './revision'
 
 type Row = {
   id: number
@@ -26,10 +27,11 @@ type Row = {
   note: string
   created_at: string
   updated_at: string
+  revision: number
 }
 
 const COLUMNS = `id, name, village, township, area_ha, crop, variety_id, density_plants_per_ha, water_regime, has_hsf,
-  hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at`
+  hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at, revision`
 
 function toField(row: Row, history: YieldRecord[]): Field {
   return {
@@ -52,6 +54,7 @@ function toField(row: Row, history: YieldRecord[]): Field {
     history,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    revision: row.revision,
   }
 }
 
@@ -199,17 +202,24 @@ function updateFieldRow(db: DB, id: number, input: FieldInput, at: string): void
   db.prepare(
     `UPDATE field SET name = ?, village = ?, township = ?, area_ha = ?, crop = ?, variety_id = ?,
        density_plants_per_ha = ?, water_regime = ?, has_hsf = ?, hsf_year_built = ?, saline_class = ?,
-       heat_sum_cd = ?, quality_grade = ?, group_id = ?, note = ?, updated_at = ?
+       heat_sum_cd = ?, quality_grade = ?, group_id = ?, note = ?, updated_at = ?, revision = revision + 1
      WHERE id = ?`,
   ).run(...fieldParams(input), at, id)
   writeHistory(db, id, input.history)
 }
 
-export function updateField(db: DB, ctx: WriteContext, id: number, input: FieldInput): Field {
+export function updateField(
+  db: DB,
+  ctx: WriteContext,
+  id: number,
+  input: FieldInput,
+  expectedRevision?: number,
+): Field {
   try {
     return db.transaction(() => {
       const before = getField(db, id)
       if (!before) throw new AppError('NOT_FOUND', 'The field no longer exists', { id })
+      checkRevision('field', id, before.revision, expectedRevision)
       updateFieldRow(db, id, input, ctx.now().toISOString())
       recordAudit(db, ctx, {
         action: 'update',
@@ -225,10 +235,11 @@ export function updateField(db: DB, ctx: WriteContext, id: number, input: FieldI
   }
 }
 
-export function deleteField(db: DB, ctx: WriteContext, id: number): void {
+export function deleteField(db: DB, ctx: WriteContext, id: number, expectedRevision?: number): void {
   db.transaction(() => {
     const before = getField(db, id)
     if (!before) throw new AppError('NOT_FOUND', 'The field no longer exists', { id })
+    checkRevision('field', id, before.revision, expectedRevision)
     db.prepare('DELETE FROM field WHERE id = ?').run(id)
     recordAudit(db, ctx, {
       action: 'delete',
@@ -341,7 +352,7 @@ export function bulkUpdateFields(
     ids.forEach((id, index) => {
       const before = getField(db, id)
       if (!before) throw new AppError('NOT_FOUND', 'The field no longer exists', { id })
-      const { id: _id, createdAt: _c, updatedAt: _u, ...input } = before
+      const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, ...input } = before
       const checked = check({ ...input, ...patch })
       if (!checked.ok) {
         throw new AppError('VALIDATION', 'The change does not suit a field', {

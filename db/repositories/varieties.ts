@@ -5,6 +5,7 @@ import type { DB } from '../connection'
 import { mapSqliteError, sqliteCode } from '../errors'
 import { recordAudit } from './audit'
 import type { WriteContext } from './context'
+import { checkRevision } from './revision'
 
 type Row = {
   id: number
@@ -22,6 +23,7 @@ type Row = {
   seed_price_yuan_per_kg: number | null
   source: string
   is_example: number
+  revision: number
 }
 
 type DensityRow = {
@@ -68,6 +70,7 @@ export function listVarieties(db: DB): Variety[] {
     source: r.source,
     isExample: r.is_example === 1,
     densities: byVariety.get(r.id) ?? [],
+    revision: r.revision,
   }))
 }
 
@@ -145,10 +148,17 @@ export function createVariety(db: DB, ctx: WriteContext, v: VarietyInput): Varie
 }
 
 /** Changes a variety; a crop change is refused while fields or scenarios use it for the old crop. */
-export function updateVariety(db: DB, ctx: WriteContext, id: number, v: VarietyInput): Variety {
+export function updateVariety(
+  db: DB,
+  ctx: WriteContext,
+  id: number,
+  v: VarietyInput,
+  expectedRevision?: number,
+): Variety {
   try {
     return db.transaction(() => {
       const before = getVariety(db, id)
+      checkRevision('variety', id, before.revision, expectedRevision)
       if (before.crop !== v.crop) {
         const used = db
           .prepare(
@@ -164,7 +174,7 @@ export function updateVariety(db: DB, ctx: WriteContext, id: number, v: VarietyI
       db.prepare(
         `UPDATE variety SET crop = ?, name = ?, maturity_days = ?, heat_sum_needed_cd = ?, yield_potential_rel = ?,
            check_variety = ?, density_tolerance = ?, lodging_risk = ?, salt_tolerance = ?, oil_pct = ?, protein_pct = ?,
-           seed_price_yuan_per_kg = ?, source = ?, is_example = ? WHERE id = ?`,
+           seed_price_yuan_per_kg = ?, source = ?, is_example = ?, revision = revision + 1 WHERE id = ?`,
       ).run(...params(v), id)
       writeDensities(db, id, v.densities)
       recordAudit(db, ctx, {

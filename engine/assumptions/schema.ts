@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { assumptionIssues } from './bounds'
 
-function checkSetting(
+export function checkSetting(
   a: { key: string; value: number; low: number; high: number },
   ctx: z.RefinementCtx,
 ): void {
@@ -15,7 +15,7 @@ function checkSetting(
   }
 }
 
-const overrideShape = {
+export const overrideShape = {
   key: z.string().min(1).max(80),
   value: z.number(),
   low: z.number(),

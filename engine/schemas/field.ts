@@ -67,4 +67,6 @@ export type Field = FieldInput & {
   id: number
   createdAt: string
   updatedAt: string
+  /** bumped by every save; a save from an older revision is refused (STALE) */
+  revision: number
 }

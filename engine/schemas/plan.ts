@@ -4,6 +4,7 @@ import type { Rule } from '../errors'
 import { changeIssues, fieldIssues } from '../rules/edit-rules'
 import { checkFieldConsistency, fieldShape, WATER_REGIMES } from './field'
 import { VarietyInputSchema } from './variety'
+import { REGIONS } from './workspace'
 
 export { AssumptionChangeSchema, AssumptionOverrideSchema }
 
@@ -45,6 +46,9 @@ export type PlanVariety = z.infer<typeof PlanVarietySchema>
 export const PlanWorkspaceSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
+    // Plan files written before the co-op's details existed read as an unnamed county, central Jilin.
+    county: z.string().trim().max(60).default(''),
+    region: z.enum(REGIONS).default('central'),
     isDemo: z.boolean(),
     locale: z.enum(['zh-CN', 'en']),
     areaUnit: z.enum(['mu', 'ha']),

@@ -42,4 +42,5 @@ export const VarietyInputSchema = z
   })
   .strict()
 export type VarietyInput = z.infer<typeof VarietyInputSchema>
-export type Variety = VarietyInput & { id: number }
+/** A variety as stored; `revision` is bumped by every save (a stale save is refused). */
+export type Variety = VarietyInput & { id: number; revision: number }

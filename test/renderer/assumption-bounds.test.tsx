@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ListedAssumption } from '../../app/contract/contract'
 import { DEFAULT_BY_KEY } from '../../engine/assumptions/defaults'
-import { type EffectiveAssumption, effectiveAssumptions } from '../../engine/assumptions/resolve'
+import { effectiveAssumptions } from '../../engine/assumptions/resolve'
 import { renderWithApp, workspace } from './render'
 
 // The renderer talks only through its api module; hoisted so the api module sees it when loaded.
@@ -14,9 +15,12 @@ const api = vi.hoisted(() => {
 const { AssumptionEditModal } = await import('../../renderer/src/features/assumptions/AssumptionEditModal')
 const { AssumptionsScreen } = await import('../../renderer/src/features/assumptions/AssumptionsScreen')
 
-const row = (key: string): EffectiveAssumption => effectiveAssumptions().find((a) => a.key === key)!
+const row = (key: string): ListedAssumption => ({
+  ...effectiveAssumptions().find((a) => a.key === key)!,
+  revision: null,
+})
 
-function edit(a: EffectiveAssumption, ws = workspace()) {
+function edit(a: ListedAssumption, ws = workspace()) {
   renderWithApp(
     <AssumptionEditModal assumption={a} onClose={() => undefined} onSaved={() => undefined} />,
     ws,
@@ -48,7 +52,7 @@ describe('editing an assumption within its hard bounds', () => {
     const old = effectiveAssumptions([
       { key: 'finance.horizonYears', value: 1e300, low: 5, high: 1e300, note: '', changedAt: '2025-01-01' },
     ]).find((a) => a.key === 'finance.horizonYears')!
-    edit(old)
+    edit({ ...old, revision: 7 })
     save()
     expect(await screen.findByRole('alert')).toBeTruthy()
     expect(screen.getAllByText('必须在 1 年 到 50 年 之间（模型允许的界限）').length).toBeGreaterThan(1)

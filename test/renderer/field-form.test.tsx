@@ -23,6 +23,7 @@ function openForm(ws = workspace()) {
       varieties={[]}
       groups={[]}
       onClose={() => undefined}
+      onReload={async () => undefined}
       onSaved={onSaved}
     />,
     ws,

@@ -8,12 +8,15 @@ import { initI18n } from '../../renderer/src/i18n'
 
 export const workspace = (patch: Partial<Workspace> = {}): Workspace => ({
   name: '测试合作社',
+  county: '农安县',
+  region: 'central',
   isDemo: false,
   locale: 'zh-CN',
   areaUnit: 'mu',
   massUnit: 'jin',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  revision: 1,
   ...patch,
 })
 

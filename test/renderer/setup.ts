@@ -26,3 +26,6 @@ const realGetComputedStyle = window.getComputedStyle.bind(window)
 window.getComputedStyle = (element: Element) => realGetComputedStyle(element)
 
 afterEach(() => cleanup())
+
+// jsdom lays nothing out, so it has no scrolling; forms that bring a message into view call this.
+Element.prototype.scrollIntoView = () => undefined

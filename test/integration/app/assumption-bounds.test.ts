@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { ListedAssumption } from '../../../app/contract/contract'
 import { dispatch } from '../../../app/dispatch'
 import { openWorkspace } from '../../../app/workspace'
 import { setOverride } from '../../../db/repositories/assumptions'
-import type { EffectiveAssumption } from '../../../engine/assumptions/resolve'
 import { evaluatePlan } from '../../../engine/model/evaluate'
 import { createSimulation } from '../../../engine/risk/simulate'
 import type { Plan } from '../../../engine/schemas/plan'
@@ -17,7 +17,8 @@ describe('assumption overrides outside the hard bounds', () => {
   const dir = tempDir('fengshou-bounds-')
   const ws = openWorkspace({ dataFile: join(dir, 'w.sqlite'), mode: 'browser', version: 'test' })
   const call = (channel: string, input: unknown) => dispatch(ws.handlers, channel, input)
-  const list = () => (call('assumptions:list', {}) as { ok: true; value: EffectiveAssumption[] }).value
+  const list = () => (call('assumptions:list', {}) as { ok: true; value: ListedAssumption[] }).value
+  const revisionOf = (key: string) => list().find((a) => a.key === key)!.revision
   const plan = () => (call('plan:get', {}) as { ok: true; value: Plan }).value
 
   afterAll(() => {
@@ -26,7 +27,14 @@ describe('assumption overrides outside the hard bounds', () => {
   })
 
   it('are refused at the door: the contract, and the repository on its own', () => {
-    const r = call('assumptions:set', { key: 'hsf.uplift', value: 1e308, low: 0, high: 1e308, note: '' })
+    const r = call('assumptions:set', {
+      key: 'hsf.uplift',
+      value: 1e308,
+      low: 0,
+      high: 1e308,
+      note: '旧版本',
+      revision: null,
+    })
     expect(r).toMatchObject({
       ok: false,
       error: {
@@ -105,13 +113,20 @@ describe('assumption overrides outside the hard bounds', () => {
   })
 
   it('reset puts the workspace back to work', () => {
-    expect(call('assumptions:reset', { key: 'finance.horizonYears' })).toMatchObject({ ok: true })
+    expect(
+      call('assumptions:reset', {
+        key: 'finance.horizonYears',
+        revision: revisionOf('finance.horizonYears'),
+      }),
+    ).toMatchObject({ ok: true })
     expect(refusal(() => evaluatePlan(plan())).details.issues?.[0]?.path).toEqual([
       'assumptions',
       'hsf.uplift',
       'value',
     ])
-    expect(call('assumptions:reset', { key: 'hsf.uplift' })).toMatchObject({ ok: true })
+    expect(
+      call('assumptions:reset', { key: 'hsf.uplift', revision: revisionOf('hsf.uplift') }),
+    ).toMatchObject({ ok: true })
     expect(list().every((a) => a.issues.length === 0)).toBe(true)
     const result = evaluatePlan(plan())
     expect(result.scenarios).toHaveLength(4)

@@ -24,8 +24,8 @@ describe('back up and restore now', () => {
     expect(backup.ok).toBe(true)
     const file = (backup.value as { file: string }).file
     expect(readdirSync(join(dir, 'backups'))).toEqual([file])
-    call('fields:delete', { id: 1 })
-    call('fields:delete', { id: 2 })
+    call('fields:delete', { id: 1, revision: 1 })
+    call('fields:delete', { id: 2, revision: 1 })
     expect(count()).toBe(22)
     const restored = call('workspace:restore', { file })
     expect(restored.ok).toBe(true)

@@ -40,9 +40,9 @@ describe('a variety of another crop', () => {
   it('is refused when a field is edited', () => {
     const { id, ...input } = maizeField
     const before = snapshot()
-    expect(call('fields:update', { id, field: { ...input, varietyId: soybeanVariety } })).toMatchObject(
-      refusal,
-    )
+    expect(
+      call('fields:update', { id, field: { ...input, varietyId: soybeanVariety }, revision: 1 }),
+    ).toMatchObject(refusal)
     expect(snapshot()).toBe(before)
   })
 

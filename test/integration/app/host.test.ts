@@ -114,7 +114,7 @@ describe('the back-end host answers short calls while long work runs', () => {
     const { host } = await start()
     const backup = (await host.call('workspace:backup')) as { ok: true; value: { file: string } }
     expect(backup.ok).toBe(true)
-    await host.call('fields:delete', { id: 1 })
+    await host.call('fields:delete', { id: 1, revision: 1 })
     expect(await count(host)).toBe(23)
     const { order, results } = await race(host, [
       ['restore', 'workspace:restore', { file: backup.value.file }],

@@ -53,6 +53,27 @@ describe('opening and migrating workspace files', () => {
     fresh.close()
   })
 
+  it('a schema-v2 workspace (groups) migrates: groups kept, every record at revision 1, region central', () => {
+    const file = copyFixture('schema-v2.sqlite')
+    const { db, previousVersion } = openTestDatabase(file)
+    expect(previousVersion).toBe(2)
+    const fields = listFields(db)
+    expect(fields.map((f) => [f.name, f.groupId, f.revision])).toEqual([
+      ['老一号地', null, 1],
+      ['老二号地', 1, 1],
+    ])
+    expect(db.prepare('SELECT name, county, region, revision FROM workspace').get()).toEqual({
+      name: '二版合作社',
+      county: '',
+      region: 'central',
+      revision: 1,
+    })
+    for (const table of ['variety', 'scenario', 'assumption'])
+      expect(db.prepare(`SELECT DISTINCT revision FROM ${table}`).pluck().all()).toEqual([1])
+    const fresh = openTestDatabase(join(tempDir(), 'fresh.sqlite')).db
+    expect(schemaOf(db)).toEqual(schemaOf(fresh))
+  })
+
   it('opens with WAL, synchronous=FULL, foreign keys on and our application_id', () => {
     const { db } = openTestDatabase(join(tempDir(), 'w.sqlite'))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')

@@ -56,7 +56,7 @@ describe('IPC relay', () => {
     const frame = { url: 'app://fengshou/index.html' }
     const result = await ipc.listeners.get('fields:delete')!(
       { senderFrame: frame },
-      { id: 'one; DROP TABLE field' },
+      { id: 'one; DROP TABLE field', revision: 1 },
     )
     expect(result).toMatchObject({
       ok: false,
@@ -68,10 +68,10 @@ describe('IPC relay', () => {
   it('relays a valid call from a trusted sender to the back-end host and returns its result', async () => {
     const result = await ipc.listeners.get('fields:delete')!(
       { senderFrame: { url: 'app://fengshou/index.html' } },
-      { id: 3 },
+      { id: 3, revision: 1 },
     )
     expect(result).toEqual({ ok: true, value: 'ran fields:delete' })
-    expect(call).toHaveBeenCalledWith('fields:delete', { id: 3 })
+    expect(call).toHaveBeenCalledWith('fields:delete', { id: 3, revision: 1 })
   })
 })
 

@@ -1,8 +1,8 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ListedAssumption } from '../../../../app/contract/contract'
 import { assumptionIssues } from '../../../../engine/assumptions/bounds'
-import type { EffectiveAssumption } from '../../../../engine/assumptions/resolve'
 import type { Issue } from '../../../../engine/errors'
 import { api } from '../../api'
 import {
@@ -25,7 +25,7 @@ const PARTS = ['value', 'low', 'high'] as const
  * the engine's own check before sending, so the message is the one the back end would give.
  */
 export function AssumptionEditModal(props: {
-  assumption: EffectiveAssumption
+  assumption: ListedAssumption
   onClose: () => void
   onSaved: () => void
 }) {
@@ -77,7 +77,7 @@ export function AssumptionEditModal(props: {
       return
     }
     setSaving(true)
-    const result = await api.assumptionsSet({ ...change, note: v.note ?? '' })
+    const result = await api.assumptionsSet({ ...change, note: v.note ?? '', revision: a.revision })
     setSaving(false)
     if (!result.ok) {
       const issue = result.error.details.issues?.[0]

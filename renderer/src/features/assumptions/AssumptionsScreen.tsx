@@ -13,8 +13,8 @@ import {
 } from 'antd'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ListedAssumption } from '../../../../app/contract/contract'
 import { DEFAULT_SET_NAME } from '../../../../engine/assumptions/defaults'
-import type { EffectiveAssumption } from '../../../../engine/assumptions/resolve'
 import { api, unwrap } from '../../api'
 import { assumptionDisplay, assumptionName, noteOf } from '../../lib/assumption-format'
 import { errorMessage } from '../../lib/errors'
@@ -25,10 +25,10 @@ export function AssumptionsScreen() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { format } = useWorkspace()
-  const [rows, setRows] = useState<EffectiveAssumption[] | null>(null)
+  const [rows, setRows] = useState<ListedAssumption[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [view, setView] = useState<'all' | 'changed'>('all')
-  const [editing, setEditing] = useState<EffectiveAssumption | null>(null)
+  const [editing, setEditing] = useState<ListedAssumption | null>(null)
 
   const reload = useCallback(async () => {
     try {
@@ -46,16 +46,16 @@ export function AssumptionsScreen() {
   // evaluated until they are edited or reset.
   const outOfBounds = useMemo(() => (rows ?? []).filter((a) => a.issues.length > 0), [rows])
   const shown = view === 'all' ? (rows ?? []) : changed
-  const show = (a: EffectiveAssumption, v: number) => {
+  const show = (a: ListedAssumption, v: number) => {
     const d = assumptionDisplay(a.unit, format, t)
     return `${format.number(d.toDisplay(v), d.digits)} ${d.unit}`.trim()
   }
-  const range = (a: EffectiveAssumption, low: number, high: number) => {
+  const range = (a: ListedAssumption, low: number, high: number) => {
     const d = assumptionDisplay(a.unit, format, t)
     return `${format.number(d.toDisplay(low), d.digits)} – ${format.number(d.toDisplay(high), d.digits)}`
   }
-  const reset = async (a: EffectiveAssumption) => {
-    const result = await api.assumptionsReset({ key: a.key })
+  const reset = async (a: ListedAssumption) => {
+    const result = await api.assumptionsReset({ key: a.key, revision: a.revision })
     if (!result.ok) return void message.error(t(`errors.code.${result.error.code}`))
     message.success(t('assumptions.wasReset', { name: assumptionName(t, a.key) }))
     await reload()
@@ -64,7 +64,7 @@ export function AssumptionsScreen() {
   if (error)
     return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
 
-  const columns: TableColumnsType<EffectiveAssumption> = [
+  const columns: TableColumnsType<ListedAssumption> = [
     {
       title: t('assumptions.col.name'),
       key: 'name',
@@ -202,7 +202,7 @@ export function AssumptionsScreen() {
           { value: 'changed', label: t('assumptions.viewChanged', { count: changed.length }) },
         ]}
       />
-      <Table<EffectiveAssumption>
+      <Table<ListedAssumption>
         rowKey="key"
         size="middle"
         loading={!rows}

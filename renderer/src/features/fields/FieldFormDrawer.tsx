@@ -1,5 +1,5 @@
 import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Issue } from '../../../../engine/errors'
 import { CROPS, type Field, SALINE_CLASSES, WATER_REGIMES } from '../../../../engine/schemas/field'
@@ -24,18 +24,26 @@ type Props = {
   groups: FieldGroup[]
   onClose: () => void
   onSaved: (field: Field) => void
+  /** Loads the field as it is now (after someone else saved it) and puts it in the form. */
+  onReload: () => Promise<void>
 }
 
 const FORM_KEYS = new Set(Object.keys(EMPTY_FIELD_FORM))
 
 /** Add or edit one field. Checks with the back end's own schema, in the user's units and language. */
-export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSaved }: Props) {
+export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSaved, onReload }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { format } = useWorkspace()
   const [form] = Form.useForm<FieldFormValues>()
   const [saving, setSaving] = useState(false)
   const [problems, setProblems] = useState<string[]>([])
+  const [stale, setStale] = useState(false)
+  // A refusal is said at the top of the form: bring it into view, wherever the user had scrolled.
+  const problemsRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (problems.length > 0) problemsRef.current?.scrollIntoView({ block: 'start' })
+  }, [problems])
   const crop = Form.useWatch('crop', form)
   const hasHsf = Form.useWatch('hasHsf', form)
 
@@ -44,6 +52,7 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
     form.resetFields()
     form.setFieldsValue(field ? fieldToForm(field, format) : EMPTY_FIELD_FORM)
     setProblems([])
+    setStale(false)
   }, [open, field, form, format])
 
   // antd types field names as literal tuples; our paths come from validation issues at run time.
@@ -78,7 +87,7 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
     if (!check.ok) return showIssues(check.issues)
     setSaving(true)
     const result = field
-      ? await api.fieldsUpdate({ id: field.id, field: check.input })
+      ? await api.fieldsUpdate({ id: field.id, field: check.input, revision: field.revision })
       : await api.fieldsCreate(check.input)
     setSaving(false)
     if (result.ok) {
@@ -86,6 +95,9 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
       onSaved(result.value)
       return
     }
+    // Saved elsewhere since this form opened: nothing of this edit was written, and the form
+    // keeps what the user typed until they choose to load the newer version.
+    if (result.error.code === 'STALE') setStale(true)
     const issues = result.error.details.issues
     if (issues && issues.length > 0) return showIssues(issues)
     setProblems([t(`errors.code.${result.error.code}`)])
@@ -109,6 +121,7 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
         </Space>
       }
     >
+      <div ref={problemsRef} />
       {problems.length > 0 && (
         <Alert
           type="error"
@@ -117,6 +130,13 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
           title={problems[0]}
           description={problems.slice(1).join(' ')}
           style={{ marginBottom: 16 }}
+          action={
+            stale ? (
+              <Button size="small" data-testid="field-reload" onClick={() => void onReload()}>
+                {t('form.reloadLatest')}
+              </Button>
+            ) : undefined
+          }
         />
       )}
       <Form form={form} layout="vertical" initialValues={EMPTY_FIELD_FORM} onFinish={() => void submit()}>

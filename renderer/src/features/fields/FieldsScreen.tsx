@@ -92,7 +92,7 @@ export function FieldsScreen() {
   }, [data, search])
 
   const remove = async (field: Field) => {
-    const result = await api.fieldsDelete({ id: field.id })
+    const result = await api.fieldsDelete({ id: field.id, revision: field.revision })
     if (!result.ok) return void message.error(t(`errors.code.${result.error.code}`))
     message.success(t('fields.deleted', { name: field.name }))
     await reload()
@@ -338,6 +338,12 @@ export function FieldsScreen() {
         onSaved={() => {
           setEditing(null)
           void reload()
+        }}
+        onReload={async () => {
+          const latest = await reload()
+          const id = editing?.field?.id
+          const field = latest?.fields.find((f) => f.id === id)
+          if (editing && field) setEditing({ ...editing, field })
         }}
       />
     </Space>

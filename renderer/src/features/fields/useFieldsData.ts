@@ -9,17 +9,21 @@ export type FieldsData = { fields: Field[]; varieties: Variety[]; groups: FieldG
 export function useFieldsData() {
   const [data, setData] = useState<FieldsData | null>(null)
   const [error, setError] = useState<unknown>(null)
-  const reload = useCallback(async () => {
+  /** Loads the fields again; resolves with what it loaded (null when it failed). */
+  const reload = useCallback(async (): Promise<FieldsData | null> => {
     try {
       const [fields, varieties, groups] = await Promise.all([
         unwrap(api.fieldsList()),
         unwrap(api.varietiesList()),
         unwrap(api.groupsList()),
       ])
-      setData({ fields, varieties, groups })
+      const next = { fields, varieties, groups }
+      setData(next)
       setError(null)
+      return next
     } catch (e) {
       setError(e)
+      return null
     }
   }, [])
   useEffect(() => {

@@ -122,7 +122,7 @@ export function VarietyFormModal(props: {
       setProblems(issues.map((i) => `${labelOf(i.path)}：${issueMessage(t, i)}`))
     if (!parsed.success) return show(toIssues(parsed.error, raw))
     const result = v
-      ? await api.varietiesUpdate({ id: v.id, variety: parsed.data })
+      ? await api.varietiesUpdate({ id: v.id, variety: parsed.data, revision: v.revision })
       : await api.varietiesCreate(parsed.data)
     if (!result.ok)
       return result.error.details.issues
