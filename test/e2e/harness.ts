@@ -40,7 +40,8 @@ export function removeTempDataDirs(): void {
 
 /** Starts browser mode exactly as `npm run serve` does and reads the address from its first line. */
 export async function startServer(dataDir: string): Promise<RunningServer> {
-  const server = join(ROOT, 'out/main/serve.js')
+  // FENGSHOU_SERVE_ENTRY points at another build of browser mode (an engineer's own, while out/ is busy).
+  const server = process.env.FENGSHOU_SERVE_ENTRY ?? join(ROOT, 'out/main/serve.js')
   if (!existsSync(server)) throw new Error('out/main/serve.js is missing: run `npm run build` first')
   const child = spawn(process.execPath, [server, '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
