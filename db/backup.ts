@@ -10,8 +10,15 @@ import { LATEST_SCHEMA_VERSION } from './migrations'
 
 const NAME = /^workspace-(\d{8}T\d{6}Z)(?:-\d+)?\.fengshou\.sqlite$/
 
+/**
+ * Each workspace keeps its backups in a folder of its own, so that the list and a restore can
+ * never offer one co-op's copy to another. The single workspace file of earlier versions
+ * (workspace.fengshou.sqlite) keeps the backups/ folder beside it, where its copies already are.
+ */
 export function backupDir(dataFile: string): string {
-  return join(dirname(dataFile), 'backups')
+  const name = basename(dataFile)
+  if (name === 'workspace.fengshou.sqlite') return join(dirname(dataFile), 'backups')
+  return join(dirname(dataFile), 'backups', name.replace(/\.fengshou\.sqlite$|\.sqlite$/, ''))
 }
 
 function stamp(date: Date): string {
