@@ -7,16 +7,6 @@ const ANTD = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@babel
 const RECHARTS =
   /node_modules[\\/](recharts|victory-vendor|d3-[^\\/]+|internmap|@reduxjs|redux|react-redux|reselect|immer|decimal\.js-light|eventemitter3|es-toolkit)[\\/]/
 
-// `electron-vite build --outDir DIR` (an engineer's own build beside a shared out/) must put the
-// renderer in DIR too: electron-vite would resolve it against the renderer's root instead.
-function outRoot(): string {
-  const argv = process.argv
-  const at = argv.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='))
-  const value =
-    at === -1 ? 'out' : argv[at]!.includes('=') ? argv[at]!.split('=')[1]! : (argv[at + 1] ?? 'out')
-  return resolve(import.meta.dirname, value)
-}
-
 // One build for three targets. main/ holds the desktop main process and the browser-mode server
 // (both run the same handlers); the preload is CommonJS because a sandboxed preload cannot be ESM.
 export default defineConfig({
@@ -54,7 +44,7 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(outRoot(), 'renderer'),
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; the first screen's JavaScript has a budget
       // (DESIGN §6: 1.2 MB minified), and every byte is parsed on a modest laptop at each start.
       minify: true,
