@@ -1,6 +1,6 @@
 import { AppError } from '../engine/errors'
 import { toIssues } from '../engine/validation'
-import { type Channel, isChannel } from './contract/channels'
+import { type Channel, isChannel, isHostChannel, type WorkspaceChannel } from './contract/channels'
 import { contract, type Handlers } from './contract/contract'
 import type { ApiError, Result } from './contract/result'
 
@@ -45,8 +45,15 @@ export function dispatch(
 ): Result<unknown> {
   const checked = validateCall(channel, rawInput)
   if (!checked.ok) return checked
+  // Choosing the workspace is the host's own business (app/workspaces), never a workspace's.
+  if (isHostChannel(checked.value.channel)) {
+    return {
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: 'Answered by the host only', details: {} },
+    }
+  }
   try {
-    const handler = handlers[checked.value.channel] as (input: unknown) => unknown
+    const handler = handlers[checked.value.channel as WorkspaceChannel] as (input: unknown) => unknown
     return { ok: true, value: handler(checked.value.input) }
   } catch (error) {
     return { ok: false, error: toApiError(error, onInternal) }

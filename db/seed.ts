@@ -11,7 +11,9 @@ import { getWorkspace } from './repositories/workspace'
 /** A new, empty file gets the demo plan (示例数据) so the first start shows a working planner. */
 export function ensureWorkspace(db: DB, ctx: WriteContext, demo: () => Plan): void {
   if (getWorkspace(db)) return
-  writePlan(db, ctx, demo(), 'demo')
+  const plan = demo()
+  // The audit log says how the workspace began: as the demo, or as the co-op's own.
+  writePlan(db, ctx, plan, plan.workspace.isDemo ? 'demo' : 'workspace')
 }
 
 /**

@@ -21,7 +21,8 @@ const GONE: ApiError = {
  */
 export function startBackend(options: {
   entry: string
-  dataFile: string
+  /** the folder of the co-op's workspaces, or one named workspace file (DB_PATH) */
+  place: { kind: 'folder'; dir: string } | { kind: 'file'; file: string }
   nativeBinding: string | undefined
 }): Promise<Backend> {
   const child = utilityProcess.fork(options.entry, [], {
@@ -29,7 +30,9 @@ export function startBackend(options: {
     stdio: 'inherit',
     env: {
       ...process.env,
-      FENGSHOU_DATA_FILE: options.dataFile,
+      ...(options.place.kind === 'folder'
+        ? { FENGSHOU_DATA_DIR: options.place.dir }
+        : { FENGSHOU_DATA_FILE: options.place.file }),
       FENGSHOU_MODE: 'desktop',
       ...(options.nativeBinding ? { FENGSHOU_NATIVE_BINDING: options.nativeBinding } : {}),
     },

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron'
-import { resolveDataFile } from '../app/paths'
 import { CONTENT_SECURITY_POLICY } from '../app/serve/csp'
 import { resolveStaticPath } from '../app/serve/static-files'
 import type { Workspace } from '../engine/schemas/workspace'
 import { type Backend, startBackend } from './backend'
-import { registerIpcRelay } from './ipc'
+import { registerFolderDialog } from './dialogs'
+import { registerIpcRelay, registerShellCall } from './ipc'
 import { buildMenuTemplate, mainText } from './menu'
 import { chooseNativeBinding } from './native-binding'
 import {
@@ -115,7 +115,9 @@ async function start(): Promise<void> {
   try {
     backend = await startBackend({
       entry: join(import.meta.dirname, 'host-process.js'),
-      dataFile: resolveDataFile(app.getPath('userData'), process.env),
+      place: process.env.DB_PATH
+        ? { kind: 'file', file: process.env.DB_PATH }
+        : { kind: 'folder', dir: app.getPath('userData') },
       nativeBinding: bindingPath(),
     })
   } catch (error) {
@@ -127,6 +129,18 @@ async function start(): Promise<void> {
     return
   }
   registerIpcRelay(ipcMain, backend.call, (frame) => isTrustedSender(frame, devOrigin))
+  // The one thing this process answers itself: the native folder dialog (a backup to a USB stick).
+  registerFolderDialog(
+    (channel, run) => registerShellCall(ipcMain, channel, (frame) => isTrustedSender(frame, devOrigin), run),
+    {
+      showOpenDialog: (window, options) => dialog.showOpenDialog(window, options),
+      windowOf: (contents) => BrowserWindow.fromWebContents(contents),
+      locale: async () => {
+        const open = await backend.call('workspace:get', {})
+        return open.ok ? (open.value as Workspace).locale : systemLocale()
+      },
+    },
+  )
   const current = await backend.call('workspace:get', {})
   const locale = current.ok ? (current.value as Workspace).locale : systemLocale()
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(locale, process.platform)))

@@ -3,7 +3,7 @@ import { type HostCall, isFromHost } from './protocol'
 
 export type HostClient = {
   /** Sends one call to the host; resolves with its result, or with `failure` if the host is gone. */
-  call: (channel: string, input: unknown) => Promise<Result<unknown>>
+  call: (channel: string, input: unknown, workspaceId?: string) => Promise<Result<unknown>>
   /** Feeds every message that comes back from the host. */
   receive: (message: unknown) => void
   /** The host is gone: every waiting and later call gets this error. */
@@ -20,13 +20,13 @@ export function createHostClient(post: (message: HostCall) => void): HostClient 
   let nextId = 0
   let gone: ApiError | null = null
   return {
-    call(channel, input) {
+    call(channel, input, workspaceId) {
       if (gone) return Promise.resolve({ ok: false, error: gone })
       const id = ++nextId
       return new Promise((resolve) => {
         waiting.set(id, resolve)
         try {
-          post({ type: 'call', id, channel, input })
+          post({ type: 'call', id, channel, input, ...(workspaceId ? { workspaceId } : {}) })
         } catch {
           waiting.delete(id)
           resolve({

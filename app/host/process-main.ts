@@ -1,6 +1,7 @@
 // The back-end host in a process of its own. The desktop app starts it as an Electron
 // utilityProcess and hands it a MessagePort; tests and tools start it as a Node child process
-// with an IPC channel. Both speak protocol.ts. Settings come from the environment.
+// with an IPC channel. Both speak protocol.ts. Settings come from the environment:
+// FENGSHOU_DATA_DIR (a folder of workspaces) or FENGSHOU_DATA_FILE (one workspace file).
 import packageJson from '../../package.json'
 import { toApiError } from '../dispatch'
 import { type Host, startHost } from './host'
@@ -51,8 +52,13 @@ async function main(): Promise<void> {
   let host: Host
   try {
     const budget = Number(env.FENGSHOU_JOB_BUDGET_MS)
+    // A data folder of workspaces (the desktop app: its user-data folder), or one named file.
+    const place = env.FENGSHOU_DATA_DIR
+      ? { kind: 'folder' as const, dir: env.FENGSHOU_DATA_DIR }
+      : { kind: 'file' as const, file: env.FENGSHOU_DATA_FILE ?? '' }
     host = startHost({
-      dataFile: env.FENGSHOU_DATA_FILE ?? '',
+      place,
+      openDemoIfNone: env.FENGSHOU_OPEN_DEMO === '1',
       mode: env.FENGSHOU_MODE === 'browser' ? 'browser' : 'desktop',
       version: packageJson.version,
       ...(env.FENGSHOU_NATIVE_BINDING ? { nativeBinding: env.FENGSHOU_NATIVE_BINDING } : {}),
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
   link.listen((message) => {
     if (!isHostCall(message)) return
     void host
-      .call(message.channel, message.input)
+      .call(message.channel, message.input, message.workspaceId)
       .then((result) => link.post({ type: 'result', id: message.id, result }))
   })
   const stop = () => {

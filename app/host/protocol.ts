@@ -5,7 +5,14 @@ import type { ApiError, Result } from '../contract/result'
  * MessagePort (desktop: the main process relays the renderer's IPC calls to a utilityProcess)
  * and over a Node child process's IPC channel (tests and tools).
  */
-export type HostCall = { type: 'call'; id: number; channel: string; input: unknown }
+export type HostCall = {
+  type: 'call'
+  id: number
+  channel: string
+  input: unknown
+  /** the workspace the calling window was loaded for, when it says (see Host.call) */
+  workspaceId?: string
+}
 
 export type FromHost =
   | { type: 'ready' }

@@ -1,10 +1,13 @@
-export type ServeArgs = { port: number; dataDir: string | null; open: boolean }
+export type ServeArgs = { port: number; dataDir: string | null; open: boolean; demo: boolean }
 
 export class ArgsError extends Error {}
 
-/** `--port N` (0 = any free port), `--data-dir DIR`, `--open` (open the default browser). */
+/**
+ * `--port N` (0 = any free port), `--data-dir DIR`, `--open` (open the default browser), `--demo`
+ * (with no workspace open yet, make and open the demo instead of showing the welcome page).
+ */
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const args: ServeArgs = { port: 0, dataDir: null, open: false }
+  const args: ServeArgs = { port: 0, dataDir: null, open: false, demo: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] =
@@ -22,6 +25,8 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       args.dataDir = value()
     } else if (flag === '--open') {
       args.open = true
+    } else if (flag === '--demo') {
+      args.demo = true
     } else {
       throw new ArgsError(`Unknown option ${arg}`)
     }

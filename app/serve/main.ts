@@ -5,7 +5,7 @@ import { AppError } from '../../engine/errors'
 import { localeFromEnv, translate } from '../../engine/i18n/translate'
 import packageJson from '../../package.json'
 import { startHost } from '../host/host'
-import { defaultDataDir, resolveDataFile } from '../paths'
+import { defaultDataDir } from '../paths'
 import { ArgsError, parseServeArgs } from './args'
 import { openInBrowser } from './open-browser'
 import { createAppServer, listenLocal } from './server'
@@ -18,9 +18,13 @@ function logInternal(error: unknown): void {
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2))
   const dataDir = args.dataDir ?? defaultDataDir(process.platform, process.env, homedir())
-  const dataFile = resolveDataFile(dataDir, process.env)
+  // DB_PATH names one workspace file; otherwise the folder holds the co-op's workspaces.
+  const place = process.env.DB_PATH
+    ? { kind: 'file' as const, file: process.env.DB_PATH }
+    : { kind: 'folder' as const, dir: dataDir }
   const host = startHost({
-    dataFile,
+    place,
+    openDemoIfNone: args.demo,
     mode: 'browser',
     version: packageJson.version,
     jobWorkerUrl: new URL('./job-worker.js', import.meta.url),
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}/?token=${token}`
   // The first stdout line is the address; scripts and tests read it.
   process.stdout.write(`Fengshou Planner: ${url}\n`)
-  console.error(`[fengshou] workspace: ${dataFile}`)
+  console.error(`[fengshou] data: ${place.kind === 'file' ? place.file : place.dir}`)
   if (args.open) openInBrowser(url)
 
   const stop = () => {

@@ -6,13 +6,15 @@ import { CONTENT_SECURITY_POLICY } from './csp'
 import { contentTypeFor, resolveStaticPath } from './static-files'
 
 export const TOKEN_HEADER = 'x-fengshou-token'
+/** The workspace the calling page was loaded for; see Host.call. */
+export const WORKSPACE_HEADER = 'x-fengshou-workspace'
 export const API_PREFIX = '/api/'
 /** Large enough for a 10,000-field plan file, small enough that nobody can fill memory. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
 
 export type AppServerOptions = {
   /** The back-end host's call (host.ts): validated, scheduled, never rejects. */
-  call: (channel: string, input: unknown) => Promise<Result<unknown>>
+  call: (channel: string, input: unknown, workspaceId?: string) => Promise<Result<unknown>>
   rendererDir: string
   token: string
   onInternalError?: (error: unknown) => void
@@ -115,7 +117,8 @@ async function handleApi(
     send(res, 200, JSON.stringify({ ok: false, error }), 'application/json; charset=utf-8')
     return
   }
-  const result = await options.call(channel, input)
+  const workspace = req.headers[WORKSPACE_HEADER]
+  const result = await options.call(channel, input, typeof workspace === 'string' ? workspace : undefined)
   send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
 }
 

@@ -1,8 +1,8 @@
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  currentWorkspaceFile,
   launchBrowser,
   newPage,
   type RunningServer,
@@ -28,7 +28,7 @@ describe('an assumption beyond its bounds from an older version', () => {
     dataDir = tempDataDir()
     const first = await startServer(dataDir)
     await first.stop()
-    const db = new Database(join(dataDir, 'workspace.fengshou.sqlite'))
+    const db = new Database(currentWorkspaceFile(dataDir))
     db.prepare(
       `INSERT INTO assumption (key, value, low, high, unit, source, note, changed_at)
        VALUES ('finance.horizonYears', 1e300, 1e300, 1e300, 'years', 'old', 'old version', '2025-01-01T00:00:00Z')`,

@@ -1,8 +1,8 @@
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  currentWorkspaceFile,
   launchBrowser,
   newPage,
   type RunningServer,
@@ -30,7 +30,7 @@ describe('two windows edit the same field', () => {
     await page.getByLabel('备注').waitFor()
   }
   const noteInDb = () => {
-    const db = new Database(join(dataDir, 'workspace.fengshou.sqlite'), { readonly: true })
+    const db = new Database(currentWorkspaceFile(dataDir), { readonly: true })
     try {
       return db.prepare("SELECT note, revision FROM field WHERE name = '东岗一号地'").get()
     } finally {

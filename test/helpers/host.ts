@@ -10,7 +10,7 @@ export const HOST_ENTRY =
 
 export type HostProcess = {
   child: ChildProcess
-  call: (channel: string, input?: unknown) => Promise<Result<unknown>>
+  call: (channel: string, input?: unknown, workspaceId?: string) => Promise<Result<unknown>>
   stop: () => Promise<void>
 }
 
@@ -20,9 +20,18 @@ export type HostProcess = {
  * workspace is open; rejects with the host's error when it cannot be opened.
  */
 export function startHostProcess(dataFile: string, env: Record<string, string> = {}): Promise<HostProcess> {
+  return startHost({ FENGSHOU_DATA_FILE: dataFile, ...env })
+}
+
+/** The same host on a data folder of workspaces, as the desktop app and browser mode run it. */
+export function startHostInFolder(dataDir: string, env: Record<string, string> = {}): Promise<HostProcess> {
+  return startHost({ FENGSHOU_DATA_DIR: dataDir, ...env })
+}
+
+function startHost(env: Record<string, string>): Promise<HostProcess> {
   if (!existsSync(HOST_ENTRY)) throw new Error(`${HOST_ENTRY} is missing: run \`npm run build\``)
   const child = fork(HOST_ENTRY, [], {
-    env: { ...process.env, FENGSHOU_DATA_FILE: dataFile, FENGSHOU_MODE: 'browser', ...env },
+    env: { ...process.env, FENGSHOU_MODE: 'browser', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const client = createHostClient((message) => child.send(message))
@@ -35,7 +44,7 @@ export function startHostProcess(dataFile: string, env: Record<string, string> =
   return new Promise((resolve, reject) => {
     child.on('message', (message) => {
       if (!isFromHost(message)) return
-      if (message.type === 'ready') resolve({ child, call: (c, i = {}) => client.call(c, i), stop })
+      if (message.type === 'ready') resolve({ child, call: (c, i = {}, w) => client.call(c, i, w), stop })
       else if (message.type === 'failed') {
         reject(message.error as ApiError)
         void stop()

@@ -27,7 +27,11 @@ describe('serve arguments', () => {
       port: 8123,
       dataDir: '/tmp/x',
       open: false,
+      demo: false,
     })
+  })
+  it('reads --demo: open the demo when no workspace is open yet', () => {
+    expect(parseServeArgs(['--demo']).demo).toBe(true)
   })
   it.each([[['--port', '70000']], [['--port']], [['--bogus']]])('refuses %o', (argv) => {
     expect(() => parseServeArgs(argv)).toThrow()

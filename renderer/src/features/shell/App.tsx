@@ -5,15 +5,17 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../app/contract/contract'
 import type { Workspace } from '../../../../engine/schemas/workspace'
-import { api, unwrap } from '../../api'
-import { errorMessage } from '../../lib/errors'
+import { api, setLoadedWorkspace, unwrap, WORKSPACE_CHANGED_EVENT } from '../../api'
+import { apiErrorOf, errorMessage } from '../../lib/errors'
 import { usePrefersReducedMotion } from '../../lib/reduced-motion'
 import { WorkspaceProvider } from '../workspace/WorkspaceContext'
+import { Welcome } from '../workspaces/Welcome'
 import { Shell } from './Shell'
 import { takeStartupWorkspace } from './startup'
 
 type State =
   | { status: 'loading' }
+  | { status: 'welcome' }
   | { status: 'failed'; error: unknown }
   | { status: 'ready'; workspace: Workspace; info: AppInfo }
 
@@ -48,15 +50,26 @@ export function App() {
       const [workspace, info] = await (takeStartupWorkspace() ??
         Promise.all([unwrap(api.workspaceGet()), unwrap(api.appInfo())]))
       if (i18n.language !== workspace.locale) await i18n.changeLanguage(workspace.locale)
+      setLoadedWorkspace(info.workspaceId)
       setState({ status: 'ready', workspace, info })
     } catch (error) {
-      setState({ status: 'failed', error })
+      // No workspace open yet: the first start, or the open one was removed.
+      if (apiErrorOf(error)?.code === 'NO_WORKSPACE') setState({ status: 'welcome' })
+      else setState({ status: 'failed', error })
     }
   }, [i18n])
 
   useEffect(() => {
     void load()
   }, [load])
+
+  // Another window opened another workspace: this page's data is no longer the open file's.
+  const [switchedElsewhere, setSwitchedElsewhere] = useState(false)
+  useEffect(() => {
+    const onChanged = () => setSwitchedElsewhere(true)
+    window.addEventListener(WORKSPACE_CHANGED_EVENT, onChanged)
+    return () => window.removeEventListener(WORKSPACE_CHANGED_EVENT, onChanged)
+  }, [])
 
   useEffect(() => {
     document.documentElement.lang = i18n.language
@@ -84,6 +97,33 @@ export function App() {
               title={t('app.openFailed')}
               description={errorMessage(t, state.error)}
               action={<Button onClick={() => void load()}>{t('app.retry')}</Button>}
+            />
+          </div>
+        )}
+        {state.status === 'welcome' && <Welcome />}
+        {switchedElsewhere && (
+          <div
+            role="alertdialog"
+            aria-modal="true"
+            style={{
+              position: 'fixed',
+              inset: 0,
+              background: 'rgba(0,0,0,0.45)',
+              display: 'grid',
+              placeItems: 'center',
+              zIndex: 2000,
+            }}
+          >
+            <Alert
+              type="warning"
+              showIcon
+              style={{ maxWidth: 560 }}
+              title={t('errors.code.WORKSPACE_CHANGED')}
+              action={
+                <Button type="primary" onClick={() => window.location.reload()}>
+                  {t('workspaces.reloadPage')}
+                </Button>
+              }
             />
           </div>
         )}

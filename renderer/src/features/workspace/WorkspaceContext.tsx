@@ -5,7 +5,9 @@ import type { Workspace } from '../../../../engine/schemas/workspace'
 import { api, unwrap } from '../../api'
 import { type Format, makeFormat } from '../../lib/format'
 
-type WorkspaceUpdate = Partial<Pick<Workspace, 'name' | 'locale' | 'areaUnit' | 'massUnit'>>
+type WorkspaceUpdate = Partial<
+  Pick<Workspace, 'name' | 'county' | 'region' | 'locale' | 'areaUnit' | 'massUnit' | 'revision'>
+>
 
 type WorkspaceValue = {
   workspace: Workspace
