@@ -17,6 +17,8 @@ import { getWorkspace, updateWorkspaceSettings } from '../db/repositories/worksp
 import { effectiveAssumptions } from '../engine/assumptions/resolve'
 import { AppError } from '../engine/errors'
 import type { AppInfo, Handlers } from './contract/contract'
+import { readAuditLog } from './use-cases/audit-log'
+import { backupToFolder } from './use-cases/backup-to'
 import { importCsv, previewCsv } from './use-cases/field-csv-import'
 import { bulkUpdateCheckedFields, createCheckedField, updateCheckedField } from './use-cases/field-edits'
 import { importVarietyCsv } from './use-cases/variety-csv-import'
@@ -50,6 +52,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'workspace:update': ({ revision, ...patch }) => updateWorkspaceSettings(holder.db, ctx, patch, revision),
     'workspace:backup': () => backupWorkspace(holder.db, deps.dataFile, ctx.now()),
     'workspace:backups': () => listBackups(deps.dataFile),
+    'workspace:backupTo': ({ folder }) => backupToFolder(holder.db, folder, ctx.now()),
+    'audit:list': (query) => readAuditLog(holder.db, query),
     'workspace:restore': ({ file }) => {
       const source = backupPath(deps.dataFile, file)
       // The current state is kept too, so a restore can itself be undone.

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { CHANNELS } from '../app/contract/channels'
+import { CHANNELS, isChannel } from '../app/contract/channels'
 import type { Result } from '../app/contract/result'
 import { validateCall } from '../app/dispatch'
 
@@ -26,4 +26,21 @@ export function registerIpcRelay(
       return call(channel, checked.value.input)
     })
   }
+}
+
+/**
+ * The few calls the main process answers itself because they need a window (a native folder
+ * dialog), outside the contract: the same sender check as the relay, no input taken, and never a
+ * handler or the workspace. A contract channel cannot be registered this way.
+ */
+export function registerShellCall(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  channel: string,
+  isTrusted: (frame: IpcMainInvokeEvent['senderFrame']) => boolean,
+  run: (event: IpcMainInvokeEvent) => Promise<Result<unknown>>,
+): void {
+  if (isChannel(channel)) throw new Error(`${channel} belongs to the contract and is relayed`)
+  ipcMain.handle(channel, (event: IpcMainInvokeEvent) =>
+    isTrusted(event.senderFrame) ? run(event) : FORBIDDEN,
+  )
 }

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNELS, methodName } from '../app/contract/channels'
+import { CHOOSE_FOLDER_CHANNEL } from './dialogs'
 
 // One object of named functions, one per channel of the contract. Nothing raw is exposed:
 // no ipcRenderer, no generic invoke(channel).
@@ -11,3 +12,9 @@ const api = Object.fromEntries(
 )
 
 contextBridge.exposeInMainWorld('fengshou', Object.freeze(api))
+
+// Outside the contract, one named function: the native folder dialog of the main process.
+contextBridge.exposeInMainWorld(
+  'fengshouShell',
+  Object.freeze({ chooseFolder: () => ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL) }),
+)

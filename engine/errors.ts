@@ -90,6 +90,11 @@ export const RULES = [
   'unsupported_version',
   'checksum_mismatch',
   'not_a_backup',
+  // a folder the user chose for a backup (a USB stick): checked before anything is written
+  'folder_not_absolute',
+  'folder_not_found',
+  'not_a_folder',
+  'folder_read_only',
   // reading a CSV: encodings, quotes, widths and caps, before any value is checked
   'encoding_utf16',
   'encoding_binary',

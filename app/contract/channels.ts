@@ -8,6 +8,8 @@ export const CHANNELS = [
   'workspace:update',
   'workspace:backup',
   'workspace:backups',
+  'workspace:backupTo',
+  'audit:list',
   'workspace:restore',
   'fields:list',
   'fields:create',

@@ -21,6 +21,7 @@ import type { Plan, Scenario } from '../../engine/schemas/plan'
 import { type Variety, VarietyInputSchema } from '../../engine/schemas/variety'
 import { type BackupInfo, type FieldGroup, REGIONS, type Workspace } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
+import { AuditListSchema, type AuditPage } from './audit'
 import type { Channel } from './channels'
 
 /** One channel: its input schema, and (as a type only) its result. */
@@ -111,6 +112,12 @@ export const contract = {
   'workspace:update': def<Workspace>()(WorkspaceUpdateSchema),
   'workspace:backup': def<BackupInfo>()(Empty),
   'workspace:backups': def<BackupInfo[]>()(Empty),
+  // The same checked copy, into a folder the user chose or typed (a USB stick); the copy is named
+  // after the co-op. A folder that is missing, not a folder or not writable is refused by rule.
+  'workspace:backupTo': def<BackupInfo & { folder: string }>()(
+    z.object({ folder: z.string().min(1).max(1000) }).strict(),
+  ),
+  'audit:list': def<AuditPage>()(AuditListSchema),
   'workspace:restore': def<{ restoredFrom: string; safetyBackup: string }>()(
     z.object({ file: z.string().min(1).max(120) }).strict(),
   ),

@@ -22,6 +22,9 @@ export const LANES = {
   'workspace:update': now('write'),
   'workspace:backup': job('read'),
   'workspace:backups': now('read'),
+  // A copy to a folder the user chose (a USB stick) is as long as a backup, and is one.
+  'workspace:backupTo': job('read'),
+  'audit:list': now('read'),
   'workspace:restore': job('write', true),
   'fields:list': now('read'),
   'fields:create': now('write'),

@@ -9,9 +9,13 @@ import type { ApiError, Result } from '../../app/contract/result'
  */
 export type Api = { [C in Channel as MethodName<C>]: (input?: InputOf<C>) => Promise<Result<OutputOf<C>>> }
 
+/** What only the desktop shell can do, outside the contract: the main process's folder dialog. */
+export type ShellApi = { chooseFolder: () => Promise<Result<{ folder: string | null }>> }
+
 declare global {
   interface Window {
     fengshou?: Api
+    fengshouShell?: ShellApi
   }
 }
 
@@ -50,6 +54,9 @@ function tokenFromLocation(): string {
 }
 
 export const api: Api = window.fengshou ?? createHttpApi(tokenFromLocation())
+
+/** The native folder dialog, in the desktop app only; in browser mode the user types the path. */
+export const shell: ShellApi | null = window.fengshouShell ?? null
 
 /** An error result, thrown so React Query-like code can catch it; it carries the code. */
 export class ApiCallError extends Error {

@@ -13,6 +13,7 @@ export const ROUTES = [
   'board',
   'optimiser',
   'exchange',
+  'audit',
   'settings',
 ] as const
 export type Route = (typeof ROUTES)[number]
@@ -24,6 +25,7 @@ export const BUILT_ROUTES: readonly Route[] = [
   'assumptions',
   'scenarios',
   'density',
+  'audit',
   'settings',
 ]
 export const DEFAULT_ROUTE: Route = 'overview'

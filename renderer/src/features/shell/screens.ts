@@ -45,6 +45,10 @@ export const SCREEN_LOADERS = {
     () => import('../risk/RiskScreen'),
     (m) => m.RiskScreen,
   ),
+  audit: framed(
+    () => import('../audit/AuditScreen'),
+    (m) => m.AuditScreen,
+  ),
   settings: framed(
     () => import('../settings/SettingsScreen'),
     (m) => m.SettingsScreen,
