@@ -1,6 +1,5 @@
 import { backupPath, backupWorkspace, listBackups, replaceWorkspaceFile } from '../db/backup'
 import type { DB } from '../db/connection'
-import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { readPlan } from '../db/plan-store'
 import { listOverrides, overrideRevisions, resetOverride, setOverride } from '../db/repositories/assumptions'
 import type { WriteContext } from '../db/repositories/context'
@@ -38,12 +37,6 @@ export type HandlerDeps = {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { holder, ctx } = deps
   return {
-    'app:info': () => ({
-      version: deps.version,
-      dataFile: deps.dataFile,
-      schemaVersion: LATEST_SCHEMA_VERSION,
-      mode: deps.mode,
-    }),
     'workspace:get': () => {
       const workspace = getWorkspace(holder.db)
       if (!workspace) throw new AppError('NOT_FOUND', 'No workspace in this file')

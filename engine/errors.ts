@@ -5,6 +5,10 @@
 export const ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',
+  // no workspace is open yet (first start, or the open one was removed)
+  'NO_WORKSPACE',
+  // another window switched the workspace since this one loaded
+  'WORKSPACE_CHANGED',
   'CONFLICT',
   // the record was saved elsewhere (another window) since this form was loaded
   'STALE',
@@ -90,6 +94,7 @@ export const RULES = [
   'unsupported_version',
   'checksum_mismatch',
   'not_a_backup',
+  'workspace_fixed',
   // a folder the user chose for a backup (a USB stick): checked before anything is written
   'folder_not_absolute',
   'folder_not_found',

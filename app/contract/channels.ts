@@ -4,6 +4,12 @@
  */
 export const CHANNELS = [
   'app:info',
+  'workspaces:list',
+  'workspaces:create',
+  'workspaces:open',
+  'workspaces:rename',
+  'workspaces:remove',
+  'workspaces:restore',
   'workspace:get',
   'workspace:update',
   'workspace:backup',
@@ -35,6 +41,26 @@ export const CHANNELS = [
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
+
+/**
+ * The channels the back-end host answers itself: they work with no workspace open, and they choose
+ * which workspace is open. Every other channel runs on the open workspace's handlers.
+ */
+export const HOST_CHANNELS = [
+  'app:info',
+  'workspaces:list',
+  'workspaces:create',
+  'workspaces:open',
+  'workspaces:rename',
+  'workspaces:remove',
+  'workspaces:restore',
+] as const satisfies readonly Channel[]
+export type HostChannel = (typeof HOST_CHANNELS)[number]
+export type WorkspaceChannel = Exclude<Channel, HostChannel>
+
+export function isHostChannel(channel: Channel): channel is HostChannel {
+  return (HOST_CHANNELS as readonly string[]).includes(channel)
+}
 
 type CamelTail<S extends string> = S extends `${infer H}${infer T}` ? `${Uppercase<H>}${T}` : S
 /** 'fields:list' → 'fieldsList': the name of the function the preload exposes. */

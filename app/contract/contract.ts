@@ -14,15 +14,22 @@ import {
   type Field,
   type FieldInput,
   FieldInputSchema,
+import type { ErrorCode } from '../../engine/errors'
   fieldShape,
   WATER_REGIMES,
 } from '../../engine/schemas/field'
 import type { Plan, Scenario } from '../../engine/schemas/plan'
 import { type Variety, VarietyInputSchema } from '../../engine/schemas/variety'
-import { type BackupInfo, type FieldGroup, REGIONS, type Workspace } from '../../engine/schemas/workspace'
+import {
+  type BackupInfo,
+  type FieldGroup,
+  REGIONS,
+  type Region,
+  type Workspace,
+} from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
 import { AuditListSchema, type AuditPage } from './audit'
-import type { Channel } from './channels'
+import type { Channel, HostChannel, WorkspaceChannel } from './channels'
 
 /** One channel: its input schema, and (as a type only) its result. */
 type Def<I extends z.ZodType, O> = { input: I; output: O }
@@ -41,7 +48,12 @@ export type ListedAssumption = EffectiveAssumption & { revision: number | null }
 
 export type AppInfo = {
   version: string
-  dataFile: string
+  /** the open workspace's file, or null while none is open (first start, or after removing it) */
+  dataFile: string | null
+  /** the folder that holds every workspace (null when one file was named with DB_PATH) */
+  dataDir: string | null
+  /** the open workspace's id in the workspace list */
+  workspaceId: string | null
   schemaVersion: number
   mode: 'desktop' | 'browser'
 }
@@ -50,6 +62,46 @@ export const WorkspaceUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
     county: z.string().trim().max(60),
+/** One workspace (one co-op's file) as the list shows it. */
+export type WorkspaceEntry = {
+  id: string
+  name: string
+  county: string
+  region: Region
+  isDemo: boolean
+  fieldCount: number
+  areaHa: number
+  lastOpenedAt: string | null
+  isCurrent: boolean
+  /** why the file cannot be opened by this version (newer, damaged), or null */
+  problem: ErrorCode | null
+}
+
+/** A removed workspace, kept in the data folder's removed/ until restored. */
+export type RemovedWorkspace = { id: string; name: string; removedAt: string }
+
+export type WorkspaceList = {
+  current: string | null
+  workspaces: WorkspaceEntry[]
+  removed: RemovedWorkspace[]
+  /** false when the app runs on one named file (DB_PATH): no other workspace can be made */
+  canManage: boolean
+}
+
+const NewCoopSchema = z
+  .object({
+    kind: z.literal('coop'),
+    name: z.string().trim().min(1).max(100),
+    county: z.string().trim().max(60),
+    region: z.enum(REGIONS),
+    locale: z.enum(['zh-CN', 'en']),
+    areaUnit: z.enum(AREA_UNITS),
+    massUnit: z.enum(MASS_UNITS),
+  })
+  .strict()
+const NewDemoSchema = z.object({ kind: z.literal('demo'), locale: z.enum(['zh-CN', 'en']) }).strict()
+const WorkspaceId = z.string().regex(/^[a-z0-9-]{1,40}$/)
+
     region: z.enum(REGIONS),
     locale: z.enum(['zh-CN', 'en']),
     areaUnit: z.enum(AREA_UNITS),
@@ -135,6 +187,14 @@ export const contract = {
             township: fieldShape.township,
             varietyId: fieldShape.varietyId,
             densityPlantsPerHa: fieldShape.densityPlantsPerHa,
+  'workspaces:list': def<WorkspaceList>()(Empty),
+  'workspaces:create': def<WorkspaceEntry>()(z.discriminatedUnion('kind', [NewCoopSchema, NewDemoSchema])),
+  'workspaces:open': def<WorkspaceEntry>()(z.object({ id: WorkspaceId }).strict()),
+  'workspaces:rename': def<WorkspaceEntry>()(
+    z.object({ id: WorkspaceId, name: z.string().trim().min(1).max(100) }).strict(),
+  ),
+  'workspaces:remove': def<WorkspaceList>()(z.object({ id: WorkspaceId }).strict()),
+  'workspaces:restore': def<WorkspaceEntry>()(z.object({ id: WorkspaceId }).strict()),
             waterRegime: fieldShape.waterRegime,
             groupId: fieldShape.groupId,
             qualityGrade: fieldShape.qualityGrade,
@@ -219,4 +279,8 @@ export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>
 export type OutputOf<C extends Channel> = Contract[C]['output']
 
 /** The back end implements every channel; the type checker holds it to the contract. */
-export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> }
+export type Handlers = { [C in WorkspaceChannel]: (input: ParsedInputOf<C>) => OutputOf<C> }
+/** The channels the host answers itself (app/workspaces). */
+export type HostHandlers = {
+  [C in HostChannel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>
+}

@@ -18,6 +18,13 @@ const job = (access: Lane['access'], exclusive = false): Lane => ({ access, job:
 
 export const LANES = {
   'app:info': now('none'),
+  // Choosing, making and removing workspaces replaces the open file: nothing else may run meanwhile.
+  'workspaces:list': now('none'),
+  'workspaces:create': job('write', true),
+  'workspaces:open': job('write', true),
+  'workspaces:rename': now('write'),
+  'workspaces:remove': job('write', true),
+  'workspaces:restore': now('none'),
   'workspace:get': now('read'),
   'workspace:update': now('write'),
   'workspace:backup': job('read'),

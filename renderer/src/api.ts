@@ -20,6 +20,20 @@ declare global {
 }
 
 const TOKEN_HEADER = 'x-fengshou-token'
+const WORKSPACE_HEADER = 'x-fengshou-workspace'
+
+/**
+ * The workspace this page was loaded for. Every call says so, and a page left on a workspace that
+ * another window has since switched away from is refused (WORKSPACE_CHANGED) instead of writing
+ * into the other co-op's file.
+ */
+let loadedWorkspace: string | null = null
+export function setLoadedWorkspace(id: string | null): void {
+  loadedWorkspace = id
+}
+
+/** Fired once a call says another window switched the workspace; the app then asks for a reload. */
+export const WORKSPACE_CHANGED_EVENT = 'fengshou:workspace-changed'
 
 function unavailable(): Result<never> {
   return { ok: false, error: { code: 'BACKEND_UNAVAILABLE', message: 'Backend unavailable', details: {} } }
@@ -33,7 +47,11 @@ export function createHttpApi(token: string, fetchImpl: typeof fetch = (...args)
       try {
         response = await fetchImpl(`/api/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          headers: {
+            'content-type': 'application/json',
+            [TOKEN_HEADER]: token,
+            ...(loadedWorkspace ? { [WORKSPACE_HEADER]: loadedWorkspace } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         })
       } catch {
@@ -43,7 +61,10 @@ export function createHttpApi(token: string, fetchImpl: typeof fetch = (...args)
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Forbidden', details: {} } }
       }
       if (!response.ok) return unavailable()
-      return (await response.json()) as Result<unknown>
+      const result = (await response.json()) as Result<unknown>
+      if (!result.ok && result.error.code === 'WORKSPACE_CHANGED')
+        window.dispatchEvent(new Event(WORKSPACE_CHANGED_EVENT))
+      return result
     },
   ])
   return Object.fromEntries(entries) as Api

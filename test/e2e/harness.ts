@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -39,11 +39,19 @@ export function removeTempDataDirs(): void {
 }
 
 /** Starts browser mode exactly as `npm run serve` does and reads the address from its first line. */
-export async function startServer(dataDir: string): Promise<RunningServer> {
+export async function startServer(
+  dataDir: string,
+  /**
+   * 'demo' (the default): with no workspace open yet, browser mode makes and opens the demo, as
+   * most journeys start from it. 'welcome': the first start a new user sees.
+   */
+  options: { start?: 'demo' | 'welcome' } = {},
+): Promise<RunningServer> {
   // FENGSHOU_SERVE_ENTRY points at another build of browser mode (an engineer's own, while out/ is busy).
   const server = process.env.FENGSHOU_SERVE_ENTRY ?? join(ROOT, 'out/main/serve.js')
   if (!existsSync(server)) throw new Error('out/main/serve.js is missing: run `npm run build` first')
-  const child = spawn(process.execPath, [server, '--port', '0', '--data-dir', dataDir], {
+  const start = options.start === 'welcome' ? [] : ['--demo']
+  const child = spawn(process.execPath, [server, '--port', '0', '--data-dir', dataDir, ...start], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DB_PATH: '' },
   })
@@ -203,4 +211,15 @@ export async function chooseOption(page: Page, combobox: Locator, option: string
   )
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click()
   await select.filter({ hasText: option }).waitFor()
+}
+
+/** The file of the workspace open in a data folder, as its workspace list (workspaces.json) says. */
+export function currentWorkspaceFile(dataDir: string): string {
+  const registry = JSON.parse(readFileSync(join(dataDir, 'workspaces.json'), 'utf8')) as {
+    current: string | null
+    entries: { id: string; file: string }[]
+  }
+  const entry = registry.entries.find((e) => e.id === registry.current)
+  if (!entry) throw new Error(`no workspace is open in ${dataDir}`)
+  return join(dataDir, entry.file)
 }

@@ -1,6 +1,8 @@
 import { Card, Descriptions, Segmented, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { CoopDetailsCard } from '../workspaces/CoopDetailsCard'
+import { WorkspacesCard } from '../workspaces/WorkspacesCard'
 import { BackupCard } from './BackupCard'
 
 export function SettingsScreen() {
@@ -8,6 +10,8 @@ export function SettingsScreen() {
   const { workspace, info, update } = useWorkspace()
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <CoopDetailsCard />
+      <WorkspacesCard />
       <Card title={t('settings.title')}>
         <Descriptions column={1} bordered size="middle">
           <Descriptions.Item label={t('settings.language')}>

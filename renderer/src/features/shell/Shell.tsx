@@ -1,8 +1,9 @@
-import { Alert, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd'
+import { Alert, Layout, Menu, Segmented, Space, Typography } from 'antd'
 import { lazy, type ReactNode, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { OverviewScreen } from '../overview/OverviewScreen'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher'
 import { ROUTES, type Route, useHashRoute } from './routes'
 import { ScreenBoundary, ScreenLoading } from './ScreenLoading'
 import { isLazyRoute, LAZY_SCREENS, preloadScreen } from './screens'
@@ -64,12 +65,7 @@ export function Shell() {
             justifyContent: 'space-between',
           }}
         >
-          <Space size="middle">
-            <Typography.Text strong style={{ fontSize: 16 }}>
-              {workspace.name}
-            </Typography.Text>
-            {workspace.isDemo && <Tag color="orange">{t('app.demoTag')}</Tag>}
-          </Space>
+          <WorkspaceSwitcher />
           <Space size="large">
             <Space>
               <Typography.Text type="secondary" id="area-unit-label">
