@@ -10,11 +10,11 @@ import {
   type CsvUnits,
   FIELD_COLUMNS,
 } from '../../engine/csv/fields-csv'
+import type { ErrorCode } from '../../engine/errors'
 import {
   type Field,
   type FieldInput,
   FieldInputSchema,
-import type { ErrorCode } from '../../engine/errors'
   fieldShape,
   WATER_REGIMES,
 } from '../../engine/schemas/field'
@@ -58,10 +58,6 @@ export type AppInfo = {
   mode: 'desktop' | 'browser'
 }
 
-export const WorkspaceUpdateSchema = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    county: z.string().trim().max(60),
 /** One workspace (one co-op's file) as the list shows it. */
 export type WorkspaceEntry = {
   id: string
@@ -102,6 +98,10 @@ const NewCoopSchema = z
 const NewDemoSchema = z.object({ kind: z.literal('demo'), locale: z.enum(['zh-CN', 'en']) }).strict()
 const WorkspaceId = z.string().regex(/^[a-z0-9-]{1,40}$/)
 
+export const WorkspaceUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    county: z.string().trim().max(60),
     region: z.enum(REGIONS),
     locale: z.enum(['zh-CN', 'en']),
     areaUnit: z.enum(AREA_UNITS),
@@ -160,6 +160,14 @@ const CsvRequestSchema = z
 
 export const contract = {
   'app:info': def<AppInfo>()(Empty),
+  'workspaces:list': def<WorkspaceList>()(Empty),
+  'workspaces:create': def<WorkspaceEntry>()(z.discriminatedUnion('kind', [NewCoopSchema, NewDemoSchema])),
+  'workspaces:open': def<WorkspaceEntry>()(z.object({ id: WorkspaceId }).strict()),
+  'workspaces:rename': def<WorkspaceEntry>()(
+    z.object({ id: WorkspaceId, name: z.string().trim().min(1).max(100) }).strict(),
+  ),
+  'workspaces:remove': def<WorkspaceList>()(z.object({ id: WorkspaceId }).strict()),
+  'workspaces:restore': def<WorkspaceEntry>()(z.object({ id: WorkspaceId }).strict()),
   'workspace:get': def<Workspace>()(Empty),
   'workspace:update': def<Workspace>()(WorkspaceUpdateSchema),
   'workspace:backup': def<BackupInfo>()(Empty),
@@ -187,14 +195,6 @@ export const contract = {
             township: fieldShape.township,
             varietyId: fieldShape.varietyId,
             densityPlantsPerHa: fieldShape.densityPlantsPerHa,
-  'workspaces:list': def<WorkspaceList>()(Empty),
-  'workspaces:create': def<WorkspaceEntry>()(z.discriminatedUnion('kind', [NewCoopSchema, NewDemoSchema])),
-  'workspaces:open': def<WorkspaceEntry>()(z.object({ id: WorkspaceId }).strict()),
-  'workspaces:rename': def<WorkspaceEntry>()(
-    z.object({ id: WorkspaceId, name: z.string().trim().min(1).max(100) }).strict(),
-  ),
-  'workspaces:remove': def<WorkspaceList>()(z.object({ id: WorkspaceId }).strict()),
-  'workspaces:restore': def<WorkspaceEntry>()(z.object({ id: WorkspaceId }).strict()),
             waterRegime: fieldShape.waterRegime,
             groupId: fieldShape.groupId,
             qualityGrade: fieldShape.qualityGrade,
