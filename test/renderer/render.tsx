@@ -30,7 +30,14 @@ export function renderWithApp(ui: ReactNode, ws: Workspace = workspace()) {
         <AntApp>
           <WorkspaceProvider
             workspace={ws}
-            info={{ version: 'test', dataFile: '/tmp/w.sqlite', schemaVersion: 2, mode: 'browser' }}
+            info={{
+              version: 'test',
+              dataFile: '/tmp/w.sqlite',
+              dataDir: '/tmp',
+              workspaceId: 'test',
+              schemaVersion: 3,
+              mode: 'browser',
+            }}
           >
             {ui}
           </WorkspaceProvider>
