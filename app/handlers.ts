@@ -72,7 +72,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deleteField(holder.db, ctx, id, revision)
       return { id }
     },
-    'fields:previewCsv': (request) => previewCsv(holder.db, request),
+    'fields:previewCsv': (request) => previewCsv(holder.db, request, ctx.now()),
     'fields:importCsv': (request) => importCsv(holder.db, ctx, request),
     'varieties:list': () => listVarieties(holder.db),
     'varieties:create': (input) => createVariety(holder.db, ctx, input),

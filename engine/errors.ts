@@ -111,6 +111,10 @@ export const RULES = [
   'csv_too_many_cells',
   'too_many_columns',
   'duplicate_column',
+  // a unit in a CSV header that cannot be read (平方米, 万株/公顷): named, never guessed
+  'unit_unknown',
+  // a yield record for a year after the current season
+  'year_in_future',
 ] as const
 
 export type Rule = (typeof RULES)[number]

@@ -125,7 +125,7 @@ export function benchCsv(): void {
     const refuseMs = time(
       () => {
         try {
-          previewCsv(db, wide)
+          previewCsv(db, wide, ctx.now())
         } catch (error) {
           if (isAppError(error) && error.details.issues?.[0]?.rule === 'too_many_columns') return
           throw error

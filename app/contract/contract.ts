@@ -4,11 +4,15 @@ import { checkSetting, overrideShape } from '../../engine/assumptions/schema'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
 import {
   type ColumnTarget,
+  type ColumnUnit,
   CSV_MAX_COLUMNS,
+  type CsvCounts,
   type CsvDefault,
   type CsvProblem,
   type CsvUnits,
   FIELD_COLUMNS,
+  ON_EXISTING,
+  type OnExisting,
 } from '../../engine/csv/fields-csv'
 import type { ErrorCode } from '../../engine/errors'
 import {
@@ -112,7 +116,13 @@ export const WorkspaceUpdateSchema = z
   .partial()
   .strict()
 
-export type CsvRequest = { base64: string; mapping: ColumnTarget[] | null; units: CsvUnits }
+/** onExisting: what to do with rows naming a field the workspace has (absent: 'stop'). */
+export type CsvRequest = {
+  base64: string
+  mapping: ColumnTarget[] | null
+  units: CsvUnits
+  onExisting?: OnExisting
+}
 
 export type CsvPreview = {
   encoding: 'utf-8' | 'gb18030'
@@ -123,7 +133,23 @@ export type CsvPreview = {
   problems: CsvProblem[]
   /** Values the import fills in for empty cells or absent columns (heat sum, grade, water, HSF, saline); not problems. */
   defaults?: CsvDefault[]
+  /** What each header alone was recognised as (the mapping may differ where the user changed it). */
+  guessed: ColumnTarget[]
+  /** Per header: the unit its numbers are read in, from the header when it names one. */
+  columnUnits: (ColumnUnit | null)[]
+  /** The spreadsheet row and the action of each row in `preview`. */
+  previewRows: { row: number; action: 'new' | 'update' }[]
+  /** The workspace's region, whose defaults fill in what the file leaves out. */
+  region: Region
+  onExisting: OnExisting
+  counts: CsvCounts
 }
+
+/**
+ * Rows written (new and updated fields); `updated`, `unchanged` (named fields the file does not
+ * change: nothing written) and `skipped` are absent when none.
+ */
+export type CsvImportResult = { imported: number; updated?: number; unchanged?: number; skipped?: number }
 
 export type VarietyCsvResult = {
   encoding: 'utf-8' | 'gb18030'
@@ -155,6 +181,7 @@ const CsvRequestSchema = z
         densityArea: AreaUnitSchema,
       })
       .strict(),
+    onExisting: z.enum(ON_EXISTING).optional(),
   })
   .strict()
 
@@ -207,7 +234,7 @@ export const contract = {
       .strict(),
   ),
   'fields:previewCsv': def<CsvPreview>()(CsvRequestSchema),
-  'fields:importCsv': def<{ imported: number }>()(CsvRequestSchema),
+  'fields:importCsv': def<CsvImportResult>()(CsvRequestSchema),
   'varieties:list': def<Variety[]>()(Empty),
   'varieties:create': def<Variety>()(VarietyInputSchema),
   'varieties:update': def<Variety>()(

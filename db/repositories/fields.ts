@@ -257,14 +257,22 @@ export function countFields(db: DB): number {
 
 /**
  * Writes imported rows, creating the groups they name, in one transaction: every row or none.
- * Groups are matched and created under groupNameKey, so "Ａb", "ab" and "AB" become one group named
- * by the first spelling. A row that still breaks a constraint is named by its spreadsheet row
- * (`row`; without one, its position counting the header as row 1).
+ * A row with `existing` updates that field instead of adding one: the whole field is replaced by
+ * the row (the use-case has merged what the file does not say), its revision is bumped, and the
+ * change is audited field by field; a field saved elsewhere since the file was read is refused
+ * (STALE). Groups are matched and created under groupNameKey, so "Ａb", "ab" and "AB" become one
+ * group named by the first spelling. A row that still breaks a constraint is named by its
+ * spreadsheet row (`row`; without one, its position counting the header as row 1).
  */
 export function importFieldRows(
   db: DB,
   ctx: WriteContext,
-  rows: { field: FieldInput; newGroup: string | null; row?: number }[],
+  rows: {
+    field: FieldInput
+    newGroup: string | null
+    row?: number
+    existing?: { id: number; revision: number } | null
+  }[],
   summary: string,
 ): number {
   // The row writers compile their statements on every call; for an import of thousands of rows
@@ -291,22 +299,42 @@ export function importFieldRows(
       const at = ctx.now().toISOString()
       const groups = groupIdsByKey(db)
       const insertGroup = db.prepare('INSERT INTO field_group (name) VALUES (?)')
+      const updatedIds: number[] = []
       for (index = 0; index < rows.length; index++) {
-        const { field, newGroup } = rows[index]!
+        const { field, newGroup, existing } = rows[index]!
         let groupId = field.groupId
         if (newGroup !== null) {
           const key = groupNameKey(newGroup)
           groupId = groups.get(key) ?? Number(insertGroup.run(newGroup).lastInsertRowid)
           groups.set(key, groupId)
         }
-        insertFieldRow(compiledOnce, { ...field, groupId }, at)
+        if (!existing) {
+          insertFieldRow(compiledOnce, { ...field, groupId }, at)
+          continue
+        }
+        const before = getField(db, existing.id)
+        if (!before) throw new AppError('NOT_FOUND', 'The field no longer exists', { id: existing.id })
+        checkRevision('field', existing.id, before.revision, existing.revision)
+        const after = { ...field, groupId }
+        updateFieldRow(compiledOnce, existing.id, after, at)
+        recordAudit(db, ctx, {
+          action: 'update',
+          entity: 'field',
+          entityId: existing.id,
+          summary: after.name,
+          detail: { source: summary, changes: changedKeys(before, after) },
+        })
+        updatedIds.push(existing.id)
       }
       recordAudit(db, ctx, {
         action: 'import',
         entity: 'field',
         entityId: null,
         summary,
-        detail: { count: rows.length },
+        detail: {
+          count: rows.length,
+          ...(updatedIds.length > 0 ? { created: rows.length - updatedIds.length, updated: updatedIds } : {}),
+        },
       })
       return rows.length
     })()

@@ -3,16 +3,18 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CsvPreview, CsvRequest } from '../../../app/contract/contract'
-import { importCsv, previewCsv } from '../../../app/use-cases/field-csv-import'
+import { importCsv, previewCsv as previewAt } from '../../../app/use-cases/field-csv-import'
 import { type DB, openDatabase } from '../../../db/connection'
 import { writePlan } from '../../../db/plan-store'
-import { countFields, listFields } from '../../../db/repositories/fields'
+import { countFields, importFieldRows, listFields } from '../../../db/repositories/fields'
 import { createGroup, listGroups } from '../../../db/repositories/groups'
 import { listVarieties } from '../../../db/repositories/varieties'
+import { getWorkspace, updateWorkspaceSettings } from '../../../db/repositories/workspace'
 import { fieldsToCsv, safeCell } from '../../../engine/csv/fields-export'
 import type { CsvProblem } from '../../../engine/csv/read-csv'
 import { buildDemoPlan } from '../../../engine/demo-plan'
 import { AppError } from '../../../engine/errors'
+import { REGION_DEFAULTS } from '../../../engine/regions'
 import { CSV_UNITS, FIELDS_CSV_HEADER, fieldsCsv, gb18030, utf16 } from '../../helpers/csv'
 import { tempDir, testContext } from '../../helpers/db'
 import { refusal } from '../../helpers/errors'
@@ -34,6 +36,9 @@ function demoDb(plan = buildDemoPlan()): DB {
   writePlan(db, testContext, plan, 'demo')
   return db
 }
+
+/** The preview as the app runs it, in the test's season (January 2026). */
+const previewCsv = (db: DB, r: CsvRequest) => previewAt(db, r, testContext.now())
 
 const request = (bytes: Buffer | string): CsvRequest => ({
   base64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64'),
@@ -364,7 +369,7 @@ describe('field CSV import: what the security review found', () => {
 })
 
 describe('field CSV import: defaults are shown, never silent', () => {
-  it('names the rows that take the default heat sum, grade, water, HSF and saline class', () => {
+  it("names the rows that take the region's heat sum and grade (central plains), and the plain water, HSF and saline class", () => {
     const db = demoDb()
     const csv = [
       '地块名称,面积,作物,积温,地力等级',
@@ -376,12 +381,12 @@ describe('field CSV import: defaults are shown, never silent', () => {
     expect(preview.problems).toEqual([])
     expect(preview.defaults).toEqual(
       expect.arrayContaining([
-        { column: 'heatSum', header: '积温', value: 2700, count: 1, rows: [3] },
-        { column: 'grade', header: '地力等级', value: 5, count: 1, rows: [4] },
-        { column: 'water', header: null, value: 'rainfed', count: 2, rows: [2, 3] },
-        { column: 'water', header: null, value: 'paddy', count: 1, rows: [4] },
-        { column: 'hsf', header: null, value: false, count: 3, rows: [2, 3, 4] },
-        { column: 'saline', header: null, value: 'none', count: 3, rows: [2, 3, 4] },
+        { column: 'heatSum', header: '积温', value: 2700, source: 'region', count: 1, rows: [3] },
+        { column: 'grade', header: '地力等级', value: 4, source: 'region', count: 1, rows: [4] },
+        { column: 'water', header: null, value: 'rainfed', source: 'rule', count: 2, rows: [2, 3] },
+        { column: 'water', header: null, value: 'paddy', source: 'rule', count: 1, rows: [4] },
+        { column: 'hsf', header: null, value: false, source: 'rule', count: 3, rows: [2, 3, 4] },
+        { column: 'saline', header: null, value: 'none', source: 'rule', count: 3, rows: [2, 3, 4] },
       ]),
     )
     expect(preview.defaults).toHaveLength(6)
@@ -498,5 +503,416 @@ describe('field CSV export', () => {
     )
     expect(safeCell('＝SUM(A1)')).toBe("'＝SUM(A1)")
     expect(safeCell('东岗')).toBe('东岗')
+  })
+})
+
+const requestWith = (text: string | Buffer, more: Partial<CsvRequest>): CsvRequest => ({
+  ...request(text),
+  ...more,
+})
+
+/** The stored history of one field by name, as year → kg/ha. */
+function historyOf(db: DB, name: string): Record<number, number> {
+  const field = listFields(db).find((f) => f.name === name)
+  if (!field) throw new Error(`no field ${name}`)
+  return Object.fromEntries(field.history.map((h) => [h.year, h.yieldKgPerHa]))
+}
+
+describe('field CSV import: yield history columns keep their year and their unit', () => {
+  // Every header shape a co-op's WPS file uses, one year each; the dialog says 斤/亩.
+  const SHAPES: [header: string, year: number, cell: string, kgPerHa: number][] = [
+    ['单产2019', 2019, '1200', 9000],
+    ['2020年单产（斤/亩）', 2020, '1100', 8250],
+    ['2021', 2021, '1000', 7500],
+    ['2022年', 2022, '1300', 9750],
+    ['2018单产', 2018, '1240', 9300],
+    ['2017年亩产', 2017, '1160', 8700],
+    ['亩产2016（公斤）', 2016, '600', 9000],
+    ['yield_2015', 2015, '1000', 7500],
+    ['2014 yield (kg/ha)', 2014, '8800', 8800],
+    ['2013年单产（t/ha）', 2013, '9.5', 9500],
+    ['2012年单产（吨/公顷）', 2012, '9.1', 9100],
+    ['2011年单产(公斤/公顷)', 2011, '8600', 8600],
+    ['2010年单产（kg/亩）', 2010, '560', 8400],
+    ['2009年单产（公斤/亩）', 2009, '550', 8250],
+  ]
+  const csv = [
+    ['地块名称', '面积（亩）', '作物', ...SHAPES.map((s) => s[0])].join(','),
+    ['史地', '30', '玉米', ...SHAPES.map((s) => s[2])].join(','),
+  ].join('\r\n')
+
+  it('every header shape is recognised as the yield of its year, and each value is stored in kg/ha', () => {
+    const db = demoDb()
+    const preview = previewCsv(db, request(gb18030(csv)))
+    expect(preview.problems).toEqual([])
+    expect(preview.guessed).toEqual(['name', 'area', 'crop', ...SHAPES.map((s) => `yield:${s[1]}`)])
+    expect(importCsv(db, testContext, request(gb18030(csv)))).toEqual({ imported: 1 })
+    const stored = historyOf(db, '史地')
+    expect(Object.keys(stored).map(Number).sort()).toEqual(SHAPES.map((s) => s[1]).sort())
+    for (const [header, year, , kgPerHa] of SHAPES) expect(stored[year], header).toBeCloseTo(kgPerHa, 6)
+  })
+
+  it('a unit in the header wins over the dialog, and the preview says which columns it overrides', () => {
+    const db = demoDb()
+    const preview = previewCsv(db, request(csv))
+    const unitOf = (header: string) => preview.columnUnits[preview.headers.indexOf(header)]
+    // The dialog says 斤/亩: a header without a unit uses it, a header with 斤/亩 agrees with it.
+    expect(unitOf('单产2019')).toEqual({
+      kind: 'yield',
+      mass: 'jin',
+      area: 'mu',
+      fromHeader: false,
+      overrides: false,
+    })
+    expect(unitOf('2020年单产（斤/亩）')).toMatchObject({ fromHeader: true, overrides: false })
+    expect(unitOf('2017年亩产')).toMatchObject({
+      mass: 'jin',
+      area: 'mu',
+      fromHeader: true,
+      overrides: false,
+    })
+    expect(unitOf('亩产2016（公斤）')).toMatchObject({ mass: 'kg', area: 'mu', overrides: true })
+    expect(unitOf('2014 yield (kg/ha)')).toMatchObject({ mass: 'kg', area: 'ha', overrides: true })
+    expect(unitOf('2013年单产（t/ha）')).toMatchObject({ mass: 't', area: 'ha', overrides: true })
+    expect(unitOf('面积（亩）')).toEqual({
+      kind: 'area',
+      mass: null,
+      area: 'mu',
+      fromHeader: true,
+      overrides: false,
+    })
+    expect(unitOf('作物')).toBeNull()
+  })
+
+  it('with the dialog in kg/ha, only the columns without a unit change meaning', () => {
+    const db = demoDb()
+    const units = { ...CSV_UNITS, yieldMass: 'kg', yieldArea: 'ha' } as const
+    importCsv(db, testContext, requestWith(csv, { units }))
+    const stored = historyOf(db, '史地')
+    expect(stored[2019]).toBe(1200) // 单产2019: no unit, so the dialog's kg/ha
+    expect(stored[2020]).toBe(8250) // 斤/亩 in the header
+    expect(stored[2017]).toBe(1160 * 15) // 亩产: per mu, the mass from the dialog (kg)
+    expect(stored[2014]).toBe(8800)
+  })
+
+  it('area and density read the unit their header names, against the dialog', () => {
+    const db = demoDb()
+    const text = ['地块名称,面积(公顷),作物,密度（株/亩）', '公顷地,2,玉米,4500'].join('\n')
+    const units = { ...CSV_UNITS, area: 'mu', densityArea: 'ha' } as const
+    const preview = previewCsv(db, requestWith(text, { units }))
+    expect(preview.problems).toEqual([])
+    expect(preview.columnUnits[1]).toEqual({
+      kind: 'area',
+      mass: null,
+      area: 'ha',
+      fromHeader: true,
+      overrides: true,
+    })
+    expect(preview.columnUnits[3]).toEqual({
+      kind: 'density',
+      mass: null,
+      area: 'mu',
+      fromHeader: true,
+      overrides: true,
+    })
+    importCsv(db, testContext, requestWith(text, { units }))
+    const field = listFields(db).find((f) => f.name === '公顷地')!
+    expect(field.areaHa).toBe(2)
+    expect(field.densityPlantsPerHa).toBe(67_500)
+  })
+
+  it('a unit the header names but nobody can read is named at row 1, never guessed', () => {
+    const db = demoDb()
+    const text = ['地块名称,面积（平方米）,作物,密度（万株/公顷）', '甲地,2000,玉米,6.5'].join('\n')
+    const { preview, refused } = previewAndImport(db, text)
+    const expected = [
+      { row: 1, column: '面积（平方米）', rule: 'unit_unknown', params: { value: '平方米' } },
+      { row: 1, column: '密度（万株/公顷）', rule: 'unit_unknown', params: { value: '万株/公顷' } },
+    ]
+    expect(preview.problems).toEqual(expected)
+    expect(refused).toEqual(expected)
+  })
+
+  it('a yield for a year after the current season is refused at the header row; this season and empty later columns are fine', () => {
+    const db = demoDb()
+    // The tests' season is 2026.
+    const text = [
+      '地块名称,面积,作物,2026年单产,2027年单产,2028年单产',
+      '甲地,10,玉米,1200,1250,',
+      '乙地,10,玉米,1100,,',
+    ].join('\n')
+    const { preview } = previewAndImport(db, text)
+    expect(preview.problems).toEqual([
+      { row: 1, column: '2027年单产', rule: 'year_in_future', params: { year: 2027, limit: 2026 } },
+    ])
+    const fixed = text.replace(',1250,', ',,')
+    expect(importCsv(db, testContext, request(fixed))).toEqual({ imported: 2 })
+    expect(historyOf(db, '甲地')).toEqual({ 2026: 9000 })
+  })
+
+  it('the mapping dialog can send any year, and a column mapped by the user reads its header unit', () => {
+    const db = demoDb()
+    const text = ['地块名称,面积,作物,旧产量（公斤/亩）', '甲地,10,玉米,600'].join('\n')
+    expect(previewCsv(db, request(text)).guessed[3]).toBe('ignore')
+    const mapping = ['name', 'area', 'crop', 'yield:2008'] as const
+    expect(importCsv(db, testContext, requestWith(text, { mapping: [...mapping] }))).toEqual({ imported: 1 })
+    expect(historyOf(db, '甲地')).toEqual({ 2008: 9000 })
+  })
+})
+
+describe('field CSV import: a file naming fields the workspace already has', () => {
+  /** Two fields of the demo and one new one, with the columns a yearly yield update carries. */
+  function updateFile(db: DB, options: { badRow?: boolean } = {}) {
+    const [a, b] = listFields(db)
+    const text = [
+      '地块名称,面积（亩）,2024年单产（斤/亩）,2025年单产（斤/亩）,备注',
+      `${a!.name},200,1300,1400,今年改种`,
+      `${b!.name},${options.badRow ? '二百' : '150'},,1350,`,
+      '今春新垦地,40,,1200,新开垦',
+    ].join('\r\n')
+    return { a: a!, b: b!, text }
+  }
+  const everything = (db: DB) => ({ list: listFields(db), ...contents(db) })
+
+  it('"stop" (the default) names each existing field at its row, counts them, and writes nothing', () => {
+    const db = demoDb()
+    const { a, b, text } = updateFile(db)
+    const withCrop = text
+      .split('\r\n')
+      .map((l, i) => `${l},${i === 0 ? '作物' : '玉米'}`)
+      .join('\r\n')
+    const before = everything(db)
+    const preview = previewCsv(db, request(withCrop))
+    expect(preview.onExisting).toBe('stop')
+    expect(preview.counts).toEqual({ new: 1, update: 0, unchanged: 0, skip: 0, existing: 2 })
+    expect(preview.problems).toEqual([
+      { row: 2, column: '地块名称', rule: 'duplicate_name', params: { value: a.name } },
+      { row: 3, column: '地块名称', rule: 'duplicate_name', params: { value: b.name } },
+    ])
+    expect(refusal(() => importCsv(db, testContext, request(withCrop))).code).toBe('VALIDATION')
+    expect(everything(db)).toEqual(before)
+  })
+
+  it('"skip" leaves the existing fields exactly as they were and adds the new one', () => {
+    const db = demoDb()
+    const { a, b, text } = updateFile(db)
+    const withCrop = text
+      .split('\r\n')
+      .map((l, i) => `${l},${i === 0 ? '作物' : '玉米'}`)
+      .join('\r\n')
+    const before = listFields(db)
+    const preview = previewCsv(db, requestWith(withCrop, { onExisting: 'skip' }))
+    expect(preview.problems).toEqual([])
+    expect(preview.counts).toEqual({ new: 1, update: 0, unchanged: 0, skip: 2, existing: 2 })
+    expect(importCsv(db, testContext, requestWith(withCrop, { onExisting: 'skip' }))).toEqual({
+      imported: 1,
+      skipped: 2,
+    })
+    const after = listFields(db)
+    expect(after.filter((f) => f.name !== '今春新垦地')).toEqual(before)
+    expect(after.find((f) => f.name === a.name)).toEqual(a)
+    expect(after.find((f) => f.name === b.name)).toEqual(b)
+  })
+
+  it('"update" changes exactly the named fields and columns: years given replace, years not given stay, revisions bump, audited', () => {
+    const db = demoDb()
+    const { a, b, text } = updateFile(db)
+    // The new field needs a crop; the file has no crop column, so it is named at its row.
+    const missingCrop = previewCsv(db, requestWith(text, { onExisting: 'update' }))
+    expect(missingCrop.problems).toEqual([{ row: 4, column: 'crop', rule: 'required' }])
+    const onlyUpdates = text.split('\r\n').slice(0, 3).join('\r\n')
+    const others = listFields(db).filter((f) => f.name !== a.name && f.name !== b.name)
+    const auditBefore = contents(db).audit
+
+    const preview = previewCsv(db, requestWith(onlyUpdates, { onExisting: 'update' }))
+    expect(preview.problems).toEqual([])
+    expect(preview.counts).toEqual({ new: 0, update: 2, unchanged: 0, skip: 0, existing: 2 })
+    expect(preview.previewRows).toEqual([
+      { row: 2, action: 'update' },
+      { row: 3, action: 'update' },
+    ])
+    // Updated fields keep their own heat sum and grade: no default is listed for them.
+    expect(preview.defaults).toEqual([])
+    expect(importCsv(db, testContext, requestWith(onlyUpdates, { onExisting: 'update' }))).toEqual({
+      imported: 2,
+      updated: 2,
+    })
+
+    const after = listFields(db)
+    const newA = after.find((f) => f.id === a.id)!
+    const newB = after.find((f) => f.id === b.id)!
+    const same = ({ updatedAt: _u, revision: _r, ...rest }: (typeof after)[number]) => rest
+    expect(same(newA)).toEqual(
+      same({
+        ...a,
+        areaHa: 200 / 15,
+        note: '今年改种',
+        history: [
+          ...a.history.filter((h) => h.year < 2024),
+          { year: 2024, yieldKgPerHa: 9750 },
+          { year: 2025, yieldKgPerHa: 10_500 },
+        ],
+      }),
+    )
+    // An empty 2024 cell keeps the field's 2024; an empty note cell clears the note.
+    expect(same(newB)).toEqual(
+      same({
+        ...b,
+        areaHa: 10,
+        note: '',
+        history: [...b.history, { year: 2025, yieldKgPerHa: 10_125 }],
+      }),
+    )
+    expect(newA.revision).toBe(a.revision + 1)
+    expect(newB.revision).toBe(b.revision + 1)
+    expect(after.filter((f) => f.id !== a.id && f.id !== b.id)).toEqual(others)
+    const audit = db
+      .prepare(
+        'SELECT action, entity_id AS entityId, summary, detail_json AS detail FROM audit_log ORDER BY id DESC LIMIT 3',
+      )
+      .all() as { action: string; entityId: number | null; summary: string; detail: string }[]
+    expect(contents(db).audit).toBe(auditBefore + 3)
+    expect(audit.map(({ detail: _d, ...entry }) => entry)).toEqual([
+      { action: 'import', entityId: null, summary: 'csv' },
+      { action: 'update', entityId: b.id, summary: b.name },
+      { action: 'update', entityId: a.id, summary: a.name },
+    ])
+    // Each field's entry names what changed, from and to; nothing else.
+    expect(Object.keys(JSON.parse(audit[2]!.detail).changes).sort()).toEqual(['areaHa', 'history', 'note'])
+    expect(JSON.parse(audit[0]!.detail)).toEqual({ count: 2, created: 0, updated: [a.id, b.id] })
+  })
+
+  it('an exported list edited in WPS and re-imported with "update" rewrites only the field whose cell changed', () => {
+    const db = demoDb()
+    const fields = listFields(db)
+    const csv = fieldsToCsv(fields, listVarieties(db), listGroups(db), CSV_UNITS, WORDS)
+    const before = everything(db)
+    const same = previewCsv(db, requestWith(csv, { onExisting: 'update' }))
+    expect(same.problems).toEqual([])
+    expect(same.counts).toMatchObject({ new: 0, update: 0, unchanged: fields.length })
+    expect(importCsv(db, testContext, requestWith(csv, { onExisting: 'update' }))).toEqual({
+      imported: 0,
+      unchanged: fields.length,
+    })
+    // Nothing changed, so nothing was written: no revision, no audit line.
+    expect(everything(db)).toEqual(before)
+
+    const target = fields[3]!
+    const lines = csv.split('\r\n')
+    const at = lines.findIndex((l) => l.startsWith(`${target.name},`))
+    const edited = lines.map((l, i) => (i === at ? l.replace(/,[^,]*$/, ',999') : l)).join('\r\n')
+    expect(importCsv(db, testContext, requestWith(edited, { onExisting: 'update' }))).toEqual({
+      imported: 1,
+      updated: 1,
+      unchanged: fields.length - 1,
+    })
+    const after = listFields(db)
+    // The last column is the latest year's yield: 999 jin/mu is 7,492.5 kg/ha; other years stay.
+    const changed = after.find((f) => f.id === target.id)!
+    expect(changed.revision).toBe(target.revision + 1)
+    expect(changed.history.at(-1)?.yieldKgPerHa).toBe(7492.5)
+    expect(changed.history.slice(0, -1)).toEqual(target.history.slice(0, -1))
+    expect(after.filter((f) => f.id !== target.id)).toEqual(fields.filter((f) => f.id !== target.id))
+  })
+
+  it('"update" with one bad row changes nothing at all: not the good rows, not the new field', () => {
+    const db = demoDb()
+    const { text } = updateFile(db, { badRow: true })
+    const withCrop = text
+      .split('\r\n')
+      .map((l, i) => `${l},${i === 0 ? '作物' : '玉米'}`)
+      .join('\r\n')
+    const before = everything(db)
+    const preview = previewCsv(db, requestWith(withCrop, { onExisting: 'update' }))
+    expect(preview.problems).toEqual([
+      { row: 3, column: '面积（亩）', rule: 'not_a_number', params: { value: '二百' } },
+    ])
+    const error = refusal(() => importCsv(db, testContext, requestWith(withCrop, { onExisting: 'update' })))
+    expect(error.code).toBe('VALIDATION')
+    expect(everything(db)).toEqual(before)
+  })
+
+  it('"update" that fails while writing leaves every field as it was', () => {
+    const db = demoDb()
+    const { b, text } = updateFile(db)
+    const onlyUpdates = text.split('\r\n').slice(0, 3).join('\r\n')
+    db.exec(
+      `CREATE TEMP TRIGGER fail_second BEFORE UPDATE ON field WHEN NEW.id = ${b.id} BEGIN SELECT RAISE(ABORT, 'full'); END`,
+    )
+    const before = everything(db)
+    expect(() => importCsv(db, testContext, requestWith(onlyUpdates, { onExisting: 'update' }))).toThrow(
+      AppError,
+    )
+    expect(everything(db)).toEqual(before)
+  })
+
+  it('a field saved elsewhere after the file was read is not written over (STALE), and nothing is written', () => {
+    const db = demoDb()
+    const [a] = listFields(db)
+    const before = everything(db)
+    const { id, revision, createdAt: _c, updatedAt: _u, ...input } = a!
+    const error = refusal(() =>
+      importFieldRows(
+        db,
+        testContext,
+        [
+          { field: { ...input, name: '另一块' }, newGroup: null, row: 2, existing: null },
+          {
+            field: { ...input, note: '导入' },
+            newGroup: null,
+            row: 3,
+            existing: { id, revision: revision + 1 },
+          },
+        ],
+        'csv',
+      ),
+    )
+    expect(error.code).toBe('STALE')
+    expect(everything(db)).toEqual(before)
+  })
+})
+
+describe("field CSV import: what the file leaves out comes from the co-op's region, and says so", () => {
+  it("a western co-op gets the west's heat sum and grade on every row, listed with the region", () => {
+    const db = demoDb()
+    const workspace = getWorkspace(db)!
+    updateWorkspaceSettings(db, testContext, { region: 'west' }, workspace.revision)
+    const rows = Array.from({ length: 60 }, (_, i) => `西地${i + 1},20,玉米`)
+    const text = ['地块名称,面积,作物', ...rows].join('\r\n')
+    const preview = previewCsv(db, request(gb18030(text)))
+    expect(preview.region).toBe('west')
+    const heat = preview.defaults?.find((d) => d.column === 'heatSum')
+    const grade = preview.defaults?.find((d) => d.column === 'grade')
+    expect(heat).toMatchObject({ value: REGION_DEFAULTS.west.heatSumCd.value, source: 'region', count: 60 })
+    expect(grade).toMatchObject({
+      value: REGION_DEFAULTS.west.qualityGrade.value,
+      source: 'region',
+      count: 60,
+    })
+    expect(heat?.rows.slice(0, 3)).toEqual([2, 3, 4])
+    importCsv(db, testContext, request(gb18030(text)))
+    const imported = listFields(db).filter((f) => f.name.startsWith('西地'))
+    expect(imported).toHaveLength(60)
+    expect(new Set(imported.map((f) => f.heatSumCd))).toEqual(new Set([2900]))
+    expect(new Set(imported.map((f) => f.qualityGrade))).toEqual(new Set([6]))
+  })
+
+  it('the east fills its own heat sum, and a value in the file is never replaced', () => {
+    const db = demoDb()
+    updateWorkspaceSettings(db, testContext, { region: 'east' }, getWorkspace(db)!.revision)
+    const text = ['地块名称,面积,作物,积温', '东甲,20,玉米,', '东乙,20,玉米,2550'].join('\n')
+    const preview = previewCsv(db, request(text))
+    expect(preview.defaults?.find((d) => d.column === 'heatSum')).toEqual({
+      column: 'heatSum',
+      header: '积温',
+      value: 2400,
+      source: 'region',
+      count: 1,
+      rows: [2],
+    })
+    importCsv(db, testContext, request(text))
+    const byName = new Map(listFields(db).map((f) => [f.name, f]))
+    expect(byName.get('东甲')?.heatSumCd).toBe(2400)
+    expect(byName.get('东乙')?.heatSumCd).toBe(2550)
   })
 })

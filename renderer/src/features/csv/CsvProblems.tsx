@@ -14,10 +14,19 @@ function columnLabel(t: TFunction, column: string): string {
  */
 export function csvProblemText(t: TFunction, p: CsvProblem): string {
   if (p.rule === 'missing_column') return t('csv.missingColumn', { column: columnLabel(t, p.column) })
-  const message = t(`errors.rule.${p.rule}`, p.params ?? {})
+  const message = messageOf(t, p)
   if (p.row === 0) return message
   if (p.column === '') return t('csv.problemInRow', { row: p.row, message })
-  return t('csv.problem', { row: p.row, column: p.column, message })
+  return t('csv.problem', { row: p.row, column: columnLabel(t, p.column), message })
+}
+
+/** What is wrong; a name used twice says where it was first, or that the workspace has it. */
+function messageOf(t: TFunction, p: CsvProblem): string {
+  if (p.rule === 'duplicate_name' && p.params?.value !== undefined)
+    return p.params.first !== undefined
+      ? t('csv.duplicateInFile', { value: p.params.value, first: p.params.first })
+      : t('csv.duplicateExisting', { value: p.params.value })
+  return t(`errors.rule.${p.rule}`, p.params ?? {})
 }
 
 /** Every problem of a CSV before anything is imported (the first 20 listed). */
