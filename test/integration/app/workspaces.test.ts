@@ -69,7 +69,9 @@ describe('workspaces in a data folder', () => {
     expect(plan.varieties).toEqual([])
     expect(plan.scenarios).toEqual([expect.objectContaining({ name: '当前做法（基准）', isBaseline: true })])
     // Its own file, and it is open again after a restart.
-    expect(readdirSync(join(dir, 'workspaces')).filter((f) => f.endsWith('.sqlite'))).toEqual([`${made.id}.fengshou.sqlite`])
+    expect(readdirSync(join(dir, 'workspaces')).filter((f) => f.endsWith('.sqlite'))).toEqual([
+      `${made.id}.fengshou.sqlite`,
+    ])
     await h.stop()
     const again = await host(dir)
     expect(value<{ name: string }>(await again.call('workspace:get')).name).toBe(NEW_COOP.name)

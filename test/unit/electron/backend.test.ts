@@ -71,14 +71,22 @@ describe('the desktop relay to the back-end host', () => {
   })
 
   it('rejects with the host’s own error when the workspace cannot be opened, and stops it', async () => {
-    const started = startBackend({ entry: 'h.js', place: { kind: 'file', file: 'w.sqlite' }, nativeBinding: undefined })
+    const started = startBackend({
+      entry: 'h.js',
+      place: { kind: 'file', file: 'w.sqlite' },
+      nativeBinding: undefined,
+    })
     port1.deliver({ type: 'failed', error: { code: 'DB_NEWER_VERSION', message: 'newer', details: {} } })
     await expect(started).rejects.toMatchObject({ code: 'DB_NEWER_VERSION' })
     expect(child.killed).toBe(true)
   })
 
   it('answers every waiting and later call with BACKEND_UNAVAILABLE when the host dies', async () => {
-    const started = startBackend({ entry: 'h.js', place: { kind: 'file', file: 'w.sqlite' }, nativeBinding: '/native/b.node' })
+    const started = startBackend({
+      entry: 'h.js',
+      place: { kind: 'file', file: 'w.sqlite' },
+      nativeBinding: '/native/b.node',
+    })
     expect((fork.mock.calls[0] as unknown[])[2]).toMatchObject({
       env: { FENGSHOU_NATIVE_BINDING: '/native/b.node' },
     })
