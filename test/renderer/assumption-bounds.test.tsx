@@ -55,7 +55,10 @@ describe('editing an assumption within its hard bounds', () => {
     edit({ ...old, revision: 7 })
     save()
     expect(await screen.findByRole('alert')).toBeTruthy()
-    expect(screen.getAllByText('必须在 1 年 到 50 年 之间（模型允许的界限）').length).toBeGreaterThan(1)
+    // Under the inputs as well as at the top (antd shows field messages a moment after they are set).
+    await waitFor(() =>
+      expect(screen.getAllByText('必须在 1 年 到 50 年 之间（模型允许的界限）').length).toBeGreaterThan(1),
+    )
     expect(api.assumptionsSet).not.toHaveBeenCalled()
   })
 
@@ -64,6 +67,7 @@ describe('editing an assumption within its hard bounds', () => {
     type('上限（年）', '60')
     fireEvent.blur(screen.getByLabelText('上限（年）'))
     await waitFor(() => expect((screen.getByLabelText('上限（年）') as HTMLInputElement).value).toBe('50'))
+    type('修改理由（例如试验或本社记录）', '县农技站意见')
     save()
     await waitFor(() => expect(api.assumptionsSet).toHaveBeenCalledTimes(1))
     expect(api.assumptionsSet.mock.calls[0]![0]).toMatchObject({ key: 'finance.horizonYears', high: 50 })
@@ -73,6 +77,7 @@ describe('editing an assumption within its hard bounds', () => {
     edit(row('hsf.investmentYuanPerHa'))
     type('取值（元/亩）', '10000')
     type('上限（元/亩）', '10000')
+    type('修改理由（例如试验或本社记录）', '本社 2025 年投资记录')
     save()
     await waitFor(() => expect(api.assumptionsSet).toHaveBeenCalledTimes(1))
     expect(api.assumptionsSet.mock.calls[0]![0]).toMatchObject({

@@ -34,12 +34,18 @@ import { agronomicOptimum, densityRange, evalQuadratic, fitQuadratic } from '../
 import { densityCurve } from '../../../../engine/model/density-explorer'
 import { WATER_REGIMES, type WaterRegime } from '../../../../engine/schemas/field'
 import type { Variety } from '../../../../engine/schemas/variety'
-import { fromKg } from '../../../../engine/units'
 import { api, unwrap } from '../../api'
+import { type DisplayUnits, makeFormat } from '../../lib/format'
+import { QuantityInput } from '../../lib/QuantityInput'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { parseTrialPoints } from './trial-points'
 
-/** Yield against density for a variety × water regime, with both optima and a fit to trial points. */
+/**
+ * Yield against density for a variety × water regime, with both optima and a fit to trial points.
+ * Everything it holds is canonical (plants/ha, kg/ha, yuan/kg; seed in yuan per 1,000 seeds, as the
+ * assumptions keep it), so the chart, the trial points and the fit read the header's current
+ * units. Pasted trial points are read in the units they were typed in, which the box states.
+ */
 export function DensityScreen(props: { chartWidth?: number }) {
   const { t } = useTranslation()
   const { format } = useWorkspace()
@@ -48,13 +54,15 @@ export function DensityScreen(props: { chartWidth?: number }) {
   const [varietyId, setVarietyId] = useState<number | null>(null)
   const [water, setWater] = useState<WaterRegime>('drip')
   const [seedPer1000, setSeedPer1000] = useState<number | null>(null)
-  const [grainPerMass, setGrainPerMass] = useState<number | null>(null)
-  const [yieldAtOpt, setYieldAtOpt] = useState<number | null>(null)
+  const [grainYuanPerKg, setGrainYuanPerKg] = useState<number | null>(null)
+  const [yieldAtOptKgPerHa, setYieldAtOptKgPerHa] = useState<number | null>(null)
   const [readDensity, setReadDensity] = useState<number | null>(null)
   const [trialText, setTrialText] = useState('')
-  const [trialMessage, setTrialMessage] = useState<string | null>(null)
+  // The units the pasted points were typed in: set when the box is first filled, kept until cleared.
+  const [trialUnits, setTrialUnits] = useState<DisplayUnits | null>(null)
+  const [trialProblem, setTrialProblem] = useState<string | null>(null)
   const [fitted, setFitted] = useState<ReturnType<typeof fitQuadratic> | null>(null)
-  const [trialPoints, setTrialPoints] = useState<{ x: number; y: number }[]>([])
+  const [trialPoints, setTrialPoints] = useState<{ densityPlantsPerHa: number; yieldKgPerHa: number }[]>([])
 
   useEffect(() => {
     void (async () => {
@@ -68,15 +76,12 @@ export function DensityScreen(props: { chartWidth?: number }) {
   const values = useMemo(() => valuesOf(assumptions ?? []), [assumptions])
   const variety = varieties.find((v) => v.id === varietyId) ?? null
   const crop = variety?.crop ?? 'maize'
-  const kgPerMassUnit = 1 / fromKg(1, format.units.massUnit)
-  // Defaults from the assumptions, in display units; the user can type over them.
+  // Defaults from the assumptions; the user can type over them.
   const seed = seedPer1000 ?? values[`seed.${crop}.yuanPer1000`] ?? 0
-  const grainPerKg = grainPerMass !== null ? grainPerMass / kgPerMassUnit : (values[`price.${crop}`] ?? 0)
+  const grainPerKg = grainYuanPerKg ?? values[`price.${crop}`] ?? 0
   const waterFactor = crop === 'maize' && water !== 'rainfed' ? (values[`water.factor.${water}`] ?? 1) : 1
-  const ymaxKgPerHa =
-    yieldAtOpt !== null
-      ? yieldAtOpt / format.yieldValue(1)
-      : (values[`baseline.default.${crop}`] ?? 0) * waterFactor
+  const ymaxKgPerHa = yieldAtOptKgPerHa ?? (values[`baseline.default.${crop}`] ?? 0) * waterFactor
+  const densityQuantity = format.quantity('density')
   const range = variety && assumptions ? densityRange(crop, variety.densities, water, values) : null
 
   const curve = useMemo(() => {
@@ -105,12 +110,18 @@ export function DensityScreen(props: { chartWidth?: number }) {
   const densityLabel = (d: number) => `${format.densityNumber(d)} ${format.densityUnitLabel}`
   const perArea = (yuanPerHa: number) =>
     t('density.perArea', { value: format.money(format.densityValue(yuanPerHa)), area: format.areaUnitLabel })
+  // The units the trial box is read in: those it was typed in, or the current ones while empty.
+  const trialFormat =
+    trialUnits &&
+    (trialUnits.areaUnit !== format.units.areaUnit || trialUnits.massUnit !== format.units.massUnit)
+      ? makeFormat(format.locale, trialUnits, t)
+      : format
 
   const fit = () => {
     const parsed = parseTrialPoints(trialText)
     if ('issue' in parsed) {
       const { issue } = parsed
-      setTrialMessage(
+      setTrialProblem(
         issue.rule === 'csv_row'
           ? t('density.badLine', { line: issue.params?.line })
           : t(`errors.rule.${issue.rule}`, issue.params ?? {}),
@@ -119,12 +130,12 @@ export function DensityScreen(props: { chartWidth?: number }) {
     }
     const distinct = new Set(parsed.points.map((p) => p.density)).size
     if (distinct < 3) {
-      setTrialMessage(t('density.tooFew', { count: distinct }))
+      setTrialProblem(t('density.tooFew', { count: distinct }))
       return
     }
     const canonical = parsed.points.map((p) => ({
-      densityPlantsPerHa: p.density / format.densityValue(1),
-      yieldKgPerHa: p.yield / format.yieldValue(1),
+      densityPlantsPerHa: trialFormat.quantity('density').fromDisplay(p.density),
+      yieldKgPerHa: trialFormat.quantity('yield').fromDisplay(p.yield),
     }))
     let result: ReturnType<typeof fitQuadratic>
     try {
@@ -132,23 +143,28 @@ export function DensityScreen(props: { chartWidth?: number }) {
     } catch (error) {
       // Points the fit cannot use (all on a line, say) are named, not thrown at the user.
       const issue = error instanceof AppError ? error.details.issues?.[0] : undefined
-      setTrialMessage(issue ? t(`errors.rule.${issue.rule}`, issue.params ?? {}) : t('errors.code.INTERNAL'))
+      setTrialProblem(issue ? t(`errors.rule.${issue.rule}`, issue.params ?? {}) : t('errors.code.INTERNAL'))
       return
     }
+    setTrialProblem(null)
     setFitted(result)
-    setTrialPoints(parsed.points.map((p) => ({ x: p.density, y: p.yield })))
-    const aopd = agronomicOptimum(result)
-    setTrialMessage(
-      aopd === null
+    setTrialPoints(canonical)
+  }
+  // The fit's read-out is worded at each render, so it follows the header's units.
+  const fitAopd = fitted ? agronomicOptimum(fitted) : null
+  const trialMessage =
+    trialProblem ??
+    (fitted === null
+      ? null
+      : fitAopd === null
         ? t('density.fitNoPeak')
         : t('density.fitResult', {
-            rmse: format.number(y(result.rmseKgPerHa), 1),
+            rmse: format.number(y(fitted.rmseKgPerHa), 1),
             unit: format.yieldUnitLabel,
-            r2: format.number(result.r2, 3),
-            aopd: densityLabel(aopd),
-          }),
-    )
-  }
+            r2: format.number(fitted.r2, 3),
+            aopd: densityLabel(fitAopd),
+          }))
+  const shownTrialPoints = trialPoints.map((p) => ({ x: x(p.densityPlantsPerHa), y: y(p.yieldKgPerHa) }))
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -159,8 +175,8 @@ export function DensityScreen(props: { chartWidth?: number }) {
         <Typography.Text type="secondary">{t('density.subtitle')}</Typography.Text>
       </div>
       <Card>
-        <Row gutter={[16, 12]}>
-          <Col span={6}>
+        <Row gutter={[16, 12]} align="bottom">
+          <Col span={5}>
             <Typography.Text id="d-variety">{t('density.variety')}</Typography.Text>
             <Select
               aria-labelledby="d-variety"
@@ -170,13 +186,13 @@ export function DensityScreen(props: { chartWidth?: number }) {
                 setVarietyId(id)
                 setReadDensity(null)
                 setSeedPer1000(null)
-                setGrainPerMass(null)
-                setYieldAtOpt(null)
+                setGrainYuanPerKg(null)
+                setYieldAtOptKgPerHa(null)
               }}
               options={varieties.map((v) => ({ value: v.id, label: `${v.name}（${t(`crop.${v.crop}`)}）` }))}
             />
           </Col>
-          <Col span={6}>
+          <Col span={5}>
             <Typography.Text id="d-water">{t('density.water')}</Typography.Text>
             <Select
               aria-labelledby="d-water"
@@ -185,7 +201,7 @@ export function DensityScreen(props: { chartWidth?: number }) {
               onChange={(w) => {
                 setWater(w)
                 setReadDensity(null)
-                setYieldAtOpt(null)
+                setYieldAtOptKgPerHa(null)
               }}
               options={WATER_REGIMES.filter((w) => w !== 'paddy').map((w) => ({
                 value: w,
@@ -199,6 +215,7 @@ export function DensityScreen(props: { chartWidth?: number }) {
               aria-labelledby="d-seed"
               style={{ width: '100%' }}
               min={0}
+              step={0.5}
               value={Math.round(seed * 100) / 100}
               onChange={(v) => typeof v === 'number' && setSeedPer1000(v)}
             />
@@ -207,28 +224,37 @@ export function DensityScreen(props: { chartWidth?: number }) {
             <Typography.Text id="d-grain">
               {t('density.grainPrice', { mass: format.massUnitLabel })}
             </Typography.Text>
-            <InputNumber
+            <QuantityInput
+              quantity="yuanPerMass"
               aria-labelledby="d-grain"
               style={{ width: '100%' }}
               min={0}
-              step={0.01}
-              value={Math.round(grainPerKg * kgPerMassUnit * 1000) / 1000}
-              onChange={(v) => typeof v === 'number' && setGrainPerMass(v)}
+              value={grainPerKg}
+              onChange={(v) => v !== null && setGrainYuanPerKg(v)}
             />
           </Col>
-          <Col span={4}>
+          <Col span={6}>
             <Typography.Text id="d-ymax">
               {t('density.yieldAtOptimum', { unit: format.yieldUnitLabel })}
             </Typography.Text>
-            <InputNumber
+            <QuantityInput
+              quantity="yield"
               aria-labelledby="d-ymax"
               style={{ width: '100%' }}
               min={0}
-              value={Math.round(y(ymaxKgPerHa))}
-              onChange={(v) => typeof v === 'number' && setYieldAtOpt(v)}
+              value={ymaxKgPerHa}
+              onChange={(v) => v !== null && setYieldAtOptKgPerHa(v)}
             />
           </Col>
         </Row>
+        {variety?.seedPriceYuanPerKg != null && (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="variety-seed">
+            {t('density.varietySeed', {
+              name: variety.name,
+              price: format.number(variety.seedPriceYuanPerKg, 2),
+            })}
+          </Typography.Paragraph>
+        )}
       </Card>
       {!range && assumptions && <Alert type="warning" showIcon title={t('density.noRange')} />}
       {curve && range && (
@@ -281,9 +307,9 @@ export function DensityScreen(props: { chartWidth?: number }) {
                       isAnimationActive={false}
                     />
                   )}
-                  {trialPoints.length > 0 && (
+                  {shownTrialPoints.length > 0 && (
                     <Scatter
-                      data={trialPoints}
+                      data={shownTrialPoints}
                       dataKey="y"
                       name={t('density.points')}
                       fill="#1677ff"
@@ -324,7 +350,7 @@ export function DensityScreen(props: { chartWidth?: number }) {
                 min={Math.round(x(curve.points[0]!.densityPlantsPerHa))}
                 max={Math.round(x(curve.points[curve.points.length - 1]!.densityPlantsPerHa))}
                 value={Math.round(x(dRead))}
-                onChange={(v) => setReadDensity(v / format.densityValue(1))}
+                onChange={(v) => setReadDensity(densityQuantity.fromDisplay(v))}
               />
             </Card>
           </Col>
@@ -354,13 +380,33 @@ export function DensityScreen(props: { chartWidth?: number }) {
               </Descriptions>
               <Card size="small" title={t('density.trialTitle')}>
                 <Typography.Paragraph type="secondary">
-                  {t('density.trialHelp', { density: format.densityUnitLabel, yield: format.yieldUnitLabel })}
+                  {t('density.trialHelp', {
+                    density: trialFormat.densityUnitLabel,
+                    yield: trialFormat.yieldUnitLabel,
+                  })}
                 </Typography.Paragraph>
+                {trialFormat !== format && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    style={{ marginBottom: 8 }}
+                    data-testid="trial-units"
+                    title={t('density.trialOtherUnits', {
+                      density: trialFormat.densityUnitLabel,
+                      yield: trialFormat.yieldUnitLabel,
+                    })}
+                  />
+                )}
                 <Input.TextArea
                   aria-label={t('density.trialTitle')}
                   rows={6}
                   value={trialText}
-                  onChange={(e) => setTrialText(e.target.value)}
+                  onChange={(e) => {
+                    const text = e.target.value
+                    setTrialText(text)
+                    if (text.trim() === '') setTrialUnits(null)
+                    else if (trialUnits === null) setTrialUnits(format.units)
+                  }}
                 />
                 <Space style={{ marginTop: 8 }}>
                   <Button type="primary" onClick={fit}>
@@ -369,9 +415,10 @@ export function DensityScreen(props: { chartWidth?: number }) {
                   <Button
                     onClick={() => {
                       setTrialText('')
+                      setTrialUnits(null)
                       setFitted(null)
                       setTrialPoints([])
-                      setTrialMessage(null)
+                      setTrialProblem(null)
                     }}
                   >
                     {t('density.trialClear')}

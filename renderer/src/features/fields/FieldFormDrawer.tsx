@@ -2,11 +2,23 @@ import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select,
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Issue } from '../../../../engine/errors'
-import { CROPS, type Field, SALINE_CLASSES, WATER_REGIMES } from '../../../../engine/schemas/field'
+import {
+  CROPS,
+  FIELD_LIMITS,
+  type Field,
+  type FieldInput,
+  SALINE_CLASSES,
+  WATER_REGIMES,
+} from '../../../../engine/schemas/field'
 import type { Variety } from '../../../../engine/schemas/variety'
 import type { FieldGroup } from '../../../../engine/schemas/workspace'
 import { api } from '../../api'
+import { useDensityConfirm } from '../../lib/density-confirm'
 import { issueMessage } from '../../lib/errors'
+import { QuantityInput } from '../../lib/QuantityInput'
+import { textLimit } from '../../lib/text-limit'
+import { sameValues, useUnsavedChanges } from '../../lib/unsaved-changes'
+import { useBusy } from '../../lib/use-busy'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import {
   checkFieldForm,
@@ -30,13 +42,27 @@ type Props = {
 
 const FORM_KEYS = new Set(Object.keys(EMPTY_FIELD_FORM))
 
-/** Add or edit one field. Checks with the back end's own schema, in the user's units and language. */
+/**
+ * Add or edit one field. Checks with the back end's own schema, in the user's units and language.
+ * The form holds canonical values, so the header's unit can change while it is open; closing it or
+ * leaving the screen with unsaved edits asks first, and a density outside the variety's safe range
+ * is confirmed before it is saved.
+ */
 export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSaved, onReload }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { format } = useWorkspace()
   const [form] = Form.useForm<FieldFormValues>()
-  const [saving, setSaving] = useState(false)
+  const [saving, run] = useBusy()
+  const confirmDensity = useDensityConfirm()
+  // What the form was loaded with; anything else is an unsaved edit.
+  const loaded = useRef<FieldFormValues>(EMPTY_FIELD_FORM)
+  const [dirty, setDirty] = useState(false)
+  const confirmDiscard = useUnsavedChanges(open && dirty)
+  const requestClose = () => confirmDiscard(onClose)
+  const nameLimit = textLimit(t, FIELD_LIMITS.nameMaxChars, { trim: true })
+  const placeLimit = textLimit(t, FIELD_LIMITS.placeMaxChars, { trim: true })
+  const noteLimit = textLimit(t, FIELD_LIMITS.noteMaxChars)
   const [problems, setProblems] = useState<string[]>([])
   const [stale, setStale] = useState(false)
   // A refusal is said at the top of the form: bring it into view, wherever the user had scrolled.
@@ -46,14 +72,25 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
   }, [problems])
   const crop = Form.useWatch('crop', form)
   const hasHsf = Form.useWatch('hasHsf', form)
+  const typed = {
+    name: Form.useWatch('name', form),
+    village: Form.useWatch('village', form),
+    township: Form.useWatch('township', form),
+    note: Form.useWatch('note', form),
+  }
 
+  // Loads the field when the drawer opens or a newer version is loaded — not when the units
+  // change: the form holds canonical values and the inputs re-show them in the new unit.
   useEffect(() => {
+    setDirty(false)
     if (!open) return
+    loaded.current = field ? fieldToForm(field) : EMPTY_FIELD_FORM
     form.resetFields()
-    form.setFieldsValue(field ? fieldToForm(field, format) : EMPTY_FIELD_FORM)
+    form.setFieldsValue(loaded.current)
     setProblems([])
     setStale(false)
-  }, [open, field, form, format])
+  }, [open, field, form])
+  const onValuesChange = () => setDirty(!sameValues(form.getFieldsValue(true), loaded.current))
 
   // antd types field names as literal tuples; our paths come from validation issues at run time.
   const setErrors = (entries: { name: (string | number)[]; errors: string[] }[]) =>
@@ -78,30 +115,48 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
     setProblems([t('form.fixErrors', { count: issues.length }), ...unplaced])
   }
 
-  const submit = async () => {
-    const values = form.getFieldsValue(true) as FieldFormValues
-    const touched = form.getFieldsError().filter((f) => f.errors.length > 0)
-    setErrors(touched.map((f) => ({ name: f.name, errors: [] })))
-    setProblems([])
-    const check = checkFieldForm(values, format.units)
-    if (!check.ok) return showIssues(check.issues)
-    setSaving(true)
-    const result = field
-      ? await api.fieldsUpdate({ id: field.id, field: check.input, revision: field.revision })
-      : await api.fieldsCreate(check.input)
-    setSaving(false)
-    if (result.ok) {
-      message.success(t('fields.saved', { name: result.value.name }))
-      onSaved(result.value)
-      return
-    }
-    // Saved elsewhere since this form opened: nothing of this edit was written, and the form
-    // keeps what the user typed until they choose to load the newer version.
-    if (result.error.code === 'STALE') setStale(true)
-    const issues = result.error.details.issues
-    if (issues && issues.length > 0) return showIssues(issues)
-    setProblems([t(`errors.code.${result.error.code}`)])
+  /** A density the user set (or a variety or water regime they changed) is checked against the variety. */
+  const densityConfirmed = (input: FieldInput) => {
+    const density = input.densityPlantsPerHa
+    if (density === null) return Promise.resolve(true)
+    const unchanged =
+      field !== null &&
+      field.densityPlantsPerHa === density &&
+      field.varietyId === input.varietyId &&
+      field.waterRegime === input.waterRegime
+    if (unchanged) return Promise.resolve(true)
+    const variety = varieties.find((v) => v.id === input.varietyId) ?? null
+    return confirmDensity(
+      [{ densityPlantsPerHa: density, crop: input.crop, waterRegime: input.waterRegime, variety, count: 1 }],
+      { catalogue: varieties, okText: t('densityCheck.ok') },
+    )
   }
+
+  const submit = () =>
+    run(async () => {
+      const values = form.getFieldsValue(true) as FieldFormValues
+      const touched = form.getFieldsError().filter((f) => f.errors.length > 0)
+      setErrors(touched.map((f) => ({ name: f.name, errors: [] })))
+      setProblems([])
+      const check = checkFieldForm(values)
+      if (!check.ok) return showIssues(check.issues)
+      if (!(await densityConfirmed(check.input))) return
+      const result = field
+        ? await api.fieldsUpdate({ id: field.id, field: check.input, revision: field.revision })
+        : await api.fieldsCreate(check.input)
+      if (result.ok) {
+        setDirty(false)
+        message.success(t('fields.saved', { name: result.value.name }))
+        onSaved(result.value)
+        return
+      }
+      // Saved elsewhere since this form opened: nothing of this edit was written, and the form
+      // keeps what the user typed until they choose to load the newer version.
+      if (result.error.code === 'STALE') setStale(true)
+      const issues = result.error.details.issues
+      if (issues && issues.length > 0) return showIssues(issues)
+      setProblems([t(`errors.code.${result.error.code}`)])
+    })
 
   const cropVarieties = varieties.filter((v) => v.crop === (crop ?? 'maize'))
 
@@ -110,12 +165,18 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
       open={open}
       size={600}
       title={field ? t('form.editTitle', { name: field.name }) : t('form.addTitle')}
-      onClose={onClose}
+      onClose={requestClose}
       destroyOnHidden
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('form.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="field-save">
+          <Button onClick={requestClose}>{t('form.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={saving}
+            onClick={() => void submit()}
+            data-testid="field-save"
+          >
             {t('form.save')}
           </Button>
         </Space>
@@ -139,26 +200,32 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
           }
         />
       )}
-      <Form form={form} layout="vertical" initialValues={EMPTY_FIELD_FORM} onFinish={() => void submit()}>
-        <Form.Item name="name" label={t('form.name')}>
-          <Input maxLength={60} autoFocus />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={EMPTY_FIELD_FORM}
+        onFinish={() => void submit()}
+        onValuesChange={onValuesChange}
+      >
+        <Form.Item name="name" label={t('form.name')} {...nameLimit.item(typed.name)}>
+          <Input count={nameLimit.count} autoFocus />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="village" label={t('form.village')}>
-              <Input maxLength={60} />
+            <Form.Item name="village" label={t('form.village')} {...placeLimit.item(typed.village)}>
+              <Input count={placeLimit.count} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="township" label={t('form.township')}>
-              <Input maxLength={60} />
+            <Form.Item name="township" label={t('form.township')} {...placeLimit.item(typed.township)}>
+              <Input count={placeLimit.count} />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="area" label={t('form.area', { unit: format.areaUnitLabel })}>
-              <InputNumber style={{ width: '100%' }} />
+            <Form.Item name="areaHa" label={t('form.area', { unit: format.areaUnitLabel })}>
+              <QuantityInput quantity="area" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -169,8 +236,9 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
                   form.setFieldsValue({
                     varietyId: null,
                     waterRegime: value === 'rice' ? 'paddy' : 'rainfed',
-                    density: value === 'rice' ? null : form.getFieldValue('density'),
+                    densityPlantsPerHa: value === 'rice' ? null : form.getFieldValue('densityPlantsPerHa'),
                   })
+                  onValuesChange()
                 }}
               />
             </Form.Item>
@@ -188,11 +256,11 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
           </Col>
           <Col span={12}>
             <Form.Item
-              name="density"
+              name="densityPlantsPerHa"
               label={t('form.density', { unit: format.densityUnitLabel })}
               extra={t('form.densityHelp')}
             >
-              <InputNumber style={{ width: '100%' }} disabled={crop === 'rice'} />
+              <QuantityInput quantity="density" style={{ width: '100%' }} disabled={crop === 'rice'} />
             </Form.Item>
           </Col>
         </Row>
@@ -214,6 +282,7 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
               <Switch
                 onChange={(checked) => {
                   if (!checked) form.setFieldsValue({ hsfYearBuilt: null })
+                  onValuesChange()
                 }}
               />
             </Form.Item>
@@ -256,25 +325,39 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
                         precision={0}
                       />
                     </Form.Item>
-                    <Form.Item name={[item.name, 'yield']}>
-                      <InputNumber
+                    <Form.Item name={[item.name, 'yieldKgPerHa']}>
+                      <QuantityInput
+                        quantity="yield"
                         aria-label={`${t('form.historyYield', { unit: format.yieldUnitLabel })} ${index + 1}`}
                         placeholder={t('form.historyYield', { unit: format.yieldUnitLabel })}
                         style={{ width: 200 }}
                       />
                     </Form.Item>
-                    <Button onClick={() => remove(item.name)}>{t('form.removeYear')}</Button>
+                    <Button
+                      onClick={() => {
+                        remove(item.name)
+                        onValuesChange()
+                      }}
+                    >
+                      {t('form.removeYear')}
+                    </Button>
                   </Space>
                 ))}
-                <Button type="dashed" onClick={() => add({ year: null, yield: null })}>
+                <Button
+                  type="dashed"
+                  onClick={() => {
+                    add({ year: null, yieldKgPerHa: null })
+                    onValuesChange()
+                  }}
+                >
                   {t('form.addYear')}
                 </Button>
               </Space>
             )}
           </Form.List>
         </Form.Item>
-        <Form.Item name="note" label={t('form.note')}>
-          <Input.TextArea maxLength={500} rows={2} />
+        <Form.Item name="note" label={t('form.note')} {...noteLimit.item(typed.note)}>
+          <Input.TextArea count={noteLimit.count} rows={2} />
         </Form.Item>
       </Form>
     </Drawer>

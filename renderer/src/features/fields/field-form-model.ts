@@ -1,18 +1,21 @@
 import type { Issue } from '../../../../engine/errors'
 import { type Field, type FieldInput, FieldInputSchema } from '../../../../engine/schemas/field'
-import { toHa, toPerHa, yieldToKgPerHa } from '../../../../engine/units'
 import { toIssues } from '../../../../engine/validation'
-import type { DisplayUnits, Format } from '../../lib/format'
+import type { Format } from '../../lib/format'
 
-/** What the form holds: the same field, in the plan's display units (mu or ha, jin/kg/t). */
+/**
+ * What the form holds: the same field, in CANONICAL units (ha, plants/ha, kg/ha). The inputs show
+ * these in the plan's units (QuantityInput), so switching 亩 ↔ 公顷 while the form is open shows the
+ * same quantities in the new unit, and a value the user did not touch is saved unchanged.
+ */
 export type FieldFormValues = {
   name: string
   village: string
   township: string
-  area: number | null
+  areaHa: number | null
   crop: FieldInput['crop']
   varietyId: number | null
-  density: number | null
+  densityPlantsPerHa: number | null
   waterRegime: FieldInput['waterRegime']
   hasHsf: boolean
   hsfYearBuilt: number | null
@@ -21,17 +24,17 @@ export type FieldFormValues = {
   qualityGrade: number | null
   groupId: number | null
   note: string
-  history: { year: number | null; yield: number | null }[]
+  history: { year: number | null; yieldKgPerHa: number | null }[]
 }
 
 export const EMPTY_FIELD_FORM: FieldFormValues = {
   name: '',
   village: '',
   township: '',
-  area: null,
+  areaHa: null,
   crop: 'maize',
   varietyId: null,
-  density: null,
+  densityPlantsPerHa: null,
   waterRegime: 'rainfed',
   hasHsf: false,
   hsfYearBuilt: null,
@@ -43,18 +46,15 @@ export const EMPTY_FIELD_FORM: FieldFormValues = {
   history: [],
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
-
-export function fieldToForm(field: Field, format: Format): FieldFormValues {
+export function fieldToForm(field: Field): FieldFormValues {
   return {
     name: field.name,
     village: field.village,
     township: field.township,
-    area: round(format.areaValue(field.areaHa), 4),
+    areaHa: field.areaHa,
     crop: field.crop,
     varietyId: field.varietyId,
-    density:
-      field.densityPlantsPerHa === null ? null : round(format.densityValue(field.densityPlantsPerHa), 2),
+    densityPlantsPerHa: field.densityPlantsPerHa,
     waterRegime: field.waterRegime,
     hasHsf: field.hasHsf,
     hsfYearBuilt: field.hsfYearBuilt,
@@ -63,23 +63,21 @@ export function fieldToForm(field: Field, format: Format): FieldFormValues {
     qualityGrade: field.qualityGrade,
     groupId: field.groupId,
     note: field.note,
-    history: field.history.map((h) => ({ year: h.year, yield: round(format.yieldValue(h.yieldKgPerHa), 3) })),
+    history: field.history.map((h) => ({ year: h.year, yieldKgPerHa: h.yieldKgPerHa })),
   }
 }
 
-/** Converts to canonical units; empty inputs stay undefined so validation says "required". */
-export function formToInput(values: FieldFormValues, units: DisplayUnits): Record<string, unknown> {
+/** The input the back end takes; empty inputs stay undefined so validation says "required". */
+export function formToInput(values: FieldFormValues): Record<string, unknown> {
   const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
-  const area = num(values.area)
-  const density = num(values.density)
   return {
     name: values.name ?? '',
     village: values.village ?? '',
     township: values.township ?? '',
-    areaHa: area === undefined ? undefined : toHa(area, units.areaUnit),
+    areaHa: num(values.areaHa),
     crop: values.crop,
     varietyId: values.varietyId ?? null,
-    densityPlantsPerHa: density === undefined ? null : toPerHa(density, units.areaUnit),
+    densityPlantsPerHa: num(values.densityPlantsPerHa) ?? null,
     waterRegime: values.waterRegime,
     hasHsf: Boolean(values.hasHsf),
     hsfYearBuilt: num(values.hsfYearBuilt) ?? null,
@@ -90,20 +88,13 @@ export function formToInput(values: FieldFormValues, units: DisplayUnits): Recor
     note: values.note ?? '',
     history: (values.history ?? []).map((h) => ({
       year: num(h?.year),
-      yieldKgPerHa:
-        num(h?.yield) === undefined
-          ? undefined
-          : yieldToKgPerHa(h.yield as number, units.massUnit, units.areaUnit),
+      yieldKgPerHa: num(h?.yieldKgPerHa),
     })),
   }
 }
 
-/** Canonical input → form field name, so an issue lands under the input the user typed into. */
+/** The form field an issue belongs under: the form holds the input's own names. */
 export function formPath(path: Issue['path']): (string | number)[] {
-  const [head, ...rest] = path
-  if (head === 'areaHa') return ['area']
-  if (head === 'densityPlantsPerHa') return ['density']
-  if (head === 'history' && rest[1] === 'yieldKgPerHa') return ['history', rest[0] ?? 0, 'yield']
   return path
 }
 
@@ -120,8 +111,8 @@ export function limitConverter(path: Issue['path'], format: Format): ((limit: nu
 export type FormCheck = { ok: true; input: FieldInput } | { ok: false; issues: Issue[] }
 
 /** Validates with the same schema the back end uses, so both give the same answer. */
-export function checkFieldForm(values: FieldFormValues, units: DisplayUnits): FormCheck {
-  const raw = formToInput(values, units)
+export function checkFieldForm(values: FieldFormValues): FormCheck {
+  const raw = formToInput(values)
   const parsed = FieldInputSchema.safeParse(raw)
   if (parsed.success) return { ok: true, input: parsed.data }
   return { ok: false, issues: toIssues(parsed.error, raw) }

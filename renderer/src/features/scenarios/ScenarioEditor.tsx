@@ -1,34 +1,34 @@
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  InputNumber,
-  Row,
-  Segmented,
-  Select,
-  Slider,
-  Space,
-  Switch,
-  Typography,
-} from 'antd'
+import { App, Button, Card, Col, Row, Segmented, Select, Slider, Space, Switch, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { effectiveAssumptions, valuesOf } from '../../../../engine/assumptions/resolve'
 import { isDensityModelled, waterRegimesFor } from '../../../../engine/rules/edit-rules'
 import type { ScenarioEdit } from '../../../../engine/scenario-edit'
 import { CROPS, type Crop, WATER_REGIMES, type WaterRegime } from '../../../../engine/schemas/field'
 import type { Plan, Scenario } from '../../../../engine/schemas/plan'
 import { api } from '../../api'
+import { type DensityCase, useDensityConfirm } from '../../lib/density-confirm'
 import { issueMessage } from '../../lib/errors'
+import { QuantityInput } from '../../lib/QuantityInput'
+import { sameValues, useUnsavedChanges } from '../../lib/unsaved-changes'
+import { useBusy } from '../../lib/use-busy'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { markDensityInput } from './perf-marks'
 
 type TargetMode = 'crop' | 'group' | 'pick'
 type HsfChoice = 'keep' | 'build' | 'unbuild'
 
+/** Where the density slider runs, in plants/ha: soybean is sown several times denser than maize. */
+const SLIDER_PLANTS_PER_HA: Record<'maize' | 'soybean', [number, number]> = {
+  maize: [30_000, 120_000],
+  soybean: [90_000, 330_000],
+}
+
 /**
  * Design a scenario: choose fields (a crop, a group or a selection), choose what changes, apply.
  * While the density moves, `onPreview` gets the unsaved edit so the results update at once.
+ * The density is held in plants/ha whatever the header's unit: switching 亩 ↔ 公顷 shows the same
+ * density in the other unit, and Apply stores exactly what is shown.
  */
 export function ScenarioEditor(props: {
   plan: Plan
@@ -39,6 +39,8 @@ export function ScenarioEditor(props: {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { format } = useWorkspace()
+  const confirmDensity = useDensityConfirm()
+  const [busy, run] = useBusy()
   const [mode, setMode] = useState<TargetMode>('crop')
   const [crop, setCrop] = useState<Crop>('maize')
   const [groupId, setGroupId] = useState<number | null>(props.plan.groups[0]?.id ?? null)
@@ -46,8 +48,16 @@ export function ScenarioEditor(props: {
   const [hsf, setHsf] = useState<HsfChoice>('keep')
   const [varietyId, setVarietyId] = useState<number | 'keep'>('keep')
   const [setsDensity, setSetsDensity] = useState(false)
-  const [densityPerArea, setDensityPerArea] = useState(() => Math.round(format.densityValue(70_000)))
+  const [densityPlantsPerHa, setDensityPlantsPerHa] = useState(70_000)
   const [water, setWater] = useState<WaterRegime | 'keep'>('keep')
+  // What is chosen but not applied yet: leaving the screen or the editor asks before dropping it.
+  const draft = { hsf, varietyId, setsDensity, densityPlantsPerHa, water }
+  const [applied, setApplied] = useState(draft)
+  useUnsavedChanges(!sameValues(draft, applied))
+  const values = useMemo(
+    () => valuesOf(effectiveAssumptions(props.plan.assumptions)),
+    [props.plan.assumptions],
+  )
 
   const targets = useMemo(() => {
     if (mode === 'crop') return props.plan.fields.filter((f) => f.crop === crop)
@@ -59,25 +69,59 @@ export function ScenarioEditor(props: {
   const onlyCrop = targetCrops.size === 1 ? [...targetCrops][0]! : null
   const fieldIds = targets.map((f) => f.id)
 
-  const edit = (density: number = densityPerArea): ScenarioEdit => ({
+  const edit = (density: number = densityPlantsPerHa): ScenarioEdit => ({
     ...(hsf === 'keep' ? {} : { buildHsf: hsf === 'build' }),
     ...(varietyId === 'keep' ? {} : { varietyId }),
-    ...(setsDensity ? { densityPlantsPerHa: density / format.densityValue(1) } : {}),
+    ...(setsDensity ? { densityPlantsPerHa: density } : {}),
     ...(water === 'keep' ? {} : { waterRegime: water }),
   })
 
-  const send = async (e: ScenarioEdit) => {
-    if (fieldIds.length === 0) return
-    const result = await api.scenariosApply({ scenarioId: props.scenario.id, fieldIds, edit: e })
-    props.onPreview(fieldIds, null)
-    if (!result.ok) {
-      const issue = result.error.details.issues?.[0]
-      message.error(issue ? issueMessage(t, issue) : t(`errors.code.${result.error.code}`))
-      return
-    }
-    message.success(t('scenarioEdit.applied', { count: fieldIds.length }))
-    props.onApplied()
+  const setDensity = (plantsPerHa: number) => {
+    markDensityInput()
+    setDensityPlantsPerHa(plantsPerHa)
+    props.onPreview(fieldIds, edit(plantsPerHa))
   }
+
+  /** Each chosen field's variety and water regime once this edit is applied, with the density. */
+  const densityCases = (e: ScenarioEdit): DensityCase[] => {
+    if (typeof e.densityPlantsPerHa !== 'number') return []
+    const varieties = new Map(props.plan.varieties.map((v) => [v.id, v]))
+    const changes = new Map(props.scenario.changes.map((c) => [c.fieldId, c]))
+    return targets
+      .filter((f) => isDensityModelled(f.crop))
+      .map((f) => {
+        const before = changes.get(f.id)
+        const id = e.varietyId ?? before?.varietyId ?? f.varietyId
+        return {
+          densityPlantsPerHa: e.densityPlantsPerHa as number,
+          crop: f.crop,
+          waterRegime: e.waterRegime ?? before?.waterRegime ?? f.waterRegime,
+          variety: id === null ? null : (varieties.get(id) ?? null),
+          count: 1,
+        }
+      })
+  }
+
+  const send = (e: ScenarioEdit) =>
+    run(async () => {
+      if (fieldIds.length === 0) return
+      const go = await confirmDensity(densityCases(e), {
+        catalogue: props.plan.varieties,
+        values,
+        okText: t('densityCheck.okApply'),
+      })
+      if (!go) return
+      const result = await api.scenariosApply({ scenarioId: props.scenario.id, fieldIds, edit: e })
+      props.onPreview(fieldIds, null)
+      if (!result.ok) {
+        const issue = result.error.details.issues?.[0]
+        message.error(issue ? issueMessage(t, issue) : t(`errors.code.${result.error.code}`))
+        return
+      }
+      setApplied(draft)
+      message.success(t('scenarioEdit.applied', { count: fieldIds.length }))
+      props.onApplied()
+    })
 
   // The engine's edit rules decide which water regimes suit the chosen fields' crops: only those
   // that suit every one of them are offered.
@@ -85,6 +129,9 @@ export function ScenarioEditor(props: {
     [...targetCrops].every((c) => waterRegimesFor(c).includes(w)),
   )
   const areaHa = targets.reduce((s, f) => s + f.areaHa, 0)
+  const densityLabel = t('scenarioEdit.density', { unit: format.densityUnitLabel })
+  const sliderRange = SLIDER_PLANTS_PER_HA[onlyCrop === 'soybean' ? 'soybean' : 'maize']
+  const densityQuantity = format.quantity('density')
 
   return (
     <Card title={t('scenarioEdit.editor')}>
@@ -194,45 +241,40 @@ export function ScenarioEditor(props: {
             aria-label={t('scenarioEdit.setDensity')}
             disabled={![...targetCrops].every(isDensityModelled)}
           />
-          <Typography.Text>{t('scenarioEdit.density', { unit: format.densityUnitLabel })}</Typography.Text>
-          <InputNumber
-            aria-label={t('scenarioEdit.density', { unit: format.densityUnitLabel })}
-            value={densityPerArea}
+          <Typography.Text>{densityLabel}</Typography.Text>
+          <QuantityInput
+            quantity="density"
+            aria-label={densityLabel}
+            style={{ width: 160 }}
+            value={densityPlantsPerHa}
             disabled={!setsDensity}
             onChange={(v) => {
-              if (typeof v === 'number') {
-                markDensityInput()
-                setDensityPerArea(v)
-                props.onPreview(fieldIds, edit(v))
-              }
+              if (v !== null) setDensity(v)
             }}
           />
         </Space>
         <Slider
-          aria-label={t('scenarioEdit.density', { unit: format.densityUnitLabel })}
+          aria-label={densityLabel}
           disabled={!setsDensity}
-          min={Math.round(format.densityValue(30_000))}
-          max={Math.round(format.densityValue(120_000))}
-          step={format.units.areaUnit === 'mu' ? 50 : 500}
-          value={densityPerArea}
-          onChange={(v) => {
-            markDensityInput()
-            setDensityPerArea(v)
-            props.onPreview(fieldIds, edit(v))
-          }}
+          min={Math.round(densityQuantity.toDisplay(sliderRange[0]))}
+          max={Math.round(densityQuantity.toDisplay(sliderRange[1]))}
+          step={densityQuantity.step}
+          value={densityQuantity.toDisplay(densityPlantsPerHa)}
+          tooltip={{ formatter: (v) => `${format.number(v ?? 0, 0)} ${format.densityUnitLabel}` }}
+          onChange={(v) => setDensity(densityQuantity.fromDisplay(v))}
         />
         <Typography.Text type="secondary">{t('scenarioEdit.previewNote')}</Typography.Text>
         <Space>
           <Button
             type="primary"
-            disabled={fieldIds.length === 0}
+            disabled={fieldIds.length === 0 || busy}
             onClick={() => void send(edit())}
             data-testid="apply-edit"
           >
             {t('scenarioEdit.apply')}
           </Button>
           <Button
-            disabled={fieldIds.length === 0}
+            disabled={fieldIds.length === 0 || busy}
             onClick={() =>
               void send({ buildHsf: null, varietyId: null, densityPlantsPerHa: null, waterRegime: null })
             }
