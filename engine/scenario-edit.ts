@@ -40,3 +40,37 @@ export function applyEdit(scenario: Scenario, fieldIds: readonly number[], edit:
   }
   return { ...scenario, changes: [...byField.values()].sort((a, b) => a.fieldId - b.fieldId) }
 }
+
+/** One setting across several fields: the value they all share, or 'mixed' when they differ. */
+export type Shared<T> = T | 'mixed'
+
+export type CommonChange = {
+  buildHsf: Shared<boolean | null>
+  varietyId: Shared<number | null>
+  densityPlantsPerHa: Shared<number | null>
+  waterRegime: Shared<ScenarioChange['waterRegime']>
+}
+
+/**
+ * What a scenario already changes on the chosen fields, setting by setting: the editor starts from
+ * it, so a reopened scenario shows what it holds instead of "as today" everywhere. A field the
+ * scenario leaves as today counts as null for every setting.
+ */
+export function commonChange(scenario: Scenario, fieldIds: readonly number[]): CommonChange {
+  const byField = new Map(scenario.changes.map((c) => [c.fieldId, c]))
+  const shared = <K extends keyof CommonChange>(key: K): CommonChange[K] => {
+    let first: unknown
+    for (let i = 0; i < fieldIds.length; i++) {
+      const value = byField.get(fieldIds[i]!)?.[key] ?? null
+      if (i === 0) first = value
+      else if (value !== first) return 'mixed' as CommonChange[K]
+    }
+    return (fieldIds.length === 0 ? null : first) as CommonChange[K]
+  }
+  return {
+    buildHsf: shared('buildHsf'),
+    varietyId: shared('varietyId'),
+    densityPlantsPerHa: shared('densityPlantsPerHa'),
+    waterRegime: shared('waterRegime'),
+  }
+}

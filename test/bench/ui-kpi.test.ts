@@ -14,6 +14,7 @@ import {
   removeTempDataDirs,
   settle,
   startServer,
+  switchOn,
   tempDataDir,
 } from '../e2e/harness'
 import { testContext } from '../helpers/db'
@@ -44,7 +45,7 @@ afterAll(async () => {
 it('measures density edit → KPIs with 2,000 fields', async () => {
   await page.goto(`${server.url}#/scenarios`)
   await page.getByText('逐块结果：密植+水肥一体化').waitFor()
-  await page.getByRole('switch', { name: '设置密度' }).click()
+  await switchOn(page, '设置密度')
   await settle(page)
   const input = page.getByRole('spinbutton', { name: '密度（株/亩）' })
   const samples: number[] = []

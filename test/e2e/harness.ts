@@ -223,3 +223,18 @@ export function currentWorkspaceFile(dataDir: string): string {
   if (!entry) throw new Error(`no workspace is open in ${dataDir}`)
   return join(dataDir, entry.file)
 }
+
+/**
+ * Turns an antd switch on, whatever it started as: the scenario editor starts from what the
+ * scenario already holds, so a density switch may already be on.
+ */
+export async function switchOn(page: Page, name: string): Promise<void> {
+  const control = page.getByRole('switch', { name })
+  if ((await control.getAttribute('aria-checked')) !== 'true') await control.click()
+  await page.waitForFunction(
+    (label) =>
+      document.querySelector(`[role="switch"][aria-label="${label}"]`)?.getAttribute('aria-checked') ===
+      'true',
+    name,
+  )
+}

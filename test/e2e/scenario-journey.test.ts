@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserSession, chooseOption, screenshot, settle } from './harness'
+import { browserSession, chooseOption, screenshot, settle, switchOn } from './harness'
 
 const kpiText = async (page: Page, key: string) =>
   (await page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content').textContent()) ?? ''
@@ -32,7 +32,7 @@ describe('building a scenario', () => {
 
     await choose(s.page, '品种', '富民985')
     await choose(s.page, '水分管理', '滴灌水肥一体化')
-    await s.page.getByRole('switch', { name: '设置密度' }).click()
+    await switchOn(s.page, '设置密度')
     const density = s.page.getByRole('spinbutton', { name: '密度（株/亩）' })
     await density.fill('4000')
     await settle(s.page)
@@ -51,12 +51,28 @@ describe('building a scenario', () => {
 
     await s.page.getByTestId('apply-edit').click()
     await s.page.getByText(/已应用到 \d+ 块地/).waitFor()
+    // The saved scenario is back from the back end once the editor shows what it now holds.
+    await s.page.getByTestId('current-changes').filter({ hasText: '富民985' }).waitFor()
     await settle(s.page)
     expect(await pct(s.page, 'upliftChanged')).toBeGreaterThanOrEqual(10)
     const waterfall = (await s.page.getByTestId('waterfall-title').textContent()) ?? ''
     expect(Number.parseFloat(waterfall.replace(/^[^+\d-]*/, ''))).toBeGreaterThanOrEqual(10)
     expect(await pct(s.page, 'uplift')).toBeGreaterThan(0)
     await screenshot(s.page, 'scenario-editor-zh-CN')
+    expect(s.errors).toEqual([])
+  })
+
+  it('shows what a reopened scenario holds for the chosen fields, not “as today” everywhere', async () => {
+    await s.page.goto(`${s.server.url}#/overview`)
+    await s.page.goto(`${s.server.url}#/scenarios`)
+    await s.page.getByRole('option', { name: /^我的密植方案/ }).click()
+    await s.page.getByText('逐块结果：我的密植方案').waitFor()
+    const holds = s.page.getByTestId('current-changes')
+    await holds.filter({ hasText: '富民985' }).waitFor()
+    expect(await holds.textContent()).toBe(
+      '这些地块在本方案里现有的改动：品种 富民985；密度 4,667 株/亩；滴灌水肥一体化。',
+    )
+    expect(await s.page.getByRole('switch', { name: '设置密度' }).getAttribute('aria-checked')).toBe('true')
     expect(s.errors).toEqual([])
   })
 })

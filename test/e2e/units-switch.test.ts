@@ -10,6 +10,7 @@ import {
   screenshot,
   settle,
   startServer,
+  switchOn,
   tempDataDir,
   watchConsole,
 } from './harness'
@@ -83,7 +84,7 @@ describe('units that cannot lie', () => {
 
     await chooseOption(page, page.getByRole('combobox', { name: '品种' }), '富民985')
     await chooseOption(page, page.getByRole('combobox', { name: '水分管理' }), '滴灌水肥一体化')
-    await page.getByRole('switch', { name: '设置密度' }).click()
+    await switchOn(page, '设置密度')
     await density('亩').fill('4667')
     await density('亩').press('Tab')
     const count = Number(

@@ -88,3 +88,40 @@ describe('edit rules', () => {
     expect(rules).toContain('rice_density_not_modelled')
   })
 })
+
+describe('what a scenario already changes on chosen fields', () => {
+  it('gives each setting the fields share, or says they differ', async () => {
+    const { commonChange } = await import('../../../engine/scenario-edit')
+    const scenario = {
+      id: 2,
+      name: 's',
+      seasonYear: 2025,
+      isBaseline: false,
+      note: '',
+      changes: [
+        {
+          fieldId: 1,
+          buildHsf: true,
+          varietyId: 3,
+          densityPlantsPerHa: 70_000,
+          waterRegime: 'drip' as const,
+        },
+        { fieldId: 2, buildHsf: true, varietyId: 3, densityPlantsPerHa: 75_000, waterRegime: null },
+      ],
+    }
+    expect(commonChange(scenario, [1, 2])).toEqual({
+      buildHsf: true,
+      varietyId: 3,
+      densityPlantsPerHa: 'mixed',
+      waterRegime: 'mixed',
+    })
+    // A field the scenario leaves as today differs from one it changes.
+    expect(commonChange(scenario, [1, 9]).buildHsf).toBe('mixed')
+    expect(commonChange(scenario, [9])).toEqual({
+      buildHsf: null,
+      varietyId: null,
+      densityPlantsPerHa: null,
+      waterRegime: null,
+    })
+  })
+})

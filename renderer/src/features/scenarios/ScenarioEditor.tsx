@@ -1,9 +1,9 @@
 import { App, Button, Card, Col, Row, Segmented, Select, Slider, Space, Switch, Typography } from 'antd'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { effectiveAssumptions, valuesOf } from '../../../../engine/assumptions/resolve'
 import { isDensityModelled, waterRegimesFor } from '../../../../engine/rules/edit-rules'
-import type { ScenarioEdit } from '../../../../engine/scenario-edit'
+import { type CommonChange, commonChange, type ScenarioEdit } from '../../../../engine/scenario-edit'
 import { CROPS, type Crop, WATER_REGIMES, type WaterRegime } from '../../../../engine/schemas/field'
 import type { Plan, Scenario } from '../../../../engine/schemas/plan'
 import { api } from '../../api'
@@ -67,7 +67,40 @@ export function ScenarioEditor(props: {
   }, [mode, crop, groupId, picked, props.plan.fields])
   const targetCrops = new Set(targets.map((f) => f.crop))
   const onlyCrop = targetCrops.size === 1 ? [...targetCrops][0]! : null
-  const fieldIds = targets.map((f) => f.id)
+  const fieldIds = useMemo(() => targets.map((f) => f.id), [targets])
+
+  // The editor starts from what the scenario already does to the chosen fields, so a reopened
+  // scenario shows its contents; a setting the fields do not share says so and is left alone. It
+  // starts again only when other fields are chosen: the scenario coming back after an Apply must
+  // not overwrite what the user has typed since.
+  const current = useMemo(() => commonChange(props.scenario, fieldIds), [props.scenario, fieldIds])
+  const selection = `${props.scenario.id}:${fieldIds.join(',')}`
+  const startedFor = useRef<string | null>(null)
+  useEffect(() => {
+    if (startedFor.current === selection) return
+    startedFor.current = selection
+    const start = {
+      hsf: (current.buildHsf === true
+        ? 'build'
+        : current.buildHsf === false
+          ? 'unbuild'
+          : 'keep') as HsfChoice,
+      varietyId: typeof current.varietyId === 'number' ? current.varietyId : ('keep' as const),
+      setsDensity: typeof current.densityPlantsPerHa === 'number',
+      densityPlantsPerHa:
+        typeof current.densityPlantsPerHa === 'number' ? current.densityPlantsPerHa : 70_000,
+      water:
+        current.waterRegime !== null && current.waterRegime !== 'mixed'
+          ? current.waterRegime
+          : ('keep' as const),
+    }
+    setHsf(start.hsf)
+    setVarietyId(start.varietyId)
+    setSetsDensity(start.setsDensity)
+    setDensityPlantsPerHa(start.densityPlantsPerHa)
+    setWater(start.water)
+    setApplied(start)
+  }, [selection, current])
 
   const edit = (density: number = densityPlantsPerHa): ScenarioEdit => ({
     ...(hsf === 'keep' ? {} : { buildHsf: hsf === 'build' }),
@@ -129,6 +162,32 @@ export function ScenarioEditor(props: {
     [...targetCrops].every((c) => waterRegimesFor(c).includes(w)),
   )
   const areaHa = targets.reduce((s, f) => s + f.areaHa, 0)
+
+  /** What the scenario holds for the chosen fields, in words, before anything is changed here. */
+  const currentText = (c: CommonChange): string => {
+    const parts: string[] = []
+    const say = (label: string, value: unknown, text: () => string) => {
+      if (value === 'mixed') parts.push(t('scenarioEdit.currentMixed', { setting: label }))
+      else if (value !== null) parts.push(text())
+    }
+    say(t('scenarioEdit.hsf'), c.buildHsf, () =>
+      c.buildHsf ? t('scenarioEdit.build') : t('scenarioEdit.unbuild'),
+    )
+    say(t('scenarioEdit.variety'), c.varietyId, () =>
+      t('scenarioEdit.currentVariety', {
+        name: props.plan.varieties.find((v) => v.id === c.varietyId)?.name ?? '',
+      }),
+    )
+    say(t('scenarioEdit.densityShort'), c.densityPlantsPerHa, () =>
+      t('scenarioEdit.currentDensity', {
+        value: `${format.densityNumber(c.densityPlantsPerHa as number)} ${format.densityUnitLabel}`,
+      }),
+    )
+    say(t('scenarioEdit.water'), c.waterRegime, () => t(`water.${c.waterRegime as string}`))
+    return parts.length === 0
+      ? t('scenarioEdit.currentNone')
+      : t('scenarioEdit.currentSome', { changes: parts.join('；') })
+  }
   const densityLabel = t('scenarioEdit.density', { unit: format.densityUnitLabel })
   const sliderRange = SLIDER_PLANTS_PER_HA[onlyCrop === 'soybean' ? 'soybean' : 'maize']
   const densityQuantity = format.quantity('density')
@@ -190,6 +249,11 @@ export function ScenarioEditor(props: {
         <Typography.Text type="secondary" data-testid="target-count">
           {t('scenarioEdit.count', { count: targets.length, area: format.area(areaHa) })}
         </Typography.Text>
+        {targets.length > 0 && (
+          <Typography.Text type="secondary" data-testid="current-changes">
+            {currentText(current)}
+          </Typography.Text>
+        )}
         <Row gutter={[16, 12]}>
           <Col span={8}>
             <Typography.Text id="hsf-label">{t('scenarioEdit.hsf')}</Typography.Text>
