@@ -33,6 +33,14 @@ describe('density explorer', () => {
       /^拟合：RMSE [\d.]+ 斤\/亩，R² 0\.9\d*；农艺最优 5,2\d\d 株\/亩$/,
     )
     await screenshot(s.page, 'density-zh-CN')
+    // Points copied from a spreadsheet with their column titles: the titles are named as a header.
+    await s.page
+      .getByRole('textbox', { name: '用自己的试验点拟合' })
+      .fill(['密度（株/亩）,单产（斤/亩）', ...rows].join('\n'))
+    await s.page.getByRole('button', { name: /拟\s*合/ }).click()
+    await expect(s.page.getByTestId('fit-result').textContent()).resolves.toMatch(
+      /农艺最优 5,2\d\d 株\/亩 （第 1 行“密度\(株\/亩\),单产\(斤\/亩\)”按表头读，不算试验点。）$/,
+    )
     await s.page
       .getByRole('textbox', { name: '用自己的试验点拟合' })
       .fill('4000,1500\n4000,1510\n5000,1600\n')

@@ -117,6 +117,8 @@ export function DensityScreen(props: { chartWidth?: number }) {
       ? makeFormat(format.locale, trialUnits, t)
       : format
 
+  // A pasted line of column titles is taken as a header, and the read-out says which line it was.
+  const [trialHeader, setTrialHeader] = useState<{ line: number; text: string } | null>(null)
   const fit = () => {
     const parsed = parseTrialPoints(trialText)
     if ('issue' in parsed) {
@@ -147,6 +149,7 @@ export function DensityScreen(props: { chartWidth?: number }) {
       return
     }
     setTrialProblem(null)
+    setTrialHeader(parsed.header)
     setFitted(result)
     setTrialPoints(canonical)
   }
@@ -163,7 +166,10 @@ export function DensityScreen(props: { chartWidth?: number }) {
             unit: format.yieldUnitLabel,
             r2: format.number(fitted.r2, 3),
             aopd: densityLabel(fitAopd),
-          }))
+          }) +
+          (trialHeader
+            ? ` ${t('density.headerRead', { line: trialHeader.line, text: trialHeader.text })}`
+            : ''))
   const shownTrialPoints = trialPoints.map((p) => ({ x: x(p.densityPlantsPerHa), y: y(p.yieldKgPerHa) }))
 
   return (
