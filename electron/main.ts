@@ -22,6 +22,7 @@ import {
   isTrustedSender,
   safeOpenExternal,
 } from './security'
+import { confirmDiscard } from './unload'
 
 const devOrigin = app.isPackaged ? null : devServerOrigin(process.env)
 const rendererDir = join(import.meta.dirname, '../renderer')
@@ -74,6 +75,11 @@ function createWindow(locale: 'zh-CN' | 'en'): BrowserWindow {
     webPreferences: buildWebPreferences(join(import.meta.dirname, '../preload/preload.cjs')),
   })
   window.once('ready-to-show', () => window.show())
+  // A form with unsaved changes holds the window: ask, and close (or reload) only if the user agrees.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (confirmDiscard((options) => dialog.showMessageBoxSync(window, options), locale))
+      event.preventDefault()
+  })
   void window.loadURL(devOrigin ?? APP_ENTRY_URL)
   return window
 }
