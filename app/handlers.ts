@@ -3,7 +3,7 @@ import type { DB } from '../db/connection'
 import { readPlan } from '../db/plan-store'
 import { listOverrides, overrideRevisions, resetOverride, setOverride } from '../db/repositories/assumptions'
 import type { WriteContext } from '../db/repositories/context'
-import { deleteField, listFields } from '../db/repositories/fields'
+import { bulkDeleteFields, deleteField, listFields } from '../db/repositories/fields'
 import { createGroup, listGroups } from '../db/repositories/groups'
 import {
   applyScenarioEdit,
@@ -72,6 +72,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deleteField(holder.db, ctx, id, revision)
       return { id }
     },
+    'fields:bulkDelete': ({ ids, revisions }) => ({
+      deleted: bulkDeleteFields(holder.db, ctx, ids, revisions),
+    }),
     'fields:previewCsv': (request) => previewCsv(holder.db, request, ctx.now()),
     'fields:importCsv': (request) => importCsv(holder.db, ctx, request),
     'varieties:list': () => listVarieties(holder.db),

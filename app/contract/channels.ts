@@ -22,6 +22,7 @@ export const CHANNELS = [
   'fields:update',
   'fields:delete',
   'fields:bulkUpdate',
+  'fields:bulkDelete',
   'fields:previewCsv',
   'fields:importCsv',
   'varieties:list',

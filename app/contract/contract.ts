@@ -233,6 +233,13 @@ export const contract = {
       })
       .strict(),
   ),
+  // Many fields deleted at once (the list's selection): all of them or none. `revisions`, one per
+  // id as the list showed them, refuses the whole delete if any was saved elsewhere since.
+  'fields:bulkDelete': def<{ deleted: number }>()(
+    z
+      .object({ ids: z.array(Id).min(1).max(50_000), revisions: z.array(Revision).max(50_000).optional() })
+      .strict(),
+  ),
   'fields:previewCsv': def<CsvPreview>()(CsvRequestSchema),
   'fields:importCsv': def<CsvImportResult>()(CsvRequestSchema),
   'varieties:list': def<Variety[]>()(Empty),

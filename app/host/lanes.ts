@@ -38,6 +38,7 @@ export const LANES = {
   'fields:update': now('write'),
   'fields:delete': now('write'),
   'fields:bulkUpdate': job('write'),
+  'fields:bulkDelete': job('write'),
   'fields:previewCsv': job('read'),
   'fields:importCsv': job('write'),
   'varieties:list': now('read'),

@@ -251,6 +251,53 @@ export function deleteField(db: DB, ctx: WriteContext, id: number, expectedRevis
   })()
 }
 
+/**
+ * Deletes many fields in one transaction: all of them or none. A field that no longer exists is
+ * NOT_FOUND; with `revisions` (one per id, as the list showed them) a field saved elsewhere since
+ * is STALE, and nothing is deleted. Their yields and scenario changes go with them. One audit
+ * entry names every field and keeps each as it was.
+ */
+export function bulkDeleteFields(
+  db: DB,
+  ctx: WriteContext,
+  ids: readonly number[],
+  revisions?: readonly number[],
+): number {
+  if (revisions !== undefined && revisions.length !== ids.length) {
+    throw new AppError('VALIDATION', 'One revision per field', {
+      issues: [{ path: ['revisions'], rule: 'invalid' }],
+    })
+  }
+  if (new Set(ids).size !== ids.length) {
+    throw new AppError('VALIDATION', 'A field is named twice', {
+      issues: [{ path: ['ids'], rule: 'duplicate_id' }],
+    })
+  }
+  return db.transaction(() => {
+    const fieldRow = db.prepare(`SELECT ${COLUMNS} FROM field WHERE id = ?`)
+    const historyOf = db.prepare(
+      'SELECT year, yield_kg_per_ha AS yieldKgPerHa FROM field_yield WHERE field_id = ? ORDER BY year',
+    )
+    const remove = db.prepare('DELETE FROM field WHERE id = ?')
+    const before: Field[] = []
+    ids.forEach((id, index) => {
+      const row = fieldRow.get(id) as Row | undefined
+      if (!row) throw new AppError('NOT_FOUND', 'The field no longer exists', { id })
+      checkRevision('field', id, row.revision, revisions?.[index])
+      before.push(toField(row, historyOf.all(id) as YieldRecord[]))
+    })
+    for (const id of ids) remove.run(id)
+    recordAudit(db, ctx, {
+      action: 'delete',
+      entity: 'field',
+      entityId: null,
+      summary: 'bulk',
+      detail: { count: ids.length, ids, before },
+    })
+    return ids.length
+  })()
+}
+
 export function countFields(db: DB): number {
   return (db.prepare('SELECT count(*) AS n FROM field').get() as { n: number }).n
 }

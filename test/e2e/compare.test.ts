@@ -29,6 +29,24 @@ describe('compare scenarios', () => {
     const cells = await p50.getByRole('cell').allTextContents()
     expect(cells.slice(1).every((c) => /^[\d,]+$/.test(c))).toBe(true)
     await screenshot(s.page, 'compare-zh-CN')
+    // Where the uplift comes from, drawn without the chart library: a loss to the left of the line.
+    const factors = s.page.getByTestId('signed-bars')
+    await factors.scrollIntoViewIfNeeded()
+    await expect(factors.textContent()).resolves.toMatch(/密度与水分.*\+[\d,]+/)
+    await screenshot(s.page, 'compare-bars-zh-CN')
+
+    // Back on Compare later: the quick run of this very plan is shown at once, not run again.
+    await s.page.getByRole('menuitem', { name: '总览', exact: true }).click()
+    await s.page.getByTestId('area').waitFor()
+    await s.page.getByRole('menuitem', { name: '方案对比', exact: true }).click()
+    await kpis.getByRole('row', { name: /毛利 P50/ }).waitFor()
+    await expect(kpis.getByText('正在计算风险…').count()).resolves.toBe(0)
+    await expect(
+      kpis
+        .getByRole('row', { name: /毛利 P50/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).resolves.toEqual(cells)
 
     await chooseOption(s.page, s.page.getByRole('combobox', { name: '选择 2–4 个方案' }), '大豆换东生118')
     await s.page.keyboard.press('Escape')

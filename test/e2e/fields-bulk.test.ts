@@ -76,6 +76,47 @@ describe('fields: bulk edit, groups, history, and 10,000 rows', () => {
     await screenshot(page, 'fields-bulk-zh-CN')
   })
 
+  it('narrows the list with the count of what it shows, and deletes the selected fields after one confirmation that names how many', async () => {
+    const server = await startServer(tempDataDir())
+    servers.push(server)
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(`${server.url}#/fields`)
+    const summary = page.getByTestId('fields-summary')
+    await summary.filter({ hasText: /^共 24 块，合计 [\d,]+ 亩$/ }).waitFor()
+    await page.getByRole('searchbox', { name: '搜索地块、村或乡镇' }).fill('东岗')
+    await summary.filter({ hasText: /^共 3 块（筛选自 24 块），合计 565 亩$/ }).waitFor()
+    for (const name of ['东岗一号地', '东岗二号地', '东岗三号地']) {
+      await page
+        .getByRole('row', { name: new RegExp(name) })
+        .getByRole('checkbox')
+        .check()
+    }
+    await screenshot(page, 'fields-filtered-zh-CN')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await settle(page)
+    await screenshot(page, 'fields-filtered-1366-zh-CN')
+
+    // Cancelling deletes nothing.
+    await page.getByRole('button', { name: '删除所选（3）' }).click()
+    // One confirmation, named by the count.
+    const dialog = page.getByRole('dialog', { name: '删除所选的 3 块地？' })
+    await dialog.waitFor()
+    await expect(dialog.textContent()).resolves.toContain('这 3 块地连同历年产量')
+    await dialog.getByRole('button', { name: /取\s*消/ }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect(summary.textContent()).resolves.toMatch(/^共 3 块（筛选自 24 块）/)
+
+    await page.getByRole('button', { name: '删除所选（3）' }).click()
+    await dialog.getByRole('button', { name: '删除 3 块地' }).click()
+    await page.getByText('已删除 3 块地').waitFor()
+    await summary.filter({ hasText: /^共 0 块（筛选自 21 块），合计 0 亩$/ }).waitFor()
+    await page.getByRole('button', { name: '清除筛选' }).click()
+    await summary.filter({ hasText: /^共 21 块，合计 [\d,]+ 亩$/ }).waitFor()
+    await expect(page.getByRole('button', { name: '删除所选（0）' }).isDisabled()).resolves.toBe(true)
+    await page.setViewportSize({ width: 1440, height: 1000 })
+    expect(errors).toEqual([])
+  })
+
   it('scrolls through 10,000 fields in a virtual table', async () => {
     const dir = tempDataDir()
     const { db } = openDatabase(join(dir, WORKSPACE_FILE_NAME))

@@ -154,7 +154,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false })
 }
 
-export type BrowserSession = { server: RunningServer; browser: Browser; page: Page; errors: string[] }
+export type BrowserSession = {
+  server: RunningServer
+  browser: Browser
+  page: Page
+  errors: string[]
+  /** the session's data folder */
+  dataDir: string
+}
 
 /**
  * Browser mode on a fresh data folder and one Chromium page (reduced motion) for a describe block;
@@ -168,6 +175,7 @@ export function browserSession(
   let dataDir: string | undefined
   beforeAll(async () => {
     dataDir = tempDataDir()
+    session.dataDir = dataDir
     session.server = await startServer(dataDir)
     session.browser = await launchBrowser()
     session.page = await newPage(session.browser, {

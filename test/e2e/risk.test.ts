@@ -25,6 +25,32 @@ describe('risk', () => {
     await screenshot(s.page, 'risk-zh-CN')
   })
 
+  it('shows the last run again after leaving the screen, says whose plan it is, and drops it once the plan changes', async () => {
+    const table = s.page.getByTestId('risk-table')
+    const before = await table.textContent()
+    await s.page.getByRole('menuitem', { name: '地块', exact: true }).click()
+    await s.page.getByTestId('fields-summary').waitFor()
+    await s.page.getByRole('menuitem', { name: '风险', exact: true }).click()
+    // The same table at once, without running again, and whose it is.
+    await table.waitFor()
+    await expect(table.textContent()).resolves.toBe(before)
+    await expect(s.page.getByTestId('risk-belongs').textContent()).resolves.toMatch(
+      /^这些结果属于：丰收示范合作社，4 个方案、24 块地的当前计划；10,000 个模拟年份，种子 1，[\d:]+ 算完。/,
+    )
+    await expect(s.page.getByRole('button', { name: /运\s*行/ }).isEnabled()).resolves.toBe(true)
+
+    // A field deleted: the plan is another one, and the old run is not shown as its result.
+    await s.page.getByRole('menuitem', { name: '地块', exact: true }).click()
+    await s.page.getByRole('button', { name: '删除 东岗一号地' }).click()
+    await s.page.getByRole('button', { name: /^删\s*除$/ }).click()
+    await s.page.getByText('已删除地块“东岗一号地”').waitFor()
+    await s.page.getByRole('menuitem', { name: '风险', exact: true }).click()
+    await s.page.getByTestId('risk-stale').waitFor()
+    await expect(s.page.getByTestId('risk-stale').textContent()).resolves.toMatch(/那次运行之后.*不再显示/)
+    await expect(table.count()).resolves.toBe(0)
+    expect(s.errors).toEqual([])
+  })
+
   it('cancels a long run promptly and returns to a clean state', async () => {
     const draws = s.page.getByRole('spinbutton', { name: '模拟年数' })
     await draws.fill('1000000')
@@ -55,7 +81,8 @@ describe('risk', () => {
           window.Worker = class extends Original {
             constructor(...args: ConstructorParameters<typeof Worker>) {
               super(...args)
-              window.riskWorkersStarted! += 1
+              // The Monte Carlo's workers only (the tornado has a worker of its own).
+              if (String(args[0]).includes('risk.worker')) window.riskWorkersStarted! += 1
             }
           }
         }, cores)

@@ -1,6 +1,7 @@
+import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserSession, chooseOption, screenshot, settle, switchOn } from './harness'
+import { browserSession, chooseOption, currentWorkspaceFile, screenshot, settle, switchOn } from './harness'
 
 const kpiText = async (page: Page, key: string) =>
   (await page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content').textContent()) ?? ''
@@ -73,6 +74,70 @@ describe('building a scenario', () => {
       '这些地块在本方案里现有的改动：品种 富民985；密度 4,667 株/亩；滴灌水肥一体化。',
     )
     expect(await s.page.getByRole('switch', { name: '设置密度' }).getAttribute('aria-checked')).toBe('true')
+    expect(s.errors).toEqual([])
+  })
+
+  it('finds the fields with the lowest baseline in the picker and changes those fields only', async () => {
+    await s.page.goto(`${s.server.url}#/scenarios`)
+    await s.page.getByRole('button', { name: '新建方案' }).click()
+    await s.page.getByRole('dialog').getByLabel('方案名称').fill('低产田加密')
+    await s.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click()
+    await s.page.getByText('逐块结果：低产田加密').waitFor()
+    await s.page.getByText('自选地块', { exact: true }).click()
+    const picker = s.page.getByTestId('field-picker')
+    await picker.waitFor()
+    // Density is set for one crop at a time: the maize fields whose baseline is below 1,200 斤/亩.
+    await chooseOption(s.page, picker.getByRole('combobox', { name: '作物' }), '玉米')
+    await s.page.keyboard.press('Escape')
+    await picker.getByRole('spinbutton', { name: '基准单产低于' }).fill('1200')
+    const count = picker.getByTestId('field-picker-count')
+    await count.filter({ hasText: /^符合条件 \d+ 块（共 24 块）；已选 0 块/ }).waitFor()
+    const shown = Number(/^符合条件 (\d+) 块/.exec((await count.textContent()) ?? '')?.[1])
+    expect(shown).toBeGreaterThan(0)
+    expect(shown).toBeLessThan(24)
+    // Lowest baseline first, as the picker sorts until told otherwise.
+    const rows = picker.locator('.ant-table-tbody-virtual-holder .ant-table-row')
+    const baselines = await rows.evaluateAll((rs) =>
+      rs.map((r) => Number((r.lastElementChild?.textContent ?? '').replace(/[^\d.]/g, ''))),
+    )
+    expect(baselines.every((b) => b < 1200)).toBe(true)
+    expect(baselines).toEqual([...baselines].sort((a, b) => a - b))
+    // The rows drawn so far (the list is virtual): the lowest baselines.
+    const names = await rows.evaluateAll((rs) => rs.map((r) => r.children[1]?.textContent ?? ''))
+    expect(names.length).toBeGreaterThan(0)
+
+    await picker.getByRole('button', { name: `选中符合条件的 ${shown} 块` }).click()
+    await s.page
+      .getByTestId('target-count')
+      .filter({ hasText: new RegExp(`^共 ${shown} 块地，`) })
+      .waitFor()
+    await switchOn(s.page, '设置密度')
+    await s.page.getByRole('spinbutton', { name: '密度（株/亩）' }).fill('4500')
+    await settle(s.page)
+    await s.page.getByTestId('apply-edit').click()
+    await s.page.getByText(new RegExp(`已应用到 ${shown} 块地`)).waitFor()
+    await s.page.getByTestId('current-changes').filter({ hasText: '4,500 株/亩' }).waitFor()
+    await screenshot(s.page, 'scenario-picker-zh-CN')
+
+    const db = new Database(currentWorkspaceFile(s.dataDir), { readonly: true, fileMustExist: true })
+    try {
+      const changed = db
+        .prepare(
+          `SELECT f.name AS name, c.density_plants_per_ha AS density FROM scenario_change c
+           JOIN scenario s ON s.id = c.scenario_id JOIN field f ON f.id = c.field_id
+           WHERE s.name = ? AND c.density_plants_per_ha IS NOT NULL`,
+        )
+        .all('低产田加密') as { name: string; density: number }[]
+      expect(changed).toHaveLength(shown)
+      expect(changed.map((c) => c.name)).toEqual(expect.arrayContaining(names))
+      // 4,500 plants per mu is 67,500 plants per hectare, stored exactly.
+      expect(new Set(changed.map((c) => c.density))).toEqual(new Set([67500]))
+    } finally {
+      db.close()
+    }
     expect(s.errors).toEqual([])
   })
 })

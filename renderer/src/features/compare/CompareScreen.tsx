@@ -1,48 +1,35 @@
-import { Alert, Card, Col, Row, Select, Space, Table, Typography } from 'antd'
-import { type ReactNode, useEffect, useMemo, useState } from 'react'
+import { Alert, Card, Col, Row, Select, Skeleton, Space, Spin, Table, Typography } from 'antd'
+import type { TFunction } from 'i18next'
+import { memo, type ReactNode, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { FACTORS, type ScenarioResult } from '../../../../engine/model/types'
-import type { ScenarioChange } from '../../../../engine/schemas/plan'
+import type { Plan, ScenarioChange } from '../../../../engine/schemas/plan'
+import type { Format } from '../../lib/format'
 import { paybackText } from '../../lib/payback'
+import { CropBars } from '../overview/CropBars'
+import { usePlanKey } from '../risk/plan-key'
 import type { RiskSummary } from '../risk/risk-protocol'
-import { useRiskRun } from '../risk/useRiskRun'
+import { type RiskState, useRiskRun } from '../risk/useRiskRun'
 import { PlanProblem } from '../scenarios/PlanProblem'
 import { usePlanResult } from '../scenarios/usePlanResult'
+import { useStages } from '../scenarios/useStages'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { SignedBars } from './SignedBars'
 
 const COLORS = ['#8c8c8c', '#389e0d', '#1677ff', '#d48806']
 const COMPARE_DRAWS = 5000
 
-type MetricRow = { key: string; label: string; cells: ReactNode[] }
+type MetricRow = { key: string; label: ReactNode; cells: ReactNode[] }
 
-/** Two to four scenarios side by side: KPIs, bars, where the uplift comes from, and what differs. */
-export function CompareScreen(props: { chartWidth?: number }) {
-  const { t } = useTranslation()
-  const { format } = useWorkspace()
-  const { plan, result, error } = usePlanResult()
-  const [picked, setPicked] = useState<number[] | null>(null)
-  const ids = picked ?? (plan?.scenarios ?? []).slice(0, 3).map((s) => s.id)
-  const risk = useRiskRun()
-  // Risk columns: a quick Monte Carlo on the same plan as soon as it is loaded (in a worker).
-  useEffect(() => {
-    if (plan) risk.run(plan, COMPARE_DRAWS, 1)
-  }, [plan, risk.run])
-  const chosen = useMemo(
-    () =>
-      ids
-        .map((id) => result?.scenarios.find((s) => s.scenarioId === id))
-        .filter((s): s is ScenarioResult => Boolean(s)),
-    [ids, result],
-  )
-
-  if (error) return <PlanProblem error={error} />
-  if (!plan || !result) return <Card loading />
-
-  const names = new Map(plan.fields.map((f) => [f.id, f.name]))
-  const varietyName = new Map(plan.varieties.map((v) => [v.id, v.name]))
+/** The KPI rows, risk rows last (a placeholder while the quick run is going). */
+function metricRows(
+  t: TFunction,
+  format: Format,
+  chosen: readonly ScenarioResult[],
+  riskState: RiskState,
+): MetricRow[] {
   const yuan = (v: number) => format.money(v)
-  const metrics: MetricRow[] = [
+  return [
     {
       key: 'production',
       label: t('compare.row.production', { unit: format.massUnitLabel }),
@@ -91,10 +78,21 @@ export function CompareScreen(props: { chartWidth?: number }) {
   ]
 
   function riskRows(): MetricRow[] {
-    if (risk.state.status !== 'done') {
-      return [{ key: 'risk', label: t('compare.riskRunning'), cells: chosen.map(() => '…') }]
+    if (riskState.status === 'failed') {
+      const label = t('risk.failed', { message: t(`errors.code.${riskState.code}`) })
+      return [{ key: 'risk', label, cells: chosen.map(() => '') }]
     }
-    const done = risk.state
+    if (riskState.status !== 'done') {
+      // A spinner while the run goes on: the numbers below are on their way.
+      const label = (
+        <Space size={6}>
+          <Spin size="small" />
+          {t('compare.riskRunning')}
+        </Space>
+      )
+      return [{ key: 'risk', label, cells: chosen.map(() => '…') }]
+    }
+    const done = riskState
     const of = (s: ScenarioResult) => done.scenarios.find((r) => r.scenarioId === s.scenarioId)
     const cell = (s: ScenarioResult, pick: (r: RiskSummary) => string) => {
       const r = of(s)
@@ -134,48 +132,41 @@ export function CompareScreen(props: { chartWidth?: number }) {
       },
     ]
   }
+}
 
-  const bars = chosen.map((s) => ({
-    name: s.name,
-    production: format.massValue(s.totals.productionKg),
-    margin: s.totals.money.grossMarginYuan,
-  }))
-  const factorData = FACTORS.map((f) => ({
-    factor: t(`factor.${f}`),
-    ...Object.fromEntries(chosen.map((s) => [s.name, format.massValue(s.totals.contributionsKg[f])])),
-  }))
-
-  const fieldRows = plan.fields
-    .map((f) => ({
-      id: f.id,
-      name: f.name,
-      yields: chosen.map((s) => s.fields.find((r) => r.fieldId === f.id)?.yieldKgPerHa ?? 0),
-    }))
-    .filter((r) => r.yields.some((y) => Math.abs(y - r.yields[0]!) > 1e-6))
-
-  const describe = (c: ScenarioChange | undefined): string => {
-    if (!c) return t('compare.asToday')
-    const parts = [
-      c.buildHsf ? t('compare.change.hsf') : null,
-      c.varietyId !== null ? t('compare.change.variety', { name: varietyName.get(c.varietyId) ?? '' }) : null,
-      c.densityPlantsPerHa !== null
-        ? t('compare.change.density', {
-            value: `${format.densityNumber(c.densityPlantsPerHa)} ${format.densityUnitLabel}`,
-          })
-        : null,
-      c.waterRegime !== null ? t('compare.change.water', { water: t(`water.${c.waterRegime}`) }) : null,
-    ].filter(Boolean)
-    return parts.length > 0 ? parts.join('，') : t('compare.asToday')
-  }
-  const changesOf = chosen.map(
-    (s) =>
-      new Map((plan.scenarios.find((x) => x.id === s.scenarioId)?.changes ?? []).map((c) => [c.fieldId, c])),
+/** Two to four scenarios side by side: KPIs, bars, where the uplift comes from, and what differs. */
+export function CompareScreen() {
+  const { t } = useTranslation()
+  const { format } = useWorkspace()
+  const { plan, result, error } = usePlanResult()
+  const [picked, setPicked] = useState<number[] | null>(null)
+  const ids = useMemo(() => picked ?? (plan?.scenarios ?? []).slice(0, 3).map((s) => s.id), [picked, plan])
+  // Risk columns: a quick Monte Carlo on the same plan (in a worker), run once per plan content and
+  // kept for the session, so coming back to Compare does not run it again.
+  const key = usePlanKey(error ? null : plan)
+  // Only the result is shown here (no progress bar): progress does not redraw the screen.
+  const risk = useRiskRun('compare', key, { progress: false })
+  const idle = risk.state.status === 'idle'
+  const chosen = useMemo(
+    () =>
+      ids
+        .map((id) => result?.scenarios.find((s) => s.scenarioId === id))
+        .filter((s): s is ScenarioResult => Boolean(s)),
+    [ids, result],
   )
-  const inputRows = plan.fields
-    .map((f) => ({ id: f.id, name: f.name, changes: changesOf.map((m) => describe(m.get(f.id))) }))
-    .filter((r) => r.changes.some((c) => c !== r.changes[0]))
+  const diff = useMemo(() => (plan ? differences(plan, chosen) : null), [plan, chosen])
+  // The KPIs, each chart and each table mount one after another, every part in a frame of its own.
+  const stage = useStages(5, diff !== null)
+  // The quick run starts once the screen is all there: on a two-core laptop its worker would
+  // otherwise take the core the window needs to draw.
+  const drawn = stage >= 5
+  useEffect(() => {
+    if (plan && key !== null && idle && drawn) risk.run(plan, COMPARE_DRAWS, 1)
+  }, [plan, key, idle, drawn, risk.run])
+  const metrics = useMemo(() => metricRows(t, format, chosen, risk.state), [t, format, chosen, risk.state])
 
-  const scenarioColumns = chosen.map((s, i) => ({ title: s.name, key: `s${i}`, align: 'right' as const }))
+  if (error) return <PlanProblem error={error} />
+  if (!plan || !result || !diff) return <Card loading />
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -196,115 +187,244 @@ export function CompareScreen(props: { chartWidth?: number }) {
         <Alert type="info" showIcon title={t('compare.needTwo')} />
       ) : (
         <>
-          <Table<MetricRow>
-            rowKey="key"
-            size="middle"
-            pagination={false}
-            dataSource={metrics}
-            data-testid="compare-kpis"
-            columns={[
-              { title: t('compare.metric'), dataIndex: 'label' },
-              ...scenarioColumns.map((c, i) => ({ ...c, render: (_: unknown, r: MetricRow) => r.cells[i] })),
-            ]}
-          />
-          <Row gutter={16}>
-            <Col span={12}>
-              <Card size="small" title={t('compare.bars')}>
-                <ResponsiveContainer width={props.chartWidth ?? '100%'} height={280}>
-                  <BarChart data={bars} margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="name" />
-                    <YAxis yAxisId="p" tickFormatter={(v: number) => format.number(v, 0)} />
-                    <YAxis
-                      yAxisId="m"
-                      orientation="right"
-                      tickFormatter={(v: number) => format.number(v, 0)}
-                    />
-                    <Tooltip formatter={(v) => format.number(Number(v), 0)} />
-                    <Legend />
-                    <Bar
-                      yAxisId="p"
-                      dataKey="production"
-                      name={t('compare.barProduction', { unit: format.massUnitLabel })}
-                      fill="#7cb305"
-                      isAnimationActive={false}
-                    />
-                    <Bar
-                      yAxisId="m"
-                      dataKey="margin"
-                      name={t('compare.barMargin')}
-                      fill="#d4b106"
-                      isAnimationActive={false}
-                    />
-                  </BarChart>
-                </ResponsiveContainer>
-              </Card>
-            </Col>
-            <Col span={12}>
-              <Card size="small" title={t('compare.factors', { unit: format.massUnitLabel })}>
-                <ResponsiveContainer width={props.chartWidth ?? '100%'} height={280}>
-                  <BarChart data={factorData} margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="factor" />
-                    <YAxis tickFormatter={(v: number) => format.number(v, 0)} />
-                    <Tooltip formatter={(v) => `${format.number(Number(v), 0)} ${format.massUnitLabel}`} />
-                    <Legend />
-                    {chosen.map((s, i) => (
-                      <Bar
-                        key={s.name}
-                        dataKey={s.name}
-                        fill={COLORS[i % COLORS.length]}
-                        isAnimationActive={false}
-                      />
-                    ))}
-                  </BarChart>
-                </ResponsiveContainer>
-              </Card>
-            </Col>
-          </Row>
-          <Card size="small" title={t('compare.inputs')}>
-            <Typography.Paragraph type="secondary">{t('compare.inputsHelp')}</Typography.Paragraph>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-              dataSource={inputRows}
-              locale={{ emptyText: t('compare.noInputDiff') }}
-              columns={[
-                { title: t('scenarios.fieldCol.field'), dataIndex: 'name' },
-                ...chosen.map((s, i) => ({
-                  title: s.name,
-                  key: `c${i}`,
-                  render: (_: unknown, r: (typeof inputRows)[number]) => r.changes[i],
-                })),
-              ]}
-            />
-          </Card>
-          <Card size="small" title={t('compare.fieldDiff')}>
-            <Typography.Paragraph type="secondary">
-              {t('compare.fieldDiffHelp', { unit: format.yieldUnitLabel })}
-            </Typography.Paragraph>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-              dataSource={fieldRows}
-              locale={{ emptyText: t('compare.noFieldDiff') }}
-              columns={[
-                {
-                  title: t('scenarios.fieldCol.field'),
-                  key: 'name',
-                  render: (_: unknown, r: (typeof fieldRows)[number]) => names.get(r.id),
-                },
-                ...scenarioColumns.map((c, i) => ({
-                  ...c,
-                  render: (_: unknown, r: (typeof fieldRows)[number]) => format.yieldNumber(r.yields[i]!),
-                })),
-              ]}
-            />
-          </Card>
+          {stage >= 1 ? <KpiTable chosen={chosen} metrics={metrics} /> : <Pending rows={8} />}
+          {stage >= 2 ? <CompareCharts chosen={chosen} both={stage >= 3} /> : <Pending rows={6} />}
+          {stage >= 4 ? (
+            <InputDiff plan={plan} chosen={chosen} rows={diff.inputRows} />
+          ) : (
+            <Pending rows={4} />
+          )}
+          {stage >= 5 ? (
+            <FieldDiff chosen={chosen} names={diff.names} rows={diff.fieldRows} />
+          ) : (
+            <Pending rows={4} />
+          )}
         </>
       )}
     </Space>
   )
 }
+
+/** A part of the screen still to come (see useStages). */
+function Pending(props: { rows: number }) {
+  return (
+    <Card size="small">
+      <Skeleton active paragraph={{ rows: props.rows }} />
+    </Card>
+  )
+}
+
+/** Production and margin, and where the uplift comes from; drawn again only when the scenarios change. */
+const CompareCharts = memo(function CompareCharts(props: {
+  chosen: readonly ScenarioResult[]
+  /** false while the second chart waits for its own frame */
+  both: boolean
+}) {
+  const { t } = useTranslation()
+  const { format } = useWorkspace()
+  const { chosen } = props
+  const bars = useMemo(
+    () =>
+      chosen.map((s, i) => ({
+        key: `s${i}`,
+        label: s.name,
+        values: [format.massValue(s.totals.productionKg), s.totals.money.grossMarginYuan],
+      })),
+    [chosen, format],
+  )
+  const factors = useMemo(
+    () =>
+      FACTORS.map((f) => ({
+        key: f,
+        label: t(`factor.${f}`),
+        values: chosen.map((s) => format.massValue(s.totals.contributionsKg[f])),
+      })),
+    [chosen, format, t],
+  )
+  return (
+    <Row gutter={16}>
+      <Col span={12}>
+        <Card size="small" title={t('compare.bars')}>
+          <CropBars
+            rows={bars}
+            series={[
+              { name: t('compare.barProduction', { unit: format.massUnitLabel }), color: '#7cb305' },
+              { name: t('compare.barMargin'), color: '#d4b106' },
+            ]}
+            formatValue={(v) => format.number(v, 0)}
+          />
+        </Card>
+      </Col>
+      <Col span={12}>
+        {props.both ? (
+          <Card size="small" title={t('compare.factors', { unit: format.massUnitLabel })}>
+            <SignedBars
+              rows={factors}
+              series={chosen.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length]! }))}
+              formatValue={(v) => `${v > 0 ? '+' : ''}${format.number(v, 0)}`}
+            />
+          </Card>
+        ) : (
+          <Pending rows={6} />
+        )}
+      </Col>
+    </Row>
+  )
+})
+
+/** What each scenario changes on the fields where they differ; described only for the rows shown. */
+const InputDiff = memo(function InputDiff(props: {
+  plan: Plan
+  chosen: readonly ScenarioResult[]
+  rows: InputRow[]
+}) {
+  const { t } = useTranslation()
+  const { format } = useWorkspace()
+  const varietyName = useMemo(
+    () => new Map(props.plan.varieties.map((v) => [v.id, v.name])),
+    [props.plan.varieties],
+  )
+  const columns = useMemo(() => {
+    const describe = (c: ScenarioChange | undefined): string => {
+      if (!c) return t('compare.asToday')
+      const parts = [
+        c.buildHsf ? t('compare.change.hsf') : null,
+        c.varietyId !== null
+          ? t('compare.change.variety', { name: varietyName.get(c.varietyId) ?? '' })
+          : null,
+        c.densityPlantsPerHa !== null
+          ? t('compare.change.density', {
+              value: `${format.densityNumber(c.densityPlantsPerHa)} ${format.densityUnitLabel}`,
+            })
+          : null,
+        c.waterRegime !== null ? t('compare.change.water', { water: t(`water.${c.waterRegime}`) }) : null,
+      ].filter(Boolean)
+      return parts.length > 0 ? parts.join('，') : t('compare.asToday')
+    }
+    return [
+      { title: t('scenarios.fieldCol.field'), dataIndex: 'name' },
+      ...props.chosen.map((s, i) => ({
+        title: s.name,
+        key: `c${i}`,
+        render: (_: unknown, r: InputRow) => describe(r.changes[i]),
+      })),
+    ]
+  }, [t, format, varietyName, props.chosen])
+  return (
+    <Card size="small" title={t('compare.inputs')}>
+      <Typography.Paragraph type="secondary">{t('compare.inputsHelp')}</Typography.Paragraph>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        dataSource={props.rows}
+        locale={{ emptyText: t('compare.noInputDiff') }}
+        columns={columns}
+      />
+    </Card>
+  )
+})
+
+/** The yield of each scenario on the fields where they differ. */
+const FieldDiff = memo(function FieldDiff(props: {
+  chosen: readonly ScenarioResult[]
+  names: ReadonlyMap<number, string>
+  rows: FieldRow[]
+}) {
+  const { t } = useTranslation()
+  const { format } = useWorkspace()
+  const columns = useMemo(
+    () => [
+      {
+        title: t('scenarios.fieldCol.field'),
+        key: 'name',
+        render: (_: unknown, r: FieldRow) => props.names.get(r.id),
+      },
+      ...props.chosen.map((s, i) => ({
+        title: s.name,
+        key: `s${i}`,
+        align: 'right' as const,
+        render: (_: unknown, r: FieldRow) => format.yieldNumber(r.yields[i]!),
+      })),
+    ],
+    [t, format, props.names, props.chosen],
+  )
+  return (
+    <Card size="small" title={t('compare.fieldDiff')}>
+      <Typography.Paragraph type="secondary">
+        {t('compare.fieldDiffHelp', { unit: format.yieldUnitLabel })}
+      </Typography.Paragraph>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        dataSource={props.rows}
+        locale={{ emptyText: t('compare.noFieldDiff') }}
+        columns={columns}
+      />
+    </Card>
+  )
+})
+
+type FieldRow = { id: number; yields: number[] }
+type InputRow = { id: number; name: string; changes: (ScenarioChange | undefined)[] }
+
+function sameChange(a: ScenarioChange | undefined, b: ScenarioChange | undefined): boolean {
+  if (!a || !b) return a === b
+  return (
+    (a.buildHsf === true) === (b.buildHsf === true) &&
+    a.varietyId === b.varietyId &&
+    a.densityPlantsPerHa === b.densityPlantsPerHa &&
+    a.waterRegime === b.waterRegime
+  )
+}
+
+/**
+ * Where the chosen scenarios differ, field by field: in yield and in what they change. One pass
+ * over the fields with each scenario's results and changes looked up by id (not searched), and
+ * nothing formatted until a row is on screen: thousands of fields in a few milliseconds.
+ */
+function differences(plan: Plan, chosen: readonly ScenarioResult[]) {
+  const names = new Map(plan.fields.map((f) => [f.id, f.name]))
+  const yieldsOf = chosen.map((s) => new Map(s.fields.map((r) => [r.fieldId, r.yieldKgPerHa])))
+  const changesOf = chosen.map(
+    (s) =>
+      new Map((plan.scenarios.find((x) => x.id === s.scenarioId)?.changes ?? []).map((c) => [c.fieldId, c])),
+  )
+  const fieldRows: FieldRow[] = []
+  const inputRows: InputRow[] = []
+  for (const f of plan.fields) {
+    const yields = yieldsOf.map((m) => m.get(f.id) ?? 0)
+    if (yields.some((y) => Math.abs(y - yields[0]!) > 1e-6)) fieldRows.push({ id: f.id, yields })
+    const changes = changesOf.map((m) => m.get(f.id))
+    if (changes.some((c) => !sameChange(c, changes[0]))) inputRows.push({ id: f.id, name: f.name, changes })
+  }
+  return { names, fieldRows, inputRows }
+}
+
+/** The KPIs of the chosen scenarios side by side. */
+const KpiTable = memo(function KpiTable(props: { chosen: readonly ScenarioResult[]; metrics: MetricRow[] }) {
+  const { t } = useTranslation()
+  const columns = useMemo(
+    () => [
+      { title: t('compare.metric'), dataIndex: 'label' },
+      ...props.chosen.map((s, i) => ({
+        title: s.name,
+        key: `s${i}`,
+        align: 'right' as const,
+        render: (_: unknown, r: MetricRow) => r.cells[i],
+      })),
+    ],
+    [t, props.chosen],
+  )
+  return (
+    <Table<MetricRow>
+      rowKey="key"
+      size="middle"
+      pagination={false}
+      dataSource={props.metrics}
+      data-testid="compare-kpis"
+      columns={columns}
+    />
+  )
+})

@@ -1,47 +1,85 @@
-import { Alert, Button, Card, Col, InputNumber, Progress, Row, Select, Space, Table, Typography } from 'antd'
-import { useMemo, useState } from 'react'
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  InputNumber,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Typography,
+} from 'antd'
+import { memo, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { sensitivity } from '../../../../engine/risk/sensitivity'
 import { assumptionName } from '../../lib/assumption-format'
 import { PlanProblem } from '../scenarios/PlanProblem'
 import { usePlanResult } from '../scenarios/usePlanResult'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { usePlanKey } from './plan-key'
 import type { RiskSummary } from './risk-protocol'
+import { latestRun } from './risk-store'
 import { useRiskRun } from './useRiskRun'
+import { useTornado } from './useTornado'
 
 /** Monte Carlo risk per scenario: percentiles, the chance of beating the baseline, a histogram and a tornado. */
 export function RiskScreen(props: { chartWidth?: number }) {
   const { t } = useTranslation()
   const { format } = useWorkspace()
   const { plan, error } = usePlanResult()
-  const { state, run, cancel } = useRiskRun()
+  // The plan's content is the key of the results kept for the session: coming back to the screen
+  // shows the last run of this very plan, and nothing once the plan has changed.
+  const key = usePlanKey(plan)
+  const { state, run, cancel } = useRiskRun('risk', key)
   const [draws, setDraws] = useState(10_000)
   const [seed, setSeed] = useState(1)
+  // A run shown again (coming back to the screen) shows the years and seed it was run with.
+  const [shownRun, setShownRun] = useState<number | null>(null)
+  if (state.status === 'done' && shownRun !== state.finishedAt) {
+    setShownRun(state.finishedAt)
+    setDraws(state.draws)
+    setSeed(state.seed)
+  }
   const [picked, setPicked] = useState<number | null>(null)
   const scenarioId = picked ?? plan?.scenarios.find((s) => !s.isBaseline)?.id ?? null
   const scenarioName = plan?.scenarios.find((s) => s.id === scenarioId)?.name ?? ''
+  const tornadoState = useTornado(error ? null : plan, key, scenarioId)
   const tornado = useMemo(
-    () => (plan && scenarioId !== null ? sensitivity(plan, scenarioId).slice(0, 12) : []),
-    [plan, scenarioId],
+    () =>
+      tornadoState.status === 'done'
+        ? tornadoState.rows
+            .slice(0, 12)
+            .map((r) => ({ name: assumptionName(t, r.key), swing: r.swingMarginYuan }))
+        : [],
+    [tornadoState, t],
   )
-
-  if (error) return <PlanProblem error={error} />
-  if (!plan) return <Card loading />
-
-  const mass = (kg: number) => format.massNumber(kg)
-  const money = (y: number) => format.money(y)
-  const results = state.status === 'done' ? state.scenarios : []
-  const baseline = results.find((s) => s.isBaseline)
-  const shown = results.find((s) => s.scenarioId === scenarioId)
-  const histogram =
-    baseline && shown
+  const earlier = latestRun('risk')
+  const histogram = useMemo(() => {
+    if (state.status !== 'done') return []
+    const baseline = state.scenarios.find((s) => s.isBaseline)
+    const shown = state.scenarios.find((s) => s.scenarioId === scenarioId)
+    return baseline && shown
       ? shown.histogram.map((b, i) => ({
-          x: money(b.from),
+          x: format.money(b.from),
           scenario: b.count,
           baseline: baseline.histogram[i]?.count ?? 0,
         }))
       : []
+  }, [state, scenarioId, format])
+
+  if (error) return <PlanProblem error={error} />
+  if (!plan) return <Card loading />
+
+  const clock = (at: number) =>
+    new Intl.DateTimeFormat(format.locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
+      at,
+    )
+  const mass = (kg: number) => format.massNumber(kg)
+  const money = (y: number) => format.money(y)
+  const results = state.status === 'done' ? state.scenarios : []
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -96,7 +134,17 @@ export function RiskScreen(props: { chartWidth?: number }) {
           )}
         </Space>
         <div style={{ marginTop: 12 }} data-testid="risk-status">
-          {state.status === 'idle' && <Typography.Text type="secondary">{t('risk.idle')}</Typography.Text>}
+          {state.status === 'idle' &&
+            (earlier && earlier.planKey !== key && earlier.plan.workspace === plan.workspace.name ? (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="risk-stale"
+                title={t('riskSession.planChanged', { time: clock(earlier.finishedAt) })}
+              />
+            ) : (
+              <Typography.Text type="secondary">{t('risk.idle')}</Typography.Text>
+            ))}
           {state.status === 'running' && (
             <>
               <Progress percent={Math.floor((state.done / state.total) * 100)} />
@@ -120,8 +168,18 @@ export function RiskScreen(props: { chartWidth?: number }) {
           )}
         </div>
       </Card>
-      {results.length > 0 && (
+      {state.status === 'done' && (
         <Card title={t('risk.table')}>
+          <Typography.Paragraph type="secondary" data-testid="risk-belongs">
+            {t('riskSession.belongsTo', {
+              workspace: state.plan.workspace,
+              scenarios: format.number(state.plan.scenarios, 0),
+              fields: format.number(state.plan.fields, 0),
+              draws: format.number(state.draws, 0),
+              seed: state.seed,
+              time: clock(state.finishedAt),
+            })}
+          </Typography.Paragraph>
           <Table<RiskSummary>
             rowKey={(s) => s.scenarioId ?? 0}
             size="middle"
@@ -169,48 +227,73 @@ export function RiskScreen(props: { chartWidth?: number }) {
         {histogram.length > 0 && (
           <Col span={12}>
             <Card size="small" title={t('risk.histogram', { name: scenarioName })}>
-              <ResponsiveContainer width={props.chartWidth ?? '100%'} height={300}>
-                <BarChart data={histogram} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis
-                    dataKey="x"
-                    interval={5}
-                    label={{ value: t('risk.histX'), position: 'insideBottom', offset: -16 }}
-                  />
-                  <YAxis label={{ value: t('risk.histY'), angle: -90, position: 'insideLeft' }} />
-                  <Tooltip />
-                  <Legend verticalAlign="top" />
-                  <Bar
-                    dataKey="baseline"
-                    name={t('risk.baseline')}
-                    fill="#bfbfbf"
-                    isAnimationActive={false}
-                  />
-                  <Bar dataKey="scenario" name={scenarioName} fill="#389e0d" isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
+              <HistogramChart data={histogram} scenarioName={scenarioName} chartWidth={props.chartWidth} />
             </Card>
           </Col>
         )}
         <Col span={histogram.length > 0 ? 12 : 24}>
           <Card size="small" title={t('risk.tornado', { name: scenarioName })}>
             <Typography.Paragraph type="secondary">{t('risk.tornadoHelp')}</Typography.Paragraph>
-            <ResponsiveContainer width={props.chartWidth ?? '100%'} height={360}>
-              <BarChart
-                layout="vertical"
-                data={tornado.map((r) => ({ name: assumptionName(t, r.key), swing: r.swingMarginYuan }))}
-                margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-              >
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" tickFormatter={(v: number) => format.number(v, 0)} />
-                <YAxis type="category" dataKey="name" width={200} />
-                <Tooltip formatter={(v) => `${format.number(Number(v), 0)} ${t('units.yuan')}`} />
-                <Bar dataKey="swing" name={t('risk.swing')} fill="#d48806" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
+            {tornadoState.status === 'working' && (
+              <Space data-testid="tornado-working">
+                <Spin size="small" />
+                <Typography.Text type="secondary">{t('riskSession.tornadoWorking')}</Typography.Text>
+              </Space>
+            )}
+            {tornadoState.status === 'failed' && (
+              <Alert type="error" showIcon title={t(`errors.code.${tornadoState.code}`)} />
+            )}
+            {/* Mounted once the rows are there: a chart's first drawing is a task of its own. */}
+            {tornadoState.status === 'done' && <TornadoChart rows={tornado} chartWidth={props.chartWidth} />}
           </Card>
         </Col>
       </Row>
     </Space>
   )
 }
+
+/** The tornado chart; memoised so the run's progress does not redraw it. */
+const TornadoChart = memo(function TornadoChart(props: {
+  rows: { name: string; swing: number }[]
+  chartWidth?: number | undefined
+}) {
+  const { t } = useTranslation()
+  const { format } = useWorkspace()
+  return (
+    <ResponsiveContainer width={props.chartWidth ?? '100%'} height={360}>
+      <BarChart layout="vertical" data={props.rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" tickFormatter={(v: number) => format.number(v, 0)} />
+        <YAxis type="category" dataKey="name" width={200} />
+        <Tooltip formatter={(v) => `${format.number(Number(v), 0)} ${t('units.yuan')}`} />
+        <Bar dataKey="swing" name={t('risk.swing')} fill="#d48806" isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  )
+})
+
+/** The margin histogram of a scenario against the baseline. */
+const HistogramChart = memo(function HistogramChart(props: {
+  data: { x: string; scenario: number; baseline: number }[]
+  scenarioName: string
+  chartWidth?: number | undefined
+}) {
+  const { t } = useTranslation()
+  return (
+    <ResponsiveContainer width={props.chartWidth ?? '100%'} height={300}>
+      <BarChart data={props.data} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="x"
+          interval={5}
+          label={{ value: t('risk.histX'), position: 'insideBottom', offset: -16 }}
+        />
+        <YAxis label={{ value: t('risk.histY'), angle: -90, position: 'insideLeft' }} />
+        <Tooltip />
+        <Legend verticalAlign="top" />
+        <Bar dataKey="baseline" name={t('risk.baseline')} fill="#bfbfbf" isAnimationActive={false} />
+        <Bar dataKey="scenario" name={props.scenarioName} fill="#389e0d" isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  )
+})

@@ -1,3 +1,4 @@
+import type { SensitivityRow } from '../../../../engine/risk/sensitivity'
 import type { BlockRange, RiskKernel, RiskMeta, RiskPart } from '../../../../engine/risk/simulate'
 import type { Plan } from '../../../../engine/schemas/plan'
 
@@ -39,3 +40,9 @@ export type FromWorker =
   | { type: 'result'; draws: number; seed: number; scenarios: RiskSummary[] }
   | { type: 'cancelled'; done: number }
   | { type: 'error'; code: string }
+
+/** The tornado's worker: one scenario's sensitivities, asked for and answered. */
+export type ToTornadoWorker = { plan: Plan; scenarioId: number }
+export type FromTornadoWorker =
+  | { type: 'tornado'; scenarioId: number; rows: SensitivityRow[] }
+  | { type: 'error'; scenarioId: number; code: string }

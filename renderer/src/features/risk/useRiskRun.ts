@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type RiskMeta, type RiskPart, splitBlocks } from '../../../../engine/risk/simulate'
 import type { Plan } from '../../../../engine/schemas/plan'
-import type { FromWorker, RiskSummary, ToWorker } from './risk-protocol'
+import type { FromWorker, ToWorker } from './risk-protocol'
+import { type RiskPurpose, type StoredRun, storedRun, storeRun } from './risk-store'
 
 export type RiskState =
   | { status: 'idle' }
   | { status: 'running'; done: number; total: number }
-  | { status: 'done'; draws: number; seed: number; scenarios: RiskSummary[] }
+  | ({ status: 'done' } & StoredRun)
   | { status: 'cancelled'; done: number }
   | { status: 'failed'; code: string }
+
+function stateOf(run: StoredRun | null): RiskState {
+  return run ? { status: 'done', ...run } : { status: 'idle' }
+}
 
 /** More workers than this gain little on a laptop and each holds its own copy of the plan. */
 const MAX_WORKERS = 8
@@ -33,22 +38,49 @@ type Run = {
 /**
  * Runs the Monte Carlo in Web Workers, one per core, with progress and cancel. The blocks of the
  * run are shared out among the workers and merged in draw order, so the result is the same from
- * the seed whatever the number of cores.
+ * the seed whatever the number of cores. A finished run is kept for the session under the plan's
+ * content (`planKey`, see plan-key.ts): the screen shows it again when it is opened on the same
+ * plan, and shows nothing old once the plan has changed.
  */
-export function useRiskRun() {
-  const [state, setState] = useState<RiskState>({ status: 'idle' })
+export function useRiskRun(
+  purpose: RiskPurpose,
+  planKey: string | null,
+  options: { progress?: boolean } = {},
+) {
+  const showProgress = options.progress !== false
+  const [state, setState] = useState<RiskState>(() => stateOf(storedRun(purpose, planKey)))
+  const [shownKey, setShownKey] = useState(planKey)
   const current = useRef<Run | null>(null)
+  const keyRef = useRef(planKey)
+  keyRef.current = planKey
+  if (shownKey !== planKey) {
+    // Another plan (it was changed and loaded again): its own last run, or nothing.
+    setShownKey(planKey)
+    setState(stateOf(storedRun(purpose, planKey)))
+  }
 
   const stop = useCallback(() => {
     for (const w of current.current?.workers ?? []) w.terminate()
     current.current = null
   }, [])
 
+  // Leaving the screen stops a run still going; so does another plan arriving (its run is not ours).
+  const runKey = useRef<string | null>(null)
   useEffect(() => stop, [stop])
+  useEffect(() => {
+    if (runKey.current !== planKey) stop()
+  }, [planKey, stop])
 
   const run = useCallback(
     (plan: Plan, draws: number, seed: number) => {
       stop()
+      const key = keyRef.current
+      runKey.current = key
+      const label = {
+        workspace: plan.workspace.name,
+        scenarios: plan.scenarios.length,
+        fields: plan.fields.length,
+      }
       const ranges = splitBlocks(draws, riskWorkerCount(navigator.hardwareConcurrency, draws))
       const r: Run = {
         workers: [],
@@ -84,7 +116,7 @@ export function useRiskRun() {
           })
         } else if (m.type === 'progress') {
           r.done[index] = m.done
-          if (!r.cancelling) setState({ status: 'running', done: sum(), total: draws })
+          if (!r.cancelling && showProgress) setState({ status: 'running', done: sum(), total: draws })
         } else if (m.type === 'part') {
           r.done[index] = m.part.done
           r.meta = m.meta
@@ -101,7 +133,16 @@ export function useRiskRun() {
             )
           }
         } else if (m.type === 'result') {
-          setState({ status: 'done', draws: m.draws, seed: m.seed, scenarios: m.scenarios })
+          const finished: StoredRun = {
+            planKey: key ?? '',
+            plan: label,
+            draws: m.draws,
+            seed: m.seed,
+            scenarios: m.scenarios,
+            finishedAt: Date.now(),
+          }
+          if (key !== null) storeRun(purpose, finished)
+          setState({ status: 'done', ...finished })
           stop()
         } else if (m.type === 'cancelled') {
           r.done[index] = m.done
@@ -131,7 +172,7 @@ export function useRiskRun() {
         }
       })
     },
-    [stop],
+    [stop, purpose, showProgress],
   )
 
   const cancel = useCallback(() => {

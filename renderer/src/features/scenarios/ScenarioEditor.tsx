@@ -12,6 +12,7 @@ import { issueMessage } from '../../lib/errors'
 import { QuantityInput } from '../../lib/QuantityInput'
 import { sameValues, useUnsavedChanges } from '../../lib/unsaved-changes'
 import { useBusy } from '../../lib/use-busy'
+import { FieldPicker } from '../fields/FieldPicker'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { markDensityInput } from './perf-marks'
 
@@ -232,19 +233,7 @@ export function ScenarioEditor(props: {
           )}
         </Space>
         {mode === 'pick' && (
-          <Select
-            mode="multiple"
-            aria-label={t('scenarioEdit.pickFields')}
-            placeholder={t('scenarioEdit.pickFields')}
-            value={picked}
-            onChange={setPicked}
-            style={{ width: '100%' }}
-            optionFilterProp="label"
-            options={props.plan.fields.map((f) => ({
-              value: f.id,
-              label: `${f.name}（${t(`crop.${f.crop}`)}）`,
-            }))}
-          />
+          <FieldPicker plan={props.plan} value={picked} onChange={setPicked} height={240} />
         )}
         <Typography.Text type="secondary" data-testid="target-count">
           {t('scenarioEdit.count', { count: targets.length, area: format.area(areaHa) })}

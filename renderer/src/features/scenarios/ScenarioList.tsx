@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, Input, InputNumber, List, Modal, Popconfirm, Space, Tag } from 'antd'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ScenarioResult } from '../../../../engine/model/types'
 import type { Scenario } from '../../../../engine/schemas/plan'
@@ -9,8 +9,8 @@ import { useWorkspace } from '../workspace/WorkspaceContext'
 
 type Dialog = { kind: 'create' } | { kind: 'clone'; from: Scenario } | { kind: 'rename'; scenario: Scenario }
 
-/** Pick a scenario; create, copy, rename or delete one. */
-export function ScenarioList(props: {
+/** Pick a scenario; create, copy, rename or delete one. Drawn again only when its inputs change. */
+export const ScenarioList = memo(function ScenarioList(props: {
   scenarios: Scenario[]
   results: ScenarioResult[]
   selectedId: number | null
@@ -165,4 +165,4 @@ export function ScenarioList(props: {
       </Modal>
     </Card>
   )
-}
+})

@@ -12,7 +12,9 @@ import { useWorkspace } from '../workspace/WorkspaceContext'
 export function WhyDrawer(props: { plan: Plan; scenarioId: number; fieldId: number; onClose: () => void }) {
   const { t } = useTranslation()
   const { format } = useWorkspace()
-  const why = useMemo(() => explainField(props.plan, props.scenarioId, props.fieldId), [props])
+  const { plan, scenarioId, fieldId } = props
+  // Worked out once per field shown, not at every render of the screen under the drawer.
+  const why = useMemo(() => explainField(plan, scenarioId, fieldId), [plan, scenarioId, fieldId])
   const f = why.field
   return (
     <Drawer

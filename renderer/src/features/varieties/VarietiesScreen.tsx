@@ -1,5 +1,16 @@
-import { Alert, Button, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import {
+  Alert,
+  Button,
+  Input,
+  Segmented,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CROPS, type Crop } from '../../../../engine/schemas/field'
 import type { Variety } from '../../../../engine/schemas/variety'
@@ -15,6 +26,7 @@ export function VarietiesScreen() {
   const [rows, setRows] = useState<Variety[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [crop, setCrop] = useState<Crop | 'all'>('all')
+  const [search, setSearch] = useState('')
   const [editing, setEditing] = useState<{ variety: Variety | null } | null>(null)
   const [importing, setImporting] = useState(false)
 
@@ -29,6 +41,17 @@ export function VarietiesScreen() {
     void reload()
   }, [reload])
 
+  const shown = useMemo(() => {
+    const needle = search.trim().toLowerCase()
+    return (rows ?? []).filter(
+      (v) =>
+        (crop === 'all' || v.crop === crop) &&
+        (needle === '' ||
+          v.name.toLowerCase().includes(needle) ||
+          (v.checkVariety ?? '').toLowerCase().includes(needle)),
+    )
+  }, [rows, crop, search])
+
   if (error)
     return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
 
@@ -39,91 +62,106 @@ export function VarietiesScreen() {
     {
       title: t('varieties.col.name'),
       dataIndex: 'name',
-      width: 320,
+      width: 196,
       render: (name: string, v) => (
-        <Space orientation="vertical" size={2}>
+        <Space orientation="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
           <Space size={4} wrap>
             <Typography.Text strong>{name}</Typography.Text>
             {v.isExample && <Tag color="orange">{t('varieties.example')}</Tag>}
           </Space>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('varieties.col.source')}：{v.source}
-          </Typography.Text>
+          {/* The source in full on pointing or focus; one line in the list keeps rows readable. */}
+          <Tooltip title={t('varietyList.sourceLine', { source: v.source })}>
+            <Typography.Text
+              type="secondary"
+              ellipsis
+              tabIndex={0}
+              data-testid="variety-source"
+              aria-label={t('varietyList.sourceLine', { source: v.source })}
+              style={{ fontSize: 12, display: 'block', maxWidth: 172 }}
+            >
+              {t('varietyList.sourceLine', { source: v.source })}
+            </Typography.Text>
+          </Tooltip>
         </Space>
       ),
     },
-    { title: t('varieties.col.crop'), dataIndex: 'crop', width: 70, render: (c: Crop) => t(`crop.${c}`) },
+    { title: t('varieties.col.crop'), dataIndex: 'crop', width: 56, render: (c: Crop) => t(`crop.${c}`) },
     {
       title: t('varieties.col.maturity'),
       dataIndex: 'maturityDays',
       align: 'right',
-      width: 90,
+      width: 70,
       render: (d: number | null) => optional(d),
     },
     {
       title: t('varieties.col.heat'),
       dataIndex: 'heatSumNeededCd',
       align: 'right',
-      width: 110,
+      width: 90,
       render: (d: number | null) => optional(d),
     },
     {
       title: t('varieties.col.potential'),
       dataIndex: 'yieldPotentialRel',
-      width: 150,
+      width: 110,
       render: (r: number, v) => (
-        <span>
-          {v.checkVariety
-            ? `${t('varieties.potentialValue', { pct: `${format.number(r * 100, 1)} %` })} · ${v.checkVariety}`
-            : `${format.number(r * 100, 1)} %`}
-        </span>
+        <Space orientation="vertical" size={0}>
+          <span>{`${format.number(r * 100, 1)} %`}</span>
+          {v.checkVariety && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('varietyList.checkShort', { name: v.checkVariety })}
+            </Typography.Text>
+          )}
+        </Space>
       ),
     },
     {
       title: t('varieties.col.traits'),
       key: 'traits',
-      width: 120,
+      width: 100,
       render: (_, v) => `${level(v.densityTolerance)} / ${level(v.lodgingRisk)} / ${level(v.saltTolerance)}`,
     },
     {
       title: t('varieties.col.quality'),
       key: 'quality',
-      width: 110,
+      width: 132,
       render: (_, v) =>
-        v.oilPct === null && v.proteinPct === null
-          ? t('varieties.level.unknown')
-          : `${optional(v.oilPct, 2)} % / ${optional(v.proteinPct, 2)} %`,
+        v.oilPct === null && v.proteinPct === null ? (
+          t('varieties.level.unknown')
+        ) : (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {`${optional(v.oilPct, 2)} % / ${optional(v.proteinPct, 2)} %`}
+          </span>
+        ),
     },
     {
       title: t('varieties.col.densities', { unit: format.densityUnitLabel }),
       key: 'densities',
-      width: 260,
+      width: 262,
       render: (_, v) => (
         <Space orientation="vertical" size={0}>
           {v.densities.length === 0
             ? t('varieties.level.unknown')
             : v.densities.map((d) => (
+                // The regime's name may wrap; its three numbers never break apart.
                 <span key={d.waterRegime}>
-                  {t('varieties.densityRow', {
-                    water: t(`water.${d.waterRegime}`),
-                    min: format.densityNumber(d.minPlantsPerHa),
-                    opt: format.densityNumber(d.optimumPlantsPerHa),
-                    max: format.densityNumber(d.maxPlantsPerHa),
-                  })}
+                  {t('varietyList.densityWater', { water: t(`water.${d.waterRegime}`) })}
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    {t('varietyList.densityNumbers', {
+                      min: format.densityNumber(d.minPlantsPerHa),
+                      opt: format.densityNumber(d.optimumPlantsPerHa),
+                      max: format.densityNumber(d.maxPlantsPerHa),
+                    })}
+                  </span>
                 </span>
               ))}
         </Space>
       ),
     },
     {
-      title: t('varieties.col.source'),
-      dataIndex: 'source',
-      render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text>,
-    },
-    {
       title: t('fields.actions'),
       key: 'actions',
-      width: 90,
+      width: 64,
       render: (_, v) => (
         <Button
           size="small"
@@ -152,22 +190,45 @@ export function VarietiesScreen() {
           </Button>
         </Space>
       </div>
-      <Segmented
-        value={crop}
-        onChange={(v) => setCrop(v as Crop | 'all')}
-        options={[
-          { value: 'all', label: t('varieties.all') },
-          ...CROPS.map((c) => ({ value: c, label: t(`crop.${c}`) })),
-        ]}
-      />
+      <Space wrap size="middle">
+        <Segmented
+          value={crop}
+          onChange={(v) => setCrop(v as Crop | 'all')}
+          options={[
+            { value: 'all', label: t('varieties.all') },
+            ...CROPS.map((c) => ({ value: c, label: t(`crop.${c}`) })),
+          ]}
+        />
+        <Input.Search
+          allowClear
+          aria-label={t('varietyList.search')}
+          placeholder={t('varietyList.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ width: 240 }}
+        />
+        {rows && (
+          <Typography.Text type="secondary" data-testid="varieties-count">
+            {shown.length === rows.length
+              ? t('varietyList.count', { n: format.number(rows.length, 0) })
+              : t('varietyList.countFiltered', {
+                  n: format.number(shown.length, 0),
+                  total: format.number(rows.length, 0),
+                })}
+          </Typography.Text>
+        )}
+      </Space>
       <Table<Variety>
         rowKey="id"
         size="middle"
         loading={!rows}
         columns={columns}
-        dataSource={(rows ?? []).filter((v) => crop === 'all' || v.crop === crop)}
+        dataSource={shown}
         pagination={false}
-        scroll={{ x: 1250 }}
+        // Every column fits a 1366-pixel laptop screen beside the menu; a long list scrolls in place.
+        scroll={shown.length > 100 ? { x: 1080, y: 560 } : { x: 1080 }}
+        virtual={shown.length > 100}
+        locale={{ emptyText: t('varietyList.noMatch') }}
       />
       {importing && (
         <VarietyImportModal
