@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROUTES } from '../../renderer/src/features/shell/routes'
 import { gb18030 } from '../helpers/csv'
 import {
   chooseOption,
   currentWorkspaceFile,
+  demoTextOnScreens,
   launchBrowser,
   newPage,
   type RunningServer,
@@ -12,6 +14,7 @@ import {
   screenshot,
   settle,
   startServer,
+  switchOn,
   tempDataDir,
   watchConsole,
 } from './harness'
@@ -238,6 +241,51 @@ describe('a co-op imports its own field list with yield history', () => {
     } finally {
       db.close()
     }
+    expect(errors).toEqual([])
+  })
+
+  it('with its own 60 fields, no screen shows a word of the demo', async () => {
+    expect(await demoTextOnScreens(page, server.url, ROUTES)).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('switching 亩 to 公顷 with the scenario editor open keeps the quantity, and stores what the user saw in plants/ha', async () => {
+    const density = (unit: '亩' | '公顷') => page.getByRole('spinbutton', { name: `密度（株/${unit}）` })
+    await page.goto(`${server.url}#/scenarios`)
+    await page.getByRole('button', { name: '新建方案' }).click()
+    await page.getByRole('dialog').getByLabel('方案名称').fill('西岗加密')
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click()
+    await page.getByText('逐块结果：西岗加密').waitFor()
+    await page
+      .getByTestId('target-count')
+      .filter({ hasText: `共 ${FIELDS} 块地` })
+      .waitFor()
+    await switchOn(page, '设置密度')
+    await density('亩').fill('4667')
+    await density('亩').press('Tab')
+    await page.locator('[aria-labelledby="area-unit-label"]').getByText('公顷', { exact: true }).click()
+    // 4,667 株/亩 × 15 = 70,005 株/公顷: the same quantity in the new unit, never the same digits.
+    await expect(density('公顷').inputValue()).resolves.toBe('70,005')
+    await page.getByTestId('apply-edit').click()
+    await page.getByText(`已应用到 ${FIELDS} 块地`).waitFor()
+    const db = new Database(currentWorkspaceFile(dataDir), { readonly: true, fileMustExist: true })
+    try {
+      const stored = db
+        .prepare(
+          `SELECT c.density_plants_per_ha AS d FROM scenario_change c JOIN scenario s ON s.id = c.scenario_id
+           WHERE s.name = ?`,
+        )
+        .all('西岗加密') as { d: number }[]
+      expect(stored).toHaveLength(FIELDS)
+      expect(new Set(stored.map((r) => r.d))).toEqual(new Set([70_005]))
+    } finally {
+      db.close()
+    }
+    await page.locator('[aria-labelledby="area-unit-label"]').getByText('亩', { exact: true }).click()
+    await expect(density('亩').inputValue()).resolves.toBe('4,667')
     expect(errors).toEqual([])
   })
 })

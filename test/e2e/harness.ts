@@ -246,3 +246,31 @@ export async function switchOn(page: Page, name: string): Promise<void> {
     name,
   )
 }
+
+/** Words only the demo workspace holds: none may appear in a co-op's own workspace. */
+export const DEMO_WORDS = [
+  '示例数据',
+  '丰收示范合作社',
+  '示例县',
+  '东岗一号地',
+  '兴隆村',
+  '密植+水肥一体化',
+  '大豆换东生118',
+  '24 块',
+]
+
+/** Every demo word that any screen (route) of the open workspace shows, as "route: word". */
+export async function demoTextOnScreens(
+  page: Page,
+  url: string,
+  routes: readonly string[],
+): Promise<string[]> {
+  const found: string[] = []
+  for (const route of routes) {
+    await page.goto(`${url}#/${route}`)
+    await settle(page)
+    const text = (await page.locator('body').textContent()) ?? ''
+    for (const word of DEMO_WORDS) if (text.includes(word)) found.push(`${route}: ${word}`)
+  }
+  return found
+}
