@@ -16,6 +16,11 @@ describe('every screen', () => {
       expect(text, route).not.toMatch(
         /\{\{|\}\}|\b(nav|fields|errors|coming|scenarios|density|compare)\.[a-z]+\b/,
       )
+      // Nothing runs off the side of the window: the page never scrolls sideways.
+      const overflow = await s.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
+      expect(overflow, `${route} is wider than the window`).toBeLessThanOrEqual(0)
       await screenshot(s.page, `screen-${route}-${lang}`)
     }
   }
@@ -24,6 +29,10 @@ describe('every screen', () => {
 
   it('shows each screen in Chinese', async () => {
     await visitAll('zh-CN')
+    // The smallest laptop screen co-op offices have: 1366 × 768.
+    await s.page.setViewportSize({ width: 1366, height: 768 })
+    await visitAll('zh-CN-1366x768')
+    await s.page.setViewportSize({ width: 1440, height: 900 })
     await s.page.goto(`${s.server.url}#/overview`)
     productionZh =
       (await s.page.getByTestId('baseline-production').locator('.ant-statistic-content').textContent()) ?? ''

@@ -23,6 +23,17 @@ describe('risk', () => {
     await s.page.locator('.recharts-bar-rectangle').first().waitFor()
     await settle(s.page)
     await screenshot(s.page, 'risk-zh-CN')
+    // The tornado names every bar: as many assumption names on its axis as bars.
+    const tornado = s.page.getByTestId('tornado')
+    await tornado.locator('.recharts-bar-rectangle').first().waitFor()
+    const bars = await tornado.locator('.recharts-bar-rectangle').count()
+    expect(bars).toBeGreaterThan(5)
+    expect(await tornado.locator('.recharts-yAxis .recharts-cartesian-axis-tick').count()).toBe(bars)
+    await s.page.setViewportSize({ width: 1366, height: 768 })
+    await tornado.scrollIntoViewIfNeeded()
+    await settle(s.page)
+    await screenshot(s.page, 'risk-tornado-zh-CN-1366x768')
+    await s.page.setViewportSize({ width: 1440, height: 1000 })
   })
 
   it('shows the last run again after leaving the screen, says whose plan it is, and drops it once the plan changes', async () => {

@@ -232,7 +232,7 @@ export function RiskScreen(props: { chartWidth?: number }) {
           </Col>
         )}
         <Col span={histogram.length > 0 ? 12 : 24}>
-          <Card size="small" title={t('risk.tornado', { name: scenarioName })}>
+          <Card size="small" title={t('risk.tornado', { name: scenarioName })} data-testid="tornado">
             <Typography.Paragraph type="secondary">{t('risk.tornadoHelp')}</Typography.Paragraph>
             {tornadoState.status === 'working' && (
               <Space data-testid="tornado-working">
@@ -260,11 +260,12 @@ const TornadoChart = memo(function TornadoChart(props: {
   const { t } = useTranslation()
   const { format } = useWorkspace()
   return (
-    <ResponsiveContainer width={props.chartWidth ?? '100%'} height={360}>
+    // One row of 30 px per assumption, so every bar keeps its name.
+    <ResponsiveContainer width={props.chartWidth ?? '100%'} height={props.rows.length * 30 + 48}>
       <BarChart layout="vertical" data={props.rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" tickFormatter={(v: number) => format.number(v, 0)} />
-        <YAxis type="category" dataKey="name" width={200} />
+        <YAxis type="category" dataKey="name" width={220} interval={0} tick={{ fontSize: 12 }} />
         <Tooltip formatter={(v) => `${format.number(Number(v), 0)} ${t('units.yuan')}`} />
         <Bar dataKey="swing" name={t('risk.swing')} fill="#d48806" isAnimationActive={false} />
       </BarChart>
