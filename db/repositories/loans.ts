@@ -1,13 +1,10 @@
 import { AppError } from '../../engine/errors'
-import type { LoanInput, PlanLoan, Repayment } from '../../engine/schemas/loan'
+import type { LoanInput, LoanRecord, PlanLoan, Repayment } from '../../engine/schemas/loan'
 import type { DB } from '../connection'
 import { mapSqliteError } from '../errors'
 import { recordAudit } from './audit'
 import type { WriteContext } from './context'
 import { checkRevision } from './revision'
-
-/** A loan as the contract hands it out: with the revision a form saves against. */
-export type LoanRecord = PlanLoan & { revision: number }
 
 type LoanRow = {
   id: number

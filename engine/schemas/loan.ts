@@ -37,3 +37,6 @@ export const PlanLoanSchema = z
   .object({ ...loanShape, id: z.number().int().positive(), scenarioId: z.number().int().positive() })
   .strict()
 export type PlanLoan = z.infer<typeof PlanLoanSchema>
+
+/** A stored loan as the contract hands it out: with the revision its form saves against. */
+export type LoanRecord = PlanLoan & { revision: number }

@@ -4,6 +4,7 @@ import { assetFlows } from '../../../engine/model/finance/capital'
 import { scenarioFinance } from '../../../engine/model/finance/cash-flow'
 import { irr, npv } from '../../../engine/model/finance/irr'
 import { annuityInstalment, loanSchedule } from '../../../engine/model/finance/loans'
+import { suggestedLoan } from '../../../engine/model/finance/suggested-loan'
 import type { LoanInput } from '../../../engine/schemas/loan'
 import { LoanInputSchema } from '../../../engine/schemas/loan'
 
@@ -146,5 +147,25 @@ describe('capital over the horizon', () => {
         ),
       ),
     ).toBeLessThan(1e-3)
+  })
+})
+
+describe('the loan a form offers', () => {
+  it('borrows finance.loanShare of the co-op’s part at finance.loanRate over finance.loanTermYears', () => {
+    const values = {
+      'finance.loanShare': 0.5,
+      'finance.loanRate': 0.045,
+      'finance.loanTermYears': 5,
+      'finance.interestSubsidyShare': 0.25,
+    }
+    expect(suggestedLoan(values, 420_000)).toEqual({
+      name: '',
+      amountYuan: 210_000,
+      annualRate: 0.045,
+      termYears: 5,
+      repayment: 'annuity',
+      interestSubsidyShare: 0.25,
+    })
+    expect(suggestedLoan(values, 0).amountYuan).toBeNull()
   })
 })
