@@ -14,12 +14,14 @@ const HIGH = 10
 
 /**
  * The internal rate of return: the rate at which NPV = 0, by bisection between −99 % and
- * 1,000 %. Null when the flows never change sign there (nothing invested, or never paid back), so
- * no rate solves it. Where several rates do (flows that change sign more than once), the lowest
+ * 1,000 %. Null when nothing is paid in first, or no rate there solves it (never paid back). Where several rates do (flows that change sign more than once), the lowest
  * one found scanning upwards.
  */
 export function irr(flows: readonly number[]): number | null {
-  if (!flows.some((f) => f > 0) || !flows.some((f) => f < 0)) return null
+  // A return on money put in: the first flow that is not zero must be an outlay. Borrowing more
+  // than is invested (cash in first, out later) has a root too, but it is no rate of return.
+  const first = flows.find((f) => f !== 0)
+  if (first === undefined || first > 0 || !flows.some((f) => f > 0)) return null
   // Scan for the first bracket with a sign change, then bisect inside it.
   const steps = 200
   let a = LOW

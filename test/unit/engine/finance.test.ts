@@ -169,3 +169,10 @@ describe('the loan a form offers', () => {
     expect(suggestedLoan(values, 0).amountYuan).toBeNull()
   })
 })
+
+describe('IRR is a return on money put in', () => {
+  it('none when the loan brings in more than is invested (cash in first)', () => {
+    expect(irr([1_000, -300, -300, -300, -300])).toBeNull()
+    expect(irr([0, -100, 60, 60])).not.toBeNull()
+  })
+})

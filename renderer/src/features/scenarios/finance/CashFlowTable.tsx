@@ -22,10 +22,10 @@ export const CashFlowTable = memo(function CashFlowTable(props: { finance: Finan
     {
       key: 'year',
       title: t('finance.cf.year'),
-      width: 110,
+      width: 96,
       render: (_, r) => (
-        <Space size={4}>
-          <span>{t('finance.yearN', { n: r.year })}</span>
+        <Space orientation="vertical" size={0}>
+          <span style={{ whiteSpace: 'nowrap' }}>{t('finance.yearN', { n: r.year })}</span>
           {r.year === f.lowestBalanceYear && <Tag color="red">{t('finance.lowestTag')}</Tag>}
         </Space>
       ),
@@ -33,8 +33,21 @@ export const CashFlowTable = memo(function CashFlowTable(props: { finance: Finan
     money('investmentYuan', t('finance.cf.investment')),
     money('marginGainYuan', t('finance.cf.marginGain')),
     money('loanDrawYuan', t('finance.cf.loanDraw')),
-    money('debtServiceYuan', t('finance.cf.debtService')),
-    money('interestYuan', t('finance.cf.interest')),
+    {
+      key: 'debtServiceYuan',
+      title: t('finance.cf.debtService'),
+      align: 'right',
+      render: (_: unknown, r: CashFlowYear) => (
+        <Space orientation="vertical" size={0} align="end">
+          <span data-testid="cf-debtServiceYuan">{yuan(r.debtServiceYuan)}</span>
+          {r.interestYuan > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="cf-interestYuan">
+              {t('finance.cf.interestOf', { amount: yuan(r.interestYuan) })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
     money('netYuan', t('finance.cf.net')),
     money('balanceYuan', t('finance.cf.balance')),
   ]

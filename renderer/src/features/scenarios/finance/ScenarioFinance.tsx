@@ -44,6 +44,8 @@ export function ScenarioFinance(props: {
   const f = props.result.finance
   const yuan = (v: number) => `${format.money(v)} ${t('units.yuan')}`
   const pct = (r: number | null) => (r === null ? t('finance.irrNone') : `${format.number(r * 100, 1)} %`)
+  // a rate or share as typed: 4.35 %, not 4.4 %
+  const rate = (r: number) => `${format.number(r * 100, 3)} %`
 
   const load = useCallback(async () => {
     if (s.isBaseline) return setLoans([])
@@ -90,7 +92,7 @@ export function ScenarioFinance(props: {
       render: (_, l, i) => l.name || t('finance.unnamed', { n: i + 1 }),
     },
     { key: 'amount', title: t('finance.col.amount'), align: 'right', render: (_, l) => yuan(l.amountYuan) },
-    { key: 'rate', title: t('finance.col.rate'), align: 'right', render: (_, l) => pct(l.annualRate) },
+    { key: 'rate', title: t('finance.col.rate'), align: 'right', render: (_, l) => rate(l.annualRate) },
     { key: 'term', title: t('finance.col.term'), render: (_, l) => t('finance.years', { n: l.termYears }) },
     {
       key: 'repayment',
@@ -101,7 +103,7 @@ export function ScenarioFinance(props: {
       key: 'subsidy',
       title: t('finance.col.subsidy'),
       align: 'right',
-      render: (_, l) => pct(l.interestSubsidyShare),
+      render: (_, l) => rate(l.interestSubsidyShare),
     },
     {
       key: 'actions',
