@@ -72,6 +72,19 @@ describe('a scenario’s loans (loans:*)', () => {
     const file = JSON.stringify(toPlanFile(withLoan, new Date('2026-12-03T00:00:00Z')))
     expect(parsePlanFile(file).loans).toEqual(withLoan.loans)
 
+    // a copy of the scenario borrows the same, as a loan of its own
+    const copy = ok<{ id: number }>('scenarios:create', {
+      name: '滴灌（贷款副本）',
+      seasonYear: 2026,
+      note: '',
+      copyFromId: drip.id,
+    })
+    const copied = ok<LoanRecord[]>('loans:list', { scenarioId: copy.id })
+    expect(copied.map((l) => [l.amountYuan, l.termYears, l.revision])).toEqual([[2_000_000, 8, 1]])
+    expect(copied[0]!.id).not.toBe(created.id)
+    ok('scenarios:delete', { id: copy.id })
+    expect(ok<LoanRecord[]>('loans:list', { scenarioId: copy.id })).toEqual([])
+
     const staleDelete = call('loans:delete', { id: created.id, revision: 1 })
     expect(staleDelete.ok).toBe(false)
     ok('loans:delete', { id: created.id, revision: 2 })
