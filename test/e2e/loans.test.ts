@@ -102,10 +102,48 @@ describe('a scenario’s loans and cash flow', () => {
     await screenshot(s.page, 'scenario-loans-1366-zh-CN')
     const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
+    // the cash-flow table itself shows every column without scrolling
+    const clipped = await s.page
+      .getByTestId('cash-flow')
+      .locator('.ant-table-content')
+      .evaluate((e) => e.scrollWidth - e.clientWidth)
+    expect(clipped).toBeLessThanOrEqual(0)
     await s.page.getByTestId('loan-remove').click()
     await s.page.getByTestId('loan-remove-ok').click()
     await s.page.getByText('贷款已删除').waitFor()
     await s.page.getByText('这个方案还没有贷款', { exact: false }).waitFor()
+    expect(s.errors).toEqual([])
+  })
+
+  it('reads in English at 1366×768 with a loan, still without sideways scrolling', async () => {
+    await s.page.goto(`${s.server.url}#/settings`)
+    await s.page.getByText('English', { exact: true }).first().click()
+    await s.page.getByRole('menuitem', { name: 'Settings' }).waitFor()
+    const plan = (await api('plan:get')) as { scenarios: { id: number; isBaseline: boolean }[] }
+    const drip = plan.scenarios.find((x) => !x.isBaseline)!
+    await api('loans:create', {
+      scenarioId: drip.id,
+      loan: {
+        name: 'Rural credit co-op',
+        amountYuan: 300_000,
+        annualRate: 0.0385,
+        termYears: 3,
+        repayment: 'interest_only',
+        interestSubsidyShare: 0.5,
+      },
+    })
+    await s.page.goto(`${s.server.url}#/scenarios`)
+    await s.page.getByTestId('tab-finance').click()
+    await s.page.getByTestId('loans').getByText('Interest only, then principal').waitFor()
+    await s.page.getByTestId('cash-flow').scrollIntoViewIfNeeded()
+    await screenshot(s.page, 'scenario-cash-flow-1366-en')
+    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    const table = await s.page
+      .getByTestId('cash-flow')
+      .locator('.ant-table-content')
+      .evaluate((e) => e.scrollWidth - e.clientWidth)
+    expect(table).toBeLessThanOrEqual(0)
     expect(s.errors).toEqual([])
   })
 })
