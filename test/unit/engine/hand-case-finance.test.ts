@@ -113,3 +113,22 @@ describe('hand-checkable case: one field, drip capital, a loan and NPV', () => {
     expect(baseline!.finance.cashFlow.every((r) => r.netYuan === 0)).toBe(true)
   })
 })
+
+describe('drip on a field that is already irrigated pays only for what it lacks', () => {
+  it('furrow → drip: 60 % of the capital (drip.capitalShareIfIrrigated), rainfed → drip: all of it', () => {
+    const capital = (waterRegime: 'furrow' | 'sprinkler' | 'rainfed') => {
+      const plan = PlanSchema.parse(
+        onePlan({ waterRegime, densityPlantsPerHa: 60_000 }, [{ waterRegime: 'drip' }], {
+          assumptions: [...assumptions, set('drip.capitalShareIfIrrigated', 0.6)],
+        }),
+      )
+      return evaluatePlan(plan).scenarios[1]!
+    }
+    // 6,000 yuan/ha × 10 ha × 60 % = 36,000 yuan; the co-op pays 70 % of it, 25,200
+    expect(capital('furrow').totals.investmentYuan).toBeCloseTo(36_000, 6)
+    expect(capital('sprinkler').totals.funding.coopYuan).toBeCloseTo(25_200, 6)
+    expect(capital('rainfed').totals.investmentYuan).toBeCloseTo(60_000, 6)
+    // salvage follows the capital: 25,200 × (0.4 × 5/15 + 0.6 × 20/30) = 13,440
+    expect(capital('furrow').finance.cashFlow[10]!.salvageYuan).toBeCloseTo(13_440, 6)
+  })
+})
