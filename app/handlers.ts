@@ -5,6 +5,7 @@ import { listOverrides, overrideRevisions, resetOverride, setOverride } from '..
 import type { WriteContext } from '../db/repositories/context'
 import { bulkDeleteFields, deleteField, listFields } from '../db/repositories/fields'
 import { createGroup, listGroups } from '../db/repositories/groups'
+import { createLoan, deleteLoan, listLoanRecords, updateLoan } from '../db/repositories/loans'
 import {
   applyScenarioEdit,
   createScenario,
@@ -92,6 +93,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'scenarios:apply': ({ scenarioId, fieldIds, edit }) =>
       applyScenarioEdit(holder.db, ctx, scenarioId, fieldIds, edit),
+    'loans:list': ({ scenarioId }) => listLoanRecords(holder.db, scenarioId),
+    'loans:create': ({ scenarioId, loan }) => createLoan(holder.db, ctx, scenarioId, loan),
+    'loans:update': ({ id, loan, revision }) => updateLoan(holder.db, ctx, id, loan, revision),
+    'loans:delete': ({ id, revision }) => {
+      deleteLoan(holder.db, ctx, id, revision)
+      return { id }
+    },
     'assumptions:list': () => {
       const revisions = overrideRevisions(holder.db)
       return effectiveAssumptions(listOverrides(holder.db)).map((a) => ({

@@ -5,6 +5,7 @@ import { recordAudit } from './repositories/audit'
 import type { WriteContext } from './repositories/context'
 import { insertFieldRow, listFields } from './repositories/fields'
 import { listGroups } from './repositories/groups'
+import { insertLoanRow, listLoans } from './repositories/loans'
 import { insertScenario, listScenarios } from './repositories/scenarios'
 import { insertVarietyRow, listVarieties } from './repositories/varieties'
 import { getWorkspace } from './repositories/workspace'
@@ -28,6 +29,7 @@ export function readPlan(db: DB): Plan {
     fields: listFields(db).map(({ createdAt: _c, updatedAt: _u, revision: _r, ...f }) => f),
     scenarios: listScenarios(db),
     assumptions: listOverrides(db),
+    loans: listLoans(db),
   }
 }
 
@@ -49,6 +51,7 @@ export function writePlan(db: DB, ctx: WriteContext, plan: Plan, summary: string
     for (const { id, ...f } of plan.fields) insertFieldRow(db, f, at, id)
     for (const s of plan.scenarios) insertScenario(db, s, at)
     insertOverrides(db, plan.assumptions)
+    for (const l of plan.loans) insertLoanRow(db, l, at)
     recordAudit(db, ctx, {
       action: 'import',
       entity: 'plan',

@@ -91,5 +91,6 @@ export function buildDemoPlan(): Plan {
       ),
     ],
     assumptions: [],
+    loans: [],
   }
 }

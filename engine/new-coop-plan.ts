@@ -24,5 +24,6 @@ export function newCoopPlan(coop: NewCoop, baselineName: string, seasonYear: num
     fields: [],
     scenarios: [{ id: 1, name: baselineName, seasonYear, isBaseline: true, note: '', changes: [] }],
     assumptions: [],
+    loans: [],
   }
 }

@@ -100,7 +100,29 @@ export function evaluateCommand(io: Io, args: Parsed): Output {
       paybackYears: s.totals.paybackYears,
       contributionsKg: s.totals.contributionsKg,
       warningCount: s.warningCount,
+      npvFinancedYuan: s.finance.npvFinancedYuan,
+      irr: s.finance.irr,
+      irrFinanced: s.finance.irrFinanced,
+      lowestBalanceYear: s.finance.lowestBalanceYear,
     },
+    financing: {
+      loanYuan: s.finance.financing.loanYuan,
+      annualPaymentYuan: s.finance.financing.annualPaymentYuan,
+      totalInterestYuan: s.finance.financing.totalInterestYuan,
+      interestSubsidyYuan: s.finance.financing.interestSubsidyYuan,
+    },
+    // Year 0 is the investment year; net = margin gain + loan draw − investment − debt service.
+    cashFlow: s.finance.cashFlow.map((r) => ({
+      year: r.year,
+      investmentYuan: r.investmentYuan,
+      marginGainYuan: r.marginGainYuan,
+      loanDrawYuan: r.loanDrawYuan,
+      debtServiceYuan: r.debtServiceYuan,
+      interestYuan: r.interestYuan,
+      netYuan: r.netYuan,
+      balanceYuan: r.balanceYuan,
+      salvageYuan: r.salvageYuan,
+    })),
     // Only the JSON output lists fields; the text shows totals.
     fields: (json ? s.fields : []).map((f) => ({
       fieldId: f.fieldId,
@@ -129,6 +151,13 @@ export function evaluateCommand(io: Io, args: Parsed): Output {
     lines.push(`  投资 investment      ${fmt(t.investmentYuan)} 元 yuan`)
     lines.push(`  净现值 NPV           ${fmt(t.npvYuan)} 元 yuan`)
     lines.push(`  回收期 payback       ${t.paybackYears === null ? '—' : `${t.paybackYears} 年 years`}`)
+    const pct = (r: number | null) => (r === null ? '—' : `${fmt(r * 100, 1)} %`)
+    lines.push(`  贷款 loans           ${fmt(s.financing.loanYuan)} 元 yuan`)
+    lines.push(`  首年还款 payment     ${fmt(s.financing.annualPaymentYuan)} 元 yuan`)
+    lines.push(`  利息 interest        ${fmt(s.financing.totalInterestYuan)} 元 yuan`)
+    lines.push(`  含贷款净现值 NPV     ${fmt(t.npvFinancedYuan)} 元 yuan`)
+    lines.push(`  内部收益率 IRR       ${pct(t.irr)} / ${pct(t.irrFinanced)}`)
+    lines.push(`  最低余额年 low year  ${t.lowestBalanceYear}`)
     lines.push(`  提示 warnings        ${t.warningCount}`)
     for (const f of FACTORS) lines.push(`    ${f.padEnd(14)} ${fmt(t.contributionsKg[f] / 1000, 2)} t`)
   }

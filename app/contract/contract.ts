@@ -22,6 +22,7 @@ import {
   fieldShape,
   WATER_REGIMES,
 } from '../../engine/schemas/field'
+import { LoanInputSchema, type LoanRecord } from '../../engine/schemas/loan'
 import type { Plan, Scenario } from '../../engine/schemas/plan'
 import { type Variety, VarietyInputSchema } from '../../engine/schemas/variety'
 import {
@@ -290,6 +291,11 @@ export const contract = {
       })
       .strict(),
   ),
+  // A scenario's loans, with the revisions their forms save against. Current practice has none.
+  'loans:list': def<LoanRecord[]>()(z.object({ scenarioId: Id }).strict()),
+  'loans:create': def<LoanRecord>()(z.object({ scenarioId: Id, loan: LoanInputSchema }).strict()),
+  'loans:update': def<LoanRecord>()(z.object({ id: Id, loan: LoanInputSchema, revision: Revision }).strict()),
+  'loans:delete': def<{ id: number }>()(z.object({ id: Id, revision: Revision }).strict()),
   'assumptions:list': def<ListedAssumption[]>()(Empty),
   'assumptions:set': def<AssumptionOverride>()(
     z

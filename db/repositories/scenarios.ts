@@ -107,6 +107,12 @@ export function createScenario(
          SELECT ?, field_id, build_hsf, variety_id, density_plants_per_ha, water_regime FROM scenario_change WHERE scenario_id = ?`,
       )
       if (source) insert.run(id, source.id)
+      // A copy borrows what its source borrows; each loan is its own record from here on.
+      if (source)
+        db.prepare(
+          `INSERT INTO loan (scenario_id, name, amount_yuan, annual_rate, term_years, repayment, interest_subsidy_share, created_at, updated_at)
+           SELECT ?, name, amount_yuan, annual_rate, term_years, repayment, interest_subsidy_share, ?, ? FROM loan WHERE scenario_id = ? ORDER BY id`,
+        ).run(id, at, at, source.id)
       recordAudit(db, ctx, {
         action: 'create',
         entity: 'scenario',

@@ -1,4 +1,5 @@
 import { FIELD_LIMITS } from '../schemas/field'
+import { FINANCE_ASSUMPTIONS } from './finance-defaults'
 import type { AssumptionRecord, Source } from './types'
 
 /** Name of the default set: Jilin, 2024 season. Sources are the ones in AGRONOMY.md. */
@@ -575,9 +576,9 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
   },
   {
     key: 'drip.lifetimeYears',
-    value: 8,
-    low: 5,
-    high: 12,
+    value: 15,
+    low: 10,
+    high: 20,
     min: 1,
     max: 50,
     integer: true,
@@ -764,6 +765,7 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     confidence: 'M',
     note: 'Largest share of the crop lost in such a year (AGRONOMY §7: 30–70 %).',
   },
+  ...FINANCE_ASSUMPTIONS,
 ])
 
 export const DEFAULT_BY_KEY: ReadonlyMap<string, AssumptionRecord> = new Map(

@@ -2,9 +2,11 @@ import { hardBoundsOf } from '../assumptions/bounds'
 import { need, type Values } from '../assumptions/resolve'
 import { AppError } from '../errors'
 import type { Crop } from '../schemas/field'
+import type { LoanInput } from '../schemas/loan'
 import type { PlanField } from '../schemas/plan'
 import { densityRange } from './density'
 import type { FieldState } from './field-model'
+import { type FinanceResult, scenarioFinance } from './finance/cash-flow'
 import type { Funding, MoneyItems } from './types'
 
 export type MoneyParams = {
@@ -23,7 +25,12 @@ export type MoneyParams = {
   hsfRampYears: number
   dripInvestment: number
   dripGovShare: number
+  /** life of the head unit (drip.lifetimeYears) */
   dripLifetime: number
+  dripMainsLifetime: number
+  dripHeadShare: number
+  dripIrrigatedShare: number
+  dripFertiliserSaving: number
   loanShare: number
   discountRate: number
   horizonYears: number
@@ -77,6 +84,10 @@ export function moneyParams(values: Values): MoneyParams {
     dripInvestment: need(values, 'drip.investmentYuanPerHa'),
     dripGovShare: need(values, 'drip.govShare'),
     dripLifetime: years(values, 'drip.lifetimeYears'),
+    dripMainsLifetime: years(values, 'drip.mainsLifetimeYears'),
+    dripHeadShare: need(values, 'drip.headShare'),
+    dripIrrigatedShare: need(values, 'drip.capitalShareIfIrrigated'),
+    dripFertiliserSaving: need(values, 'drip.fertiliserSavingYuanPerHa'),
     loanShare: need(values, 'finance.loanShare'),
     discountRate: need(values, 'finance.discountRate'),
     horizonYears: years(values, 'finance.horizonYears'),
@@ -107,7 +118,9 @@ export function moneyFor(
   const seedYuan = seedPerHa(field, state, m) * area
   const inputsYuan = m.inputs[field.crop] * area
   const landRentYuan = m.landRent * area
-  const dripOperatingYuan = state.waterRegime === 'drip' ? m.dripOperating * area : 0
+  // Running cost (tape, power, water) net of the fertiliser and top-dressing saved by fertigation.
+  const dripOperatingYuan =
+    state.waterRegime === 'drip' ? (m.dripOperating - m.dripFertiliserSaving) * area : 0
   const hsfSavingYuan = state.hasHsf ? m.hsfSaving * area : 0
   const costYuan = seedYuan + inputsYuan + landRentYuan + dripOperatingYuan - hsfSavingYuan
   return {
@@ -135,8 +148,12 @@ export type Investment = {
 /** One-off investment of a scenario on a field and who pays it: government, co-op, of which loan. */
 export function investmentFor(field: PlanField, next: FieldState, m: MoneyParams): Investment {
   const hsfYuan = next.hasHsf && !field.hasHsf ? m.hsfInvestment * field.areaHa : 0
+  // A furrow or sprinkler field already has water and part of the pipes: only the rest is new.
+  const alreadyIrrigated = field.waterRegime === 'furrow' || field.waterRegime === 'sprinkler'
   const dripYuan =
-    next.waterRegime === 'drip' && field.waterRegime !== 'drip' ? m.dripInvestment * field.areaHa : 0
+    next.waterRegime === 'drip' && field.waterRegime !== 'drip'
+      ? m.dripInvestment * field.areaHa * (alreadyIrrigated ? m.dripIrrigatedShare : 1)
+      : 0
   const governmentYuan = hsfYuan * m.hsfGovShare + dripYuan * m.dripGovShare
   const coopHsfYuan = hsfYuan * (1 - m.hsfGovShare)
   const coopDripYuan = dripYuan * (1 - m.dripGovShare)
@@ -145,7 +162,8 @@ export function investmentFor(field: PlanField, next: FieldState, m: MoneyParams
     hsfYuan,
     dripYuan,
     totalYuan: hsfYuan + dripYuan,
-    funding: { governmentYuan, coopYuan, loanYuan: coopYuan * m.loanShare },
+    // Loans belong to the scenario (plan.loans), not to a field: see financeFor.
+    funding: { governmentYuan, coopYuan, loanYuan: 0 },
     coopHsfYuan,
     coopDripYuan,
   }
@@ -172,29 +190,33 @@ export type CashFlowInputs = {
 }
 
 /**
- * NPV to the co-op over the horizon (its own and borrowed money at t = 0, reinvestment at the end
- * of each asset's life, the HSF uplift ramping in), and the undiscounted payback year.
+ * A scenario's cash flow year by year, with and without its loans: the co-op's share of the HSF
+ * works, the drip head unit and the drip mains, each replaced at the end of its life within the
+ * horizon and valued straight-line at its end; the margin gain with the HSF uplift ramping in.
  */
+export function financeFor(c: CashFlowInputs, loans: readonly LoanInput[], m: MoneyParams): FinanceResult {
+  // The loop runs once per year of the horizon: never on a count it has not checked.
+  checkedYears('finance.horizonYears', m.horizonYears)
+  return scenarioFinance(
+    {
+      deltaMarginFullYuan: c.deltaMarginFullYuan,
+      hsfRevenueYuan: c.hsfRevenueYuan,
+      assets: [
+        { yuan: c.coopHsfYuan, lifeYears: m.hsfLifetime },
+        { yuan: c.coopDripYuan * m.dripHeadShare, lifeYears: m.dripLifetime },
+        { yuan: c.coopDripYuan * (1 - m.dripHeadShare), lifeYears: m.dripMainsLifetime },
+      ],
+    },
+    loans,
+    { discountRate: m.discountRate, horizonYears: m.horizonYears, hsfRampYears: m.hsfRampYears },
+  )
+}
+
+/** NPV to the co-op over the horizon without loans, and the undiscounted payback year. */
 export function cashFlow(
   c: CashFlowInputs,
   m: MoneyParams,
 ): { npvYuan: number; paybackYears: number | null } {
-  // The loop runs once per year of the horizon: never on a count it has not checked.
-  checkedYears('finance.horizonYears', m.horizonYears)
-  const invest0 = c.coopHsfYuan + c.coopDripYuan
-  let npv = -invest0
-  let cumulative = -invest0
-  let payback: number | null = null
-  for (let t = 1; t <= m.horizonYears; t++) {
-    const share = Math.min(1, t / m.hsfRampYears)
-    let flow = c.deltaMarginFullYuan - c.hsfRevenueYuan * (1 - share)
-    if (t < m.horizonYears) {
-      if (t % m.hsfLifetime === 0) flow -= c.coopHsfYuan
-      if (t % m.dripLifetime === 0) flow -= c.coopDripYuan
-    }
-    npv += flow / (1 + m.discountRate) ** t
-    cumulative += flow
-    if (payback === null && invest0 > 0 && cumulative >= 0) payback = t
-  }
-  return { npvYuan: npv, paybackYears: payback }
+  const f = financeFor(c, [], m)
+  return { npvYuan: f.npvYuan, paybackYears: f.paybackYears }
 }

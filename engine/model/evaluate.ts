@@ -2,11 +2,12 @@ import { checkOverrides, effectiveAssumptions, type Values, valuesOf } from '../
 import type { AssumptionOverride } from '../assumptions/types'
 import { AppError } from '../errors'
 import { CROPS, type Crop } from '../schemas/field'
+import type { LoanInput } from '../schemas/loan'
 import type { Plan, PlanField, PlanVariety, Scenario, ScenarioChange } from '../schemas/plan'
 import { baselineYield } from './baseline'
 import {
   capitalRecovery,
-  cashFlow,
+  financeFor,
   investmentFor,
   type MoneyParams,
   moneyFor,
@@ -130,9 +131,20 @@ function keysCache(): KeysFor {
         `cost.${field.crop}.inputsYuanPerHa`,
         'cost.landRentYuanPerHa',
         field.crop === 'rice' ? 'seed.rice.yuanPerHa' : `seed.${field.crop}.yuanPer1000`,
-        ...(next.waterRegime === 'drip' ? ['drip.annualCostYuanPerHa'] : []),
-        ...(buildsHsf ? ['hsf.investmentYuanPerHa', 'hsf.govShare', 'finance.loanShare'] : []),
-        ...(addsDrip ? ['drip.investmentYuanPerHa', 'drip.govShare', 'finance.loanShare'] : []),
+        ...(next.waterRegime === 'drip'
+          ? ['drip.annualCostYuanPerHa', 'drip.fertiliserSavingYuanPerHa']
+          : []),
+        ...(buildsHsf ? ['hsf.investmentYuanPerHa', 'hsf.govShare', 'hsf.lifetimeYears'] : []),
+        ...(addsDrip
+          ? [
+              'drip.investmentYuanPerHa',
+              'drip.govShare',
+              'drip.headShare',
+              'drip.lifetimeYears',
+              'drip.mainsLifetimeYears',
+              'drip.capitalShareIfIrrigated',
+            ]
+          : []),
       ]
       cache.set(id, keys)
     }
@@ -332,7 +344,11 @@ function nonFiniteField(
   })
 }
 
-function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResult {
+function evaluateScenario(
+  p: Prepared,
+  scenario: Scenario | null,
+  loans: readonly LoanInput[] = [],
+): ScenarioResult {
   const changes = new Map(
     (scenario && !scenario.isBaseline ? scenario.changes : []).map((c) => [c.fieldId, c]),
   )
@@ -401,15 +417,19 @@ function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResul
     addMoney(crop.money, r.money)
     byCrop.set(r.crop, crop)
   }
-  const flows = cashFlow(
+  const isBaseline = scenario === null || scenario.isBaseline
+  const flows = financeFor(
     {
       deltaMarginFullYuan: money.grossMarginYuan - baselineMoney.grossMarginYuan,
       hsfRevenueYuan,
       coopHsfYuan,
       coopDripYuan,
     },
+    // Current practice borrows nothing: a baseline's loans (refused by the plan schema) never count.
+    isBaseline ? [] : loans,
     p.mp,
   )
+  funding.loanYuan = flows.financing.loanYuan
   const crf = capitalRecovery(p.mp.discountRate, p.mp.horizonYears)
   const breakEvenNeed = money.costYuan - money.subsidyYuan + funding.coopYuan * crf
   const totals: Totals = {
@@ -432,8 +452,9 @@ function evaluateScenario(p: Prepared, scenario: Scenario | null): ScenarioResul
   return {
     scenarioId: scenario?.id ?? null,
     name: scenario?.name ?? '',
-    isBaseline: scenario === null || scenario.isBaseline,
+    isBaseline,
     totals,
+    finance: flows,
     byCrop: CROPS.filter((c) => byCrop.has(c)).map((crop) => {
       const c = byCrop.get(crop)!
       const need = c.money.costYuan - c.money.subsidyYuan + c.coopInvestment * crf
@@ -487,6 +508,7 @@ function checkScenario(s: ScenarioResult): void {
     assertFinite(v, `${s.name}.totals.${k}`, key ? ['assumptions', key] : [...scenario, 'totals', k])
   }
   assertFinite(s.byCrop, `${s.name}.byCrop`, [...scenario, 'byCrop'])
+  assertFinite(s.finance, `${s.name}.finance`, ['assumptions', 'finance.discountRate'])
 }
 
 export type EvaluateOptions = { scenarioIds?: readonly number[]; checkFinite?: boolean }
@@ -500,7 +522,13 @@ export function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): PlanRes
   const wanted = options.scenarioIds ? new Set(options.scenarioIds) : null
   const scenarios = plan.scenarios
     .filter((s) => !wanted || wanted.has(s.id))
-    .map((s) => evaluateScenario(p, s))
+    .map((s) =>
+      evaluateScenario(
+        p,
+        s,
+        (plan.loans ?? []).filter((l) => l.scenarioId === s.id),
+      ),
+    )
   // Per-field figures are checked as each field is evaluated; the totals are checked here.
   if (options.checkFinite !== false) for (const s of scenarios) checkScenario(s)
   return { scenarios }

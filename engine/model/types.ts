@@ -1,4 +1,5 @@
 import type { Crop, WaterRegime } from '../schemas/field'
+import type { FinanceResult } from './finance/cash-flow'
 
 /** The causes an uplift is split into; their contributions add up to the total. */
 export const FACTORS = ['hsf', 'variety', 'densityWater', 'salinity', 'maturity'] as const
@@ -90,6 +91,8 @@ export type ScenarioResult = {
   name: string
   isBaseline: boolean
   totals: Totals
+  /** year-by-year cash flow, financing, NPV and IRR with and without the scenario's loans */
+  finance: FinanceResult
   byCrop: CropTotals[]
   fields: FieldResult[]
   warningCount: number

@@ -3,6 +3,7 @@ import { AssumptionChangeSchema, AssumptionOverrideSchema } from '../assumptions
 import type { Rule } from '../errors'
 import { changeIssues, fieldIssues } from '../rules/edit-rules'
 import { checkFieldConsistency, fieldShape, WATER_REGIMES } from './field'
+import { LOAN_LIMITS, PlanLoanSchema } from './loan'
 import { VarietyInputSchema } from './variety'
 import { REGIONS } from './workspace'
 
@@ -82,6 +83,11 @@ export const PlanSchema = z
     fields: z.array(PlanFieldSchema).max(50_000),
     scenarios: z.array(ScenarioSchema).max(200),
     assumptions: z.array(AssumptionOverrideSchema).max(1_000),
+    // Plan files written before loans existed carry none.
+    loans: z
+      .array(PlanLoanSchema)
+      .max(200 * LOAN_LIMITS.perScenarioMax)
+      .default([]),
   })
   .strict()
   .superRefine((plan, ctx) => {
@@ -102,6 +108,17 @@ export const PlanSchema = z
       for (const found of fieldIssues({ crop: f.crop, varietyId: f.varietyId }, cropOfVariety))
         issue(['fields', i, ...found.path], found.rule)
       if (f.groupId !== null && !groups.has(f.groupId)) issue(['fields', i, 'groupId'], 'unknown_reference')
+    })
+    const scenarios = new Map(plan.scenarios.map((s) => [s.id, s]))
+    for (const i of duplicates(plan.loans, (l) => l.id)) issue(['loans', i, 'id'], 'duplicate_id')
+    const perScenario = new Map<number, number>()
+    plan.loans.forEach((l, i) => {
+      const s = scenarios.get(l.scenarioId)
+      if (!s) issue(['loans', i, 'scenarioId'], 'unknown_reference')
+      else if (s.isBaseline) issue(['loans', i, 'scenarioId'], 'baseline_fixed')
+      const n = (perScenario.get(l.scenarioId) ?? 0) + 1
+      perScenario.set(l.scenarioId, n)
+      if (n > LOAN_LIMITS.perScenarioMax) issue(['loans', i], 'max_array')
     })
     plan.scenarios.forEach((s, i) => {
       for (const j of duplicates(s.changes, (c) => c.fieldId))

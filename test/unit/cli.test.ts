@@ -67,6 +67,21 @@ describe('command-line tool', () => {
     ])
       expect(t).toHaveProperty(k)
     expect(t.upliftPct).toBeGreaterThan(0)
+    // financing and the year-by-year cash flow (the demo scenario borrows nothing)
+    expect(out.scenarios[1].financing).toEqual({
+      loanYuan: 0,
+      annualPaymentYuan: 0,
+      totalInterestYuan: 0,
+      interestSubsidyYuan: 0,
+    })
+    const flow = out.scenarios[1].cashFlow
+    expect(flow[0]).toMatchObject({ year: 0, loanDrawYuan: 0, debtServiceYuan: 0 })
+    expect(flow[0].investmentYuan).toBeGreaterThan(0)
+    for (const r of flow)
+      expect(r.netYuan).toBeCloseTo(
+        r.marginGainYuan + r.loanDrawYuan - r.investmentYuan - r.debtServiceYuan,
+        6,
+      )
     const f = out.scenarios[1].fields[0]
     expect(Object.keys(f.contributions).sort()).toEqual([
       'densityWater',
@@ -76,6 +91,48 @@ describe('command-line tool', () => {
       'variety',
     ])
     expect(Array.isArray(f.warnings)).toBe(true)
+  })
+
+  it('a plan file with a loan gives its financing and debt service; one without loans still loads', () => {
+    files.set(
+      'loan.json',
+      planFileWith((plan) => {
+        plan.loans = [
+          {
+            id: 1,
+            scenarioId: plan.scenarios[1]!.id,
+            name: '农商行',
+            amountYuan: 2_000_000,
+            annualRate: 0.0435,
+            termYears: 5,
+            repayment: 'annuity',
+            interestSubsidyShare: 0,
+          },
+        ]
+      }),
+    )
+    const out = JSON.parse(evaluateCommand(io, args('evaluate', ['loan.json', '--json'])).stdout)
+    const s = out.scenarios[1]
+    // A = 2,000,000 × 0.0435 / (1 − 1.0435^−5) = 453,680.64 yuan
+    expect(Math.round(s.financing.annualPaymentYuan)).toBe(453_681)
+    expect(s.financing.loanYuan).toBe(2_000_000)
+    expect(s.financing.totalInterestYuan).toBeCloseTo(268_403.18, 1)
+    expect(s.cashFlow[0].loanDrawYuan).toBe(2_000_000)
+    expect(Math.round(s.cashFlow[1].debtServiceYuan)).toBe(453_681)
+    const repaid = s.cashFlow.reduce((a: number, r: { debtServiceYuan: number }) => a + r.debtServiceYuan, 0)
+    expect(repaid).toBeCloseTo(2_000_000 + 268_403.18, 1)
+    // the text output names the loan
+    expect(evaluateCommand(io, args('evaluate', ['loan.json'])).stdout).toContain(
+      '贷款 loans           2,000,000 元',
+    )
+    // a plan file written before loans existed has no "loans" key and still evaluates
+    const { loans: _none, ...old } = buildDemoPlan()
+    const oldFile = toPlanFile(old as ReturnType<typeof buildDemoPlan>, new Date('2026-03-01T00:00:00Z'))
+    expect(JSON.stringify(oldFile)).not.toContain('"loans"')
+    files.set('old.json', JSON.stringify(oldFile))
+    expect(
+      JSON.parse(evaluateCommand(io, args('evaluate', ['old.json', '--json'])).stdout).scenarios,
+    ).toHaveLength(4)
   })
 
   it('--scenario picks one scenario, and an unknown name is a usage error that lists the names', () => {

@@ -4,8 +4,12 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { APPLICATION_ID } from '../../../db/connection'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations'
+import { readPlan } from '../../../db/plan-store'
 import { listFields } from '../../../db/repositories/fields'
+import { createLoan } from '../../../db/repositories/loans'
 import { AppError } from '../../../engine/errors'
+import { evaluatePlan } from '../../../engine/model/evaluate'
+import { PlanSchema } from '../../../engine/schemas/plan'
 import { copyFixture, FIXTURES, openTestDatabase, sha256, tempDir } from '../../helpers/db'
 
 function schemaOf(db: Database.Database) {
@@ -72,6 +76,37 @@ describe('opening and migrating workspace files', () => {
       expect(db.prepare(`SELECT DISTINCT revision FROM ${table}`).pluck().all()).toEqual([1])
     const fresh = openTestDatabase(join(tempDir(), 'fresh.sqlite')).db
     expect(schemaOf(db)).toEqual(schemaOf(fresh))
+  })
+
+  it('a schema-v3 workspace migrates to loans: no loan yet, its plan still evaluates, a loan can be added', () => {
+    const file = copyFixture('schema-v3.sqlite')
+    const { db, previousVersion } = openTestDatabase(file)
+    expect(previousVersion).toBe(3)
+    expect(db.prepare('SELECT count(*) FROM loan').pluck().get()).toBe(0)
+    const plan = PlanSchema.parse(readPlan(db))
+    expect(plan.loans).toEqual([])
+    // the stored override of the head unit's life (the old 8-year system life) still evaluates
+    expect(plan.assumptions.map((a) => [a.key, a.value])).toEqual([['drip.lifetimeYears', 8]])
+    const drip = evaluatePlan(plan).scenarios.find((s) => !s.isBaseline)!
+    expect(drip.finance.cashFlow).toHaveLength(11)
+    expect(drip.finance.financing.loanYuan).toBe(0)
+    const ctx = { actor: 'test', now: () => new Date('2026-12-03T00:00:00Z') }
+    const loan = createLoan(db, ctx, 2, {
+      name: '',
+      amountYuan: 100_000,
+      annualRate: 0.04,
+      termYears: 5,
+      repayment: 'annuity',
+      interestSubsidyShare: 0.5,
+    })
+    expect(loan).toMatchObject({ scenarioId: 2, revision: 1 })
+    // deleting the scenario takes its loans with it
+    db.prepare('DELETE FROM scenario WHERE id = 2').run()
+    expect(db.prepare('SELECT count(*) FROM loan').pluck().get()).toBe(0)
+    const fresh = openTestDatabase(join(tempDir(), 'fresh.sqlite')).db
+    expect(schemaOf(db)).toEqual(schemaOf(fresh))
+    db.close()
+    fresh.close()
   })
 
   it('opens with WAL, synchronous=FULL, foreign keys on and our application_id', () => {

@@ -14,6 +14,7 @@ import { PlanProblem } from '../scenarios/PlanProblem'
 import { usePlanResult } from '../scenarios/usePlanResult'
 import { useStages } from '../scenarios/useStages'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { financeRows } from './finance-rows'
 import { SignedBars } from './SignedBars'
 
 const COLORS = ['#8c8c8c', '#389e0d', '#1677ff', '#d48806']
@@ -68,6 +69,7 @@ function metricRows(
       label: t('compare.row.npv'),
       cells: chosen.map((s) => (s.isBaseline ? t('scenarios.notApplicable') : yuan(s.totals.npvYuan))),
     },
+    ...financeRows(t, format, chosen),
     {
       key: 'payback',
       label: t('compare.row.payback'),

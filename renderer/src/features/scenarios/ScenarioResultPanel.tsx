@@ -7,6 +7,7 @@ import type { Plan, Scenario } from '../../../../engine/schemas/plan'
 import { paybackText } from '../../lib/payback'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { FieldResultsTable } from './FieldResultsTable'
+import { ScenarioFinance } from './finance/ScenarioFinance'
 import { useKpiRenderedMark } from './perf-marks'
 import { ScenarioChanges } from './ScenarioChanges'
 import { useSettled, useStages } from './useStages'
@@ -45,6 +46,8 @@ export function ScenarioResultPanel(props: {
   fieldNames: ReadonlyMap<number, string>
   result: ScenarioResult
   onWhy: (fieldId: number) => void
+  /** a loan of the scenario was saved or removed */
+  onLoansChanged: () => void
   chartWidth?: number
 }) {
   const { t } = useTranslation()
@@ -110,6 +113,7 @@ export function ScenarioResultPanel(props: {
           onWhy={props.onWhy}
           savedPlan={props.savedPlan}
           scenario={props.scenario}
+          onLoansChanged={props.onLoansChanged}
         />
       ) : (
         <Card size="small">
@@ -198,6 +202,7 @@ const Details = memo(function Details(props: {
   names: ReadonlyMap<number, string>
   savedPlan: Plan
   scenario: Scenario
+  onLoansChanged: () => void
 }) {
   const { t } = useTranslation()
   const { format } = useWorkspace()
@@ -223,6 +228,18 @@ const Details = memo(function Details(props: {
             key: 'changes',
             label: t('scenarioChanges.tab', { n: format.number(saved, 0) }),
             children: <ScenarioChanges plan={props.savedPlan} scenario={props.scenario} />,
+          },
+          {
+            key: 'finance',
+            label: <span data-testid="tab-finance">{t('finance.tab')}</span>,
+            children: (
+              <ScenarioFinance
+                plan={props.savedPlan}
+                scenario={props.scenario}
+                result={props.result}
+                onChanged={props.onLoansChanged}
+              />
+            ),
           },
         ]}
       />

@@ -64,6 +64,7 @@ export function ScenariosScreen() {
     () => plan?.assumptions.find((a) => a.key === 'finance.horizonYears')?.value ?? 10,
     [plan],
   )
+  const onLoansChanged = useCallback(() => void reload(), [reload])
   const pick = useCallback((id: number) => {
     setSelected(id)
     setPreview(null)
@@ -129,6 +130,7 @@ export function ScenariosScreen() {
                     result={liveResult}
                     fieldNames={fieldNames}
                     onWhy={onWhy}
+                    onLoansChanged={onLoansChanged}
                   />
                 )}
               </Space>
