@@ -34,8 +34,18 @@ export type Quantity = {
  * units, formatted with Intl for the locale, and labelled with its unit.
  */
 export function makeFormat(locale: string, units: DisplayUnits, t: TFunction) {
-  const number = (value: number, digits: number) =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)
+  // One Intl.NumberFormat per number of decimals: making one costs far more than formatting with
+  // it, and a screen of tables and charts formats thousands of numbers.
+  const formatters = new Map<number, Intl.NumberFormat>()
+  const number = (value: number, digits: number) => {
+    let formatter = formatters.get(digits)
+    if (!formatter) {
+      formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })
+      formatters.set(digits, formatter)
+    }
+    return formatter.format(value)
+  }
+  let percentFormatter: Intl.NumberFormat | undefined
   const areaName = t(`units.${units.areaUnit}`)
   const massName = t(`units.${units.massUnit}`)
   const yieldDigits = units.massUnit === 't' ? 3 : 0
@@ -105,8 +115,13 @@ export function makeFormat(locale: string, units: DisplayUnits, t: TFunction) {
     /** yuan, whole */
     money: (yuan: number) => number(yuan, 0),
     /** a signed percentage with one decimal, e.g. +8.6 % */
-    percent: (pct: number) =>
-      `${pct > 0 ? '+' : ''}${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(pct)} %`,
+    percent: (pct: number) => {
+      percentFormatter ??= new Intl.NumberFormat(locale, {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      })
+      return `${pct > 0 ? '+' : ''}${percentFormatter.format(pct)} %`
+    },
   }
 }
 

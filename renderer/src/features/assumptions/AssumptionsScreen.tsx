@@ -1,25 +1,14 @@
-import {
-  Alert,
-  App,
-  Button,
-  Empty,
-  Popconfirm,
-  Segmented,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Alert, App, Empty, Segmented, Space, Table, Typography } from 'antd'
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ListedAssumption } from '../../../../app/contract/contract'
 import { DEFAULT_SET_NAME } from '../../../../engine/assumptions/defaults'
 import { api, unwrap } from '../../api'
-import { assumptionDisplay, assumptionName, noteOf } from '../../lib/assumption-format'
 import { errorMessage } from '../../lib/errors'
+import { useStages } from '../scenarios/useStages'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { AssumptionEditModal } from './AssumptionEditModal'
+import { type AssumptionRow, assumptionColumns, assumptionRows } from './assumption-columns'
 
 export function AssumptionsScreen() {
   const { t } = useTranslation()
@@ -30,149 +19,42 @@ export function AssumptionsScreen() {
   const [view, setView] = useState<'all' | 'changed'>('all')
   const [editing, setEditing] = useState<ListedAssumption | null>(null)
 
-  const reload = useCallback(async () => {
+  // The first list is drawn at once (plainly, see `full`); a list reloaded after an edit or a reset
+  // replaces a table already drawn in full, so React draws it in slices, as a transition.
+  const load = useCallback(async (replacing: boolean) => {
     try {
-      setRows(await unwrap(api.assumptionsList()))
+      const listed = await unwrap(api.assumptionsList())
+      if (replacing) startTransition(() => setRows(listed))
+      else setRows(listed)
     } catch (e) {
       setError(e)
     }
   }, [])
+  const reload = useCallback(() => load(true), [load])
   useEffect(() => {
-    void reload()
-  }, [reload])
+    void load(false)
+  }, [load])
+  // Every row in full (names, sources, buttons) for all the assumptions at once is one long task:
+  // the rows are drawn plainly first and in full after the next paint, under the table's spinner.
+  const full = useStages(1, rows !== null) >= 1
+  const tableRows = useMemo(() => (rows ? assumptionRows(rows, format, t) : []), [rows, format, t])
 
-  const changed = useMemo(() => (rows ?? []).filter((a) => a.isOverridden), [rows])
+  const changed = useMemo(() => tableRows.filter((a) => a.isOverridden), [tableRows])
   // Overrides saved before the hard bounds existed: listed, marked, and the plan cannot be
   // evaluated until they are edited or reset.
-  const outOfBounds = useMemo(() => (rows ?? []).filter((a) => a.issues.length > 0), [rows])
-  const shown = view === 'all' ? (rows ?? []) : changed
-  const show = (a: ListedAssumption, v: number) => {
-    const d = assumptionDisplay(a.unit, format, t)
-    return `${format.number(d.toDisplay(v), d.digits)} ${d.unit}`.trim()
-  }
-  const range = (a: ListedAssumption, low: number, high: number) => {
-    const d = assumptionDisplay(a.unit, format, t)
-    return `${format.number(d.toDisplay(low), d.digits)} – ${format.number(d.toDisplay(high), d.digits)}`
-  }
-  const reset = async (a: ListedAssumption) => {
+  const outOfBounds = useMemo(() => tableRows.filter((a) => a.issues.length > 0), [tableRows])
+  const shown = view === 'all' ? tableRows : changed
+  const reset = async (a: AssumptionRow) => {
     const result = await api.assumptionsReset({ key: a.key, revision: a.revision })
     if (!result.ok) return void message.error(t(`errors.code.${result.error.code}`))
-    message.success(t('assumptions.wasReset', { name: assumptionName(t, a.key) }))
+    message.success(t('assumptions.wasReset', { name: a.name }))
     await reload()
   }
 
   if (error)
     return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
 
-  const columns: TableColumnsType<ListedAssumption> = [
-    {
-      title: t('assumptions.col.name'),
-      key: 'name',
-      width: 220,
-      render: (_, a) => (
-        <Space orientation="vertical" size={0}>
-          <Typography.Text strong>{assumptionName(t, a.key)}</Typography.Text>
-          <Typography.Text type="secondary">{t(`assumptions.group.${a.key.split('.')[0]}`)}</Typography.Text>
-        </Space>
-      ),
-    },
-    {
-      title: t('assumptions.col.value'),
-      key: 'value',
-      align: 'right',
-      width: 150,
-      render: (_, a) =>
-        view === 'changed' ? (
-          <Space orientation="vertical" size={0}>
-            <Typography.Text delete type="secondary">
-              {t('assumptions.diffFrom')} {show(a, a.defaultValue)}
-            </Typography.Text>
-            <Typography.Text strong>
-              {t('assumptions.diffTo')} {show(a, a.value)}
-            </Typography.Text>
-          </Space>
-        ) : (
-          <span data-testid={`value-${a.key}`}>{show(a, a.value)}</span>
-        ),
-    },
-    {
-      title: t('assumptions.col.range'),
-      key: 'range',
-      width: 150,
-      render: (_, a) =>
-        view === 'changed' ? (
-          <Space orientation="vertical" size={0}>
-            <Typography.Text delete type="secondary">
-              {range(a, a.defaultLow, a.defaultHigh)}
-            </Typography.Text>
-            <Typography.Text strong>{range(a, a.low, a.high)}</Typography.Text>
-          </Space>
-        ) : (
-          range(a, a.low, a.high)
-        ),
-    },
-    {
-      title: t('assumptions.col.source'),
-      key: 'source',
-      render: (_, a) => (
-        <Space orientation="vertical" size={2}>
-          <Typography.Text>{a.source.title}</Typography.Text>
-          {a.source.url && <Typography.Text type="secondary">{a.source.url}</Typography.Text>}
-          <Tag color={a.confidence === 'UNVERIFIED' ? 'orange' : a.confidence === 'H' ? 'green' : 'default'}>
-            {t(`why.confidenceLevel.${a.confidence}`)}
-          </Tag>
-          {a.note && <Typography.Text type="secondary">{noteOf(t, a)}</Typography.Text>}
-        </Space>
-      ),
-    },
-    {
-      title: t('assumptions.col.status'),
-      key: 'status',
-      width: 130,
-      render: (_, a) => (
-        <Space orientation="vertical" size={2}>
-          {a.isOverridden ? (
-            <Tag color="blue">{t('assumptions.changed', { date: (a.changedAt ?? '').slice(0, 10) })}</Tag>
-          ) : (
-            <Tag>{t('assumptions.default')}</Tag>
-          )}
-          {a.issues.length > 0 && (
-            <Tag color="red" data-testid={`out-of-bounds-${a.key}`}>
-              {t('assumptions.outOfBounds', { min: show(a, a.min), max: show(a, a.max) })}
-            </Tag>
-          )}
-        </Space>
-      ),
-    },
-    {
-      title: t('assumptions.col.actions'),
-      key: 'actions',
-      width: 180,
-      render: (_, a) => (
-        <Space>
-          <Button
-            size="small"
-            onClick={() => setEditing(a)}
-            aria-label={`${t('assumptions.edit')} ${assumptionName(t, a.key)}`}
-          >
-            {t('assumptions.edit')}
-          </Button>
-          {a.isOverridden && (
-            <Popconfirm
-              title={t('assumptions.resetConfirm', { name: assumptionName(t, a.key) })}
-              okText={t('assumptions.reset')}
-              cancelText={t('assumptions.cancel')}
-              onConfirm={() => reset(a)}
-            >
-              <Button size="small" aria-label={`${t('assumptions.reset')} ${assumptionName(t, a.key)}`}>
-                {t('assumptions.reset')}
-              </Button>
-            </Popconfirm>
-          )}
-        </Space>
-      ),
-    },
-  ]
+  const columns = assumptionColumns({ t, view, full, onEdit: setEditing, onReset: reset })
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -190,7 +72,7 @@ export function AssumptionsScreen() {
           showIcon
           title={t('assumptions.outOfBoundsBanner', {
             count: outOfBounds.length,
-            names: outOfBounds.map((a) => assumptionName(t, a.key)).join('、'),
+            names: outOfBounds.map((a) => a.name).join('、'),
           })}
         />
       )}
@@ -202,10 +84,10 @@ export function AssumptionsScreen() {
           { value: 'changed', label: t('assumptions.viewChanged', { count: changed.length }) },
         ]}
       />
-      <Table<ListedAssumption>
+      <Table<AssumptionRow>
         rowKey="key"
         size="middle"
-        loading={!rows}
+        loading={!rows || !full}
         columns={columns}
         dataSource={shown}
         pagination={false}

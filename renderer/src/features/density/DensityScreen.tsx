@@ -14,19 +14,6 @@ import {
 } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceDot,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
 import type { EffectiveAssumption } from '../../../../engine/assumptions/resolve'
 import { valuesOf } from '../../../../engine/assumptions/resolve'
 import { AppError } from '../../../../engine/errors'
@@ -38,6 +25,7 @@ import { api, unwrap } from '../../api'
 import { type DisplayUnits, makeFormat } from '../../lib/format'
 import { QuantityInput } from '../../lib/QuantityInput'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+import { DensityChart } from './DensityChart'
 import { parseTrialPoints } from './trial-points'
 
 /**
@@ -82,7 +70,10 @@ export function DensityScreen(props: { chartWidth?: number }) {
   const waterFactor = crop === 'maize' && water !== 'rainfed' ? (values[`water.factor.${water}`] ?? 1) : 1
   const ymaxKgPerHa = yieldAtOptKgPerHa ?? (values[`baseline.default.${crop}`] ?? 0) * waterFactor
   const densityQuantity = format.quantity('density')
-  const range = variety && assumptions ? densityRange(crop, variety.densities, water, values) : null
+  const range = useMemo(
+    () => (variety && assumptions ? densityRange(crop, variety.densities, water, values) : null),
+    [variety, assumptions, crop, water, values],
+  )
 
   const curve = useMemo(() => {
     if (!range || !assumptions) return null
@@ -99,11 +90,17 @@ export function DensityScreen(props: { chartWidth?: number }) {
 
   const x = (plantsPerHa: number) => format.densityValue(plantsPerHa)
   const y = (kgPerHa: number) => format.yieldValue(kgPerHa)
-  const data = (curve?.points ?? []).map((p) => ({
-    x: x(p.densityPlantsPerHa),
-    model: y(p.yieldKgPerHa),
-    ...(fitted ? { fit: y(evalQuadratic(fitted, p.densityPlantsPerHa)) } : {}),
-  }))
+  // The chart's data, derived once per curve, fit and units: a new array at every render (a key
+  // typed in the trial box, a step of the slider) would have the chart recompute and redraw it all.
+  const data = useMemo(
+    () =>
+      (curve?.points ?? []).map((p) => ({
+        x: format.densityValue(p.densityPlantsPerHa),
+        model: format.yieldValue(p.yieldKgPerHa),
+        ...(fitted ? { fit: format.yieldValue(evalQuadratic(fitted, p.densityPlantsPerHa)) } : {}),
+      })),
+    [curve, fitted, format],
+  )
   const dRead = readDensity ?? (curve ? curve.aopdPlantsPerHa : 0)
   const yRead = curve ? curve.yieldAt(dRead) : 0
   const seedCostPerHa = (dRead / 1000) * seed
@@ -170,7 +167,14 @@ export function DensityScreen(props: { chartWidth?: number }) {
           (trialHeader
             ? ` ${t('density.headerRead', { line: trialHeader.line, text: trialHeader.text })}`
             : ''))
-  const shownTrialPoints = trialPoints.map((p) => ({ x: x(p.densityPlantsPerHa), y: y(p.yieldKgPerHa) }))
+  const shownTrialPoints = useMemo(
+    () =>
+      trialPoints.map((p) => ({
+        x: format.densityValue(p.densityPlantsPerHa),
+        y: format.yieldValue(p.yieldKgPerHa),
+      })),
+    [trialPoints, format],
+  )
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -267,83 +271,15 @@ export function DensityScreen(props: { chartWidth?: number }) {
         <Row gutter={16}>
           <Col span={16}>
             <Card>
-              <ResponsiveContainer width={props.chartWidth ?? '100%'} height={420}>
-                <ComposedChart data={data} margin={{ top: 16, right: 24, bottom: 16, left: 24 }}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis
-                    dataKey="x"
-                    type="number"
-                    domain={['dataMin', 'dataMax']}
-                    tickFormatter={(v: number) => format.number(v, 0)}
-                    label={{
-                      value: t('density.xAxis', { unit: format.densityUnitLabel }),
-                      position: 'insideBottom',
-                      offset: -12,
-                    }}
-                  />
-                  <YAxis
-                    domain={['auto', 'auto']}
-                    tickFormatter={(v: number) => format.number(v, 0)}
-                    label={{
-                      value: t('density.yAxis', { unit: format.yieldUnitLabel }),
-                      angle: -90,
-                      position: 'insideLeft',
-                      offset: -12,
-                    }}
-                  />
-                  <Tooltip
-                    formatter={(v) => `${format.number(Number(v), 0)} ${format.yieldUnitLabel}`}
-                    labelFormatter={(v) => `${format.number(Number(v), 0)} ${format.densityUnitLabel}`}
-                  />
-                  <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 28 }} />
-                  <Line
-                    dataKey="model"
-                    name={t('density.curve')}
-                    stroke="#389e0d"
-                    dot={false}
-                    isAnimationActive={false}
-                  />
-                  {fitted && (
-                    <Line
-                      dataKey="fit"
-                      name={t('density.fit')}
-                      stroke="#1677ff"
-                      strokeDasharray="6 3"
-                      dot={false}
-                      isAnimationActive={false}
-                    />
-                  )}
-                  {shownTrialPoints.length > 0 && (
-                    <Scatter
-                      data={shownTrialPoints}
-                      dataKey="y"
-                      name={t('density.points')}
-                      fill="#1677ff"
-                      isAnimationActive={false}
-                    />
-                  )}
-                  <ReferenceLine
-                    x={x(curve.aopdPlantsPerHa)}
-                    stroke="#389e0d"
-                    label={{
-                      value: t('density.aopd', { value: format.densityNumber(curve.aopdPlantsPerHa) }),
-                      position: 'top',
-                    }}
-                  />
-                  {curve.eosrPlantsPerHa !== null && (
-                    <ReferenceLine
-                      x={x(curve.eosrPlantsPerHa)}
-                      stroke="#d48806"
-                      strokeDasharray="4 4"
-                      label={{
-                        value: t('density.eosr', { value: format.densityNumber(curve.eosrPlantsPerHa) }),
-                        position: 'insideBottomLeft',
-                      }}
-                    />
-                  )}
-                  <ReferenceDot x={x(dRead)} y={y(yRead)} r={6} fill="#cf1322" stroke="none" />
-                </ComposedChart>
-              </ResponsiveContainer>
+              <DensityChart
+                data={data}
+                curve={curve}
+                fitted={fitted !== null}
+                points={shownTrialPoints}
+                readDensity={dRead}
+                readYield={yRead}
+                width={props.chartWidth}
+              />
               <Typography.Text type="secondary">
                 {t('density.safeRange', {
                   min: format.densityNumber(range.minPlantsPerHa),
