@@ -1,4 +1,5 @@
 import { FIELD_LIMITS } from '../schemas/field'
+import { RISK_ASSUMPTIONS } from './risk-defaults'
 import type { AssumptionRecord, Source } from './types'
 
 /** Name of the default set: Jilin, 2024 season. Sources are the ones in AGRONOMY.md. */
@@ -764,6 +765,7 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     confidence: 'M',
     note: 'Largest share of the crop lost in such a year (AGRONOMY §7: 30–70 %).',
   },
+  ...RISK_ASSUMPTIONS,
 ])
 
 export const DEFAULT_BY_KEY: ReadonlyMap<string, AssumptionRecord> = new Map(

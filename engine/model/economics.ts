@@ -5,6 +5,7 @@ import type { Crop } from '../schemas/field'
 import type { PlanField } from '../schemas/plan'
 import { densityRange } from './density'
 import type { FieldState } from './field-model'
+import { farmerPremiumYuan, type InsuranceParams, insuranceParams } from './insurance'
 import type { Funding, MoneyItems } from './types'
 
 export type MoneyParams = {
@@ -17,6 +18,7 @@ export type MoneyParams = {
   landRent: number
   dripOperating: number
   hsfSaving: number
+  insurance: InsuranceParams
   hsfInvestment: number
   hsfGovShare: number
   hsfLifetime: number
@@ -70,6 +72,7 @@ export function moneyParams(values: Values): MoneyParams {
     landRent: need(values, 'cost.landRentYuanPerHa'),
     dripOperating: need(values, 'drip.annualCostYuanPerHa'),
     hsfSaving: need(values, 'hsf.costSavingYuanPerHa'),
+    insurance: insuranceParams(values),
     hsfInvestment: need(values, 'hsf.investmentYuanPerHa'),
     hsfGovShare: need(values, 'hsf.govShare'),
     hsfLifetime: years(values, 'hsf.lifetimeYears'),
@@ -109,7 +112,9 @@ export function moneyFor(
   const landRentYuan = m.landRent * area
   const dripOperatingYuan = state.waterRegime === 'drip' ? m.dripOperating * area : 0
   const hsfSavingYuan = state.hasHsf ? m.hsfSaving * area : 0
-  const costYuan = seedYuan + inputsYuan + landRentYuan + dripOperatingYuan - hsfSavingYuan
+  const insurancePremiumYuan = farmerPremiumYuan(area, m.insurance)
+  const costYuan =
+    seedYuan + inputsYuan + landRentYuan + dripOperatingYuan + insurancePremiumYuan - hsfSavingYuan
   return {
     revenueYuan,
     subsidyYuan,
@@ -118,6 +123,7 @@ export function moneyFor(
     landRentYuan,
     dripOperatingYuan,
     hsfSavingYuan,
+    insurancePremiumYuan,
     costYuan,
     grossMarginYuan: revenueYuan + subsidyYuan - costYuan,
   }

@@ -39,6 +39,7 @@ function zeroMoney(): MoneyItems {
     landRentYuan: 0,
     dripOperatingYuan: 0,
     hsfSavingYuan: 0,
+    insurancePremiumYuan: 0,
     costYuan: 0,
     grossMarginYuan: 0,
   }
@@ -53,6 +54,7 @@ function addMoney(into: MoneyItems, from: MoneyItems): void {
   into.landRentYuan += from.landRentYuan
   into.dripOperatingYuan += from.dripOperatingYuan
   into.hsfSavingYuan += from.hsfSavingYuan
+  into.insurancePremiumYuan += from.insurancePremiumYuan
   into.costYuan += from.costYuan
   into.grossMarginYuan += from.grossMarginYuan
 }
