@@ -1,5 +1,4 @@
 import { AppError } from '../errors'
-import { indemnityYuan } from '../model/insurance'
 import { CROPS } from '../schemas/field'
 import type { Plan } from '../schemas/plan'
 import { isKernel, prepareRisk, REGIMES, type RiskKernel } from './kernel'
@@ -143,19 +142,19 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
   })
   const fieldProd = new Float64Array(nF)
   const fieldMoney = new Float64Array(nF)
-  let hsfAdj = 1
-
-  /** One field's grain in this year under scenario-field k, kg. */
-  function fieldKg(k: number, f: number): number {
-    const w = 1 + cvSF[k]! * shock[f]!
-    if (!(w > 0)) return 0
-    let kg = y0Area[k]! * w * rest[f]!
-    if (builds[k] === 1) kg *= hsfAdj
+  // What multiplies a field's grain besides the weather, as a code into a table filled once a
+  // year: whether the scenario builds HSF (× the year's HSF draw over its value), and which water
+  // regime a maize field moves from and to (× the year's ratio of the two over its value).
+  const R = REGIMES.length
+  const code = new Uint8Array(nS * nF)
+  for (let k = 0; k < nS * nF; k++) {
+    const f = k % nF
     const nr = newRegime[k]!
     const cr = curRegime[f]!
-    if (nr !== cr && cropIdx[f] === 0) kg *= waterNow[nr]! / waterNow[cr]! / (water0[nr]! / water0[cr]!)
-    return Math.max(kg, 0)
+    const moves = nr !== cr && cropIdx[f] === 0 ? 1 + nr * R + cr : 0
+    code[k] = (builds[k] === 1 ? 1 + R * R : 0) + moves
   }
+  const factor = new Float64Array(2 * (1 + R * R))
   let done = 0
 
   /** Runs up to `count` more draws; returns true when all are done. */
@@ -173,7 +172,15 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
       }
       for (let c = 0; c < CROPS.length; c++)
         priceNow[c] = random.meanPreserving(prices[c]!.low, prices[c]!.value, prices[c]!.high)
-      hsfAdj = (1 + u) / (1 + hsf.value)
+      const hsfAdj = (1 + u) / (1 + hsf.value)
+      factor[0] = 1
+      factor[1 + R * R] = hsfAdj
+      for (let nr = 0; nr < R; nr++)
+        for (let cr = 0; cr < R; cr++) {
+          const ratio = waterNow[nr]! / waterNow[cr]! / (water0[nr]! / water0[cr]!)
+          factor[1 + nr * R + cr] = ratio
+          factor[2 + R * R + nr * R + cr] = hsfAdj * ratio
+        }
       for (let k = 0; k < linear.length; k++) {
         const a = linear[k]!
         thetaDelta[k] = random.meanPreserving(a.low, a.value, a.high) - a.value
@@ -182,33 +189,38 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
       // every scenario (common random numbers), so "beats the baseline" is not luck.
       for (let f = 0; f < nF; f++) {
         shock[f] = independent ? random.normal() : z
-        rest[f] = (1 + fieldCv * normals[random.bits16()]!) * (1 - cat)
+        rest[f] = Math.max(1 + fieldCv * normals[random.bits16()]!, 0) * (1 - cat)
       }
       // Current practice first, field by field; then each scenario from it, recomputing only the
       // fields it changes (the same numbers, a fraction of the work on a large co-op).
       let baseProd = 0
       let baseMoney = 0
+      const b0 = bi * nF
       for (let f = 0; f < nF; f++) {
-        const k = bi * nF + f
-        const kg = fieldKg(k, f)
+        const k = b0 + f
+        const kg = y0Area[k]! * Math.max(1 + cvSF[k]! * shock[f]!, 0) * rest[f]! * factor[code[k]!]!
         const income = kg * priceNow[cropIdx[f]!]!
+        // Insured: paid what the insured part's income falls short of its cover.
+        const money = insuring ? income + Math.max(insured[f]! - income * participation, 0) : income
         fieldProd[f] = kg
-        fieldMoney[f] = insuring ? income + indemnityYuan(insured[f]!, income, participation) : income
+        fieldMoney[f] = money
         baseProd += kg
-        baseMoney += fieldMoney[f]!
+        baseMoney += money
       }
       for (let si = 0; si < nS; si++) {
         let prod = baseProd
         let money = baseMoney
         if (si !== bi) {
           const list = changed[si]!
+          const s0 = si * nF
           for (let i = 0; i < list.length; i++) {
             const f = list[i]!
-            const kg = fieldKg(si * nF + f, f)
+            const k = s0 + f
+            const kg = y0Area[k]! * Math.max(1 + cvSF[k]! * shock[f]!, 0) * rest[f]! * factor[code[k]!]!
             const income = kg * priceNow[cropIdx[f]!]!
             prod += kg - fieldProd[f]!
             money +=
-              (insuring ? income + indemnityYuan(insured[f]!, income, participation) : income) -
+              (insuring ? income + Math.max(insured[f]! - income * participation, 0) : income) -
               fieldMoney[f]!
           }
         }
