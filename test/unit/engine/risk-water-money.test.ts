@@ -223,3 +223,20 @@ describe('crop insurance', () => {
     expect(insured.p90).toBeLessThan(uninsured.p90)
   })
 })
+
+describe('the risk screen says what the draws include, in both languages', () => {
+  it('names the scenario’s water regime and insured indemnities, and that "beats" is net of the investment', async () => {
+    const zh = (await import('../../../engine/i18n/locales/zh-CN.json')).default as {
+      risk: Record<string, string>
+    }
+    const en = (await import('../../../engine/i18n/locales/en.json')).default as {
+      risk: Record<string, string>
+    }
+    expect(zh.risk.includes).toMatch(/水分条件.*保险赔款/)
+    expect(en.risk.includes).toMatch(/water regime.*indemnit/)
+    expect(zh.risk.beats).toContain('投资年成本')
+    expect(en.risk.beats).toContain('yearly cost')
+    for (const text of [zh.risk.includes, en.risk.includes, zh.risk.beatsHelp, en.risk.beatsHelp])
+      expect(text).not.toMatch(/§|AGRONOMY/)
+  })
+})
