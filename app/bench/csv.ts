@@ -18,7 +18,7 @@ const UNITS = { area: 'mu', yieldMass: 'jin', yieldArea: 'mu', densityArea: 'mu'
 const CROP = { maize: '玉米', soybean: '大豆', rice: '水稻' } as const
 
 export const FIELDS_CSV_HEADER =
-  '地块名称,村,乡镇,面积（亩）,作物,品种,密度（株/亩）,水分管理,高标准农田,盐碱,积温,地力等级,单产2023,单产2024'
+  '地块名称,村,乡镇,面积（亩）,作物,品种,密度（株/亩）,水分管理,高标准农田,盐碱,积温,地力等级,区域,单产2023,单产2024'
 
 /**
  * A co-op's field list as Excel/WPS would save it: Chinese headers, mu and jin/mu, n data rows
@@ -47,6 +47,7 @@ export function fieldsCsv(n: number, badRow: number | null = null): string {
         '无',
         String(f.heatSumCd),
         String(f.qualityGrade),
+        '中部',
         '1200',
         '1260',
       ].join(','),

@@ -285,6 +285,7 @@ export function riskCommand(io: Io, args: Parsed): Output {
       isBaseline: s.isBaseline,
       productionKg: pct(s.productionKg),
       grossMarginYuan: pct(s.grossMarginYuan),
+      yearlyInvestmentCostYuan: s.yearlyInvestmentCostYuan,
       probBeatsBaseline: s.probBeatsBaseline,
     }))
   if (args.flags.get('json') === true)
@@ -299,8 +300,10 @@ export function riskCommand(io: Io, args: Parsed): Output {
     lines.push(
       `  毛利 margin P10/P50/P90       ${fmt(s.grossMarginYuan.p10)} / ${fmt(s.grossMarginYuan.p50)} / ${fmt(s.grossMarginYuan.p90)} 元`,
     )
-    if (s.probBeatsBaseline !== null)
+    if (s.probBeatsBaseline !== null) {
+      lines.push(`  投资年成本 yearly investment  ${fmt(s.yearlyInvestmentCostYuan)} 元`)
       lines.push(`  跑赢基准 beats baseline       ${(s.probBeatsBaseline * 100).toFixed(1)} %`)
+    }
   }
   return { stdout: `${lines.join('\n')}\n` }
 }

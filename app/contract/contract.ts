@@ -228,6 +228,7 @@ export const contract = {
             qualityGrade: fieldShape.qualityGrade,
             heatSumCd: fieldShape.heatSumCd,
             salineClass: fieldShape.salineClass,
+            region: fieldShape.region,
           })
           .partial()
           .strict(),

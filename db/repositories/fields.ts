@@ -22,6 +22,7 @@ type Row = {
   hsf_year_built: number | null
   saline_class: Field['salineClass']
   heat_sum_cd: number
+  region: NonNullable<Field['region']>
   quality_grade: number
   group_id: number | null
   note: string
@@ -31,7 +32,7 @@ type Row = {
 }
 
 const COLUMNS = `id, name, village, township, area_ha, crop, variety_id, density_plants_per_ha, water_regime, has_hsf,
-  hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at, revision`
+  hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at, revision, region`
 
 function toField(row: Row, history: YieldRecord[]): Field {
   return {
@@ -48,6 +49,7 @@ function toField(row: Row, history: YieldRecord[]): Field {
     hsfYearBuilt: row.hsf_year_built,
     salineClass: row.saline_class,
     heatSumCd: row.heat_sum_cd,
+    region: row.region,
     qualityGrade: row.quality_grade,
     groupId: row.group_id,
     note: row.note,
@@ -102,6 +104,9 @@ function fieldParams(f: FieldInput) {
     f.qualityGrade,
     f.groupId,
     f.note,
+    // None given (an older caller or plan file): a new field takes the workspace's region, an
+    // updated one keeps its own (COALESCE in the statements below).
+    f.region ?? null,
   ]
 }
 
@@ -142,8 +147,9 @@ export function insertFieldRow(db: DB, f: FieldInput, at: string, id: number | n
     db
       .prepare(
         `INSERT INTO field (id, name, village, township, area_ha, crop, variety_id, density_plants_per_ha, water_regime,
-           has_hsf, hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           has_hsf, hsf_year_built, saline_class, heat_sum_cd, quality_grade, group_id, note, region, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+           COALESCE(?, (SELECT region FROM workspace WHERE id = 1), 'central'), ?, ?)`,
       )
       .run(id, ...fieldParams(f), at, at).lastInsertRowid,
   )
@@ -193,6 +199,7 @@ function changedKeys(before: Field, after: FieldInput): Record<string, { from: u
   for (const key of Object.keys(after) as (keyof FieldInput)[]) {
     const from = before[key]
     const to = after[key]
+    if (to === undefined) continue
     if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to }
   }
   return changes
@@ -202,7 +209,8 @@ function updateFieldRow(db: DB, id: number, input: FieldInput, at: string): void
   db.prepare(
     `UPDATE field SET name = ?, village = ?, township = ?, area_ha = ?, crop = ?, variety_id = ?,
        density_plants_per_ha = ?, water_regime = ?, has_hsf = ?, hsf_year_built = ?, saline_class = ?,
-       heat_sum_cd = ?, quality_grade = ?, group_id = ?, note = ?, updated_at = ?, revision = revision + 1
+       heat_sum_cd = ?, quality_grade = ?, group_id = ?, note = ?, region = COALESCE(?, region), updated_at = ?,
+       revision = revision + 1
      WHERE id = ?`,
   ).run(...fieldParams(input), at, id)
   writeHistory(db, id, input.history)
@@ -407,6 +415,7 @@ export type FieldPatch = Partial<
     | 'qualityGrade'
     | 'heatSumCd'
     | 'salineClass'
+    | 'region'
   >
 >
 

@@ -1,5 +1,6 @@
 import { FIELD_LIMITS } from '../schemas/field'
 import { FINANCE_ASSUMPTIONS } from './finance-defaults'
+import { RISK_ASSUMPTIONS } from './risk-defaults'
 import type { AssumptionRecord, Source } from './types'
 
 /** Name of the default set: Jilin, 2024 season. Sources are the ones in AGRONOMY.md. */
@@ -766,6 +767,7 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     note: 'Largest share of the crop lost in such a year (AGRONOMY §7: 30–70 %).',
   },
   ...FINANCE_ASSUMPTIONS,
+  ...RISK_ASSUMPTIONS,
 ])
 
 export const DEFAULT_BY_KEY: ReadonlyMap<string, AssumptionRecord> = new Map(

@@ -18,6 +18,7 @@ export const FIELD_COLUMNS = [
   'grade',
   'group',
   'note',
+  'region',
 ] as const
 export type FieldColumn = (typeof FIELD_COLUMNS)[number]
 export type ColumnTarget = FieldColumn | `yield:${number}` | 'ignore'
@@ -47,6 +48,7 @@ const HEADER_ALIASES: Record<FieldColumn, string[]> = {
   grade: ['地力等级', '耕地质量等级', '质量等级', '等级', 'grade', 'quality grade'],
   group: ['分组', '片区', 'group'],
   note: ['备注', '说明', 'note', 'notes'],
+  region: ['区域', '所属区域', '地区', '所在区域', '分区', 'region', 'jilin region'],
 }
 
 /** Words that carry their own unit: 亩产 is per mu, 亩数 is in mu, 每亩株数 is plants per mu. */

@@ -14,7 +14,7 @@ import {
   type WaterRegime,
   type YieldRecord,
 } from '../schemas/field'
-import type { Region } from '../schemas/workspace'
+import { REGIONS, type Region } from '../schemas/workspace'
 import type { AreaUnit, MassUnit } from '../units'
 import { toHa, toPerHa, yieldToKgPerHa } from '../units'
 import { toIssues } from '../validation'
@@ -53,6 +53,11 @@ const WORDS = {
     moderate: ['中', '中度', '中度盐碱', 'moderate', 'moderately saline'],
     severe: ['重', '重度', '重度盐碱', 'severe', 'severely saline'],
   },
+  region: {
+    central: ['中部', '吉林中部', '中部平原', '中', 'central', 'centre', 'center'],
+    east: ['东部', '吉林东部', '东部山区', '东部山区半山区', '东', 'east', 'eastern'],
+    west: ['西部', '吉林西部', '西部半干旱', '西部平原', '西', 'west', 'western'],
+  } satisfies Record<Region, string[]>,
   yes: ['是', '有', '已建', 'yes', 'y', 'true', '1'],
   no: ['', '否', '无', '未建', 'no', 'n', 'false', '0'],
 }
@@ -84,6 +89,7 @@ function table<K extends string>(words: Record<K, string[]>): Map<string, K> {
 const CROP_OF = table(WORDS.crop)
 const WATER_OF = table(WORDS.water)
 const SALINE_OF = table(WORDS.saline)
+const REGION_OF = table(WORDS.region)
 const HSF_OF = table({ yes: WORDS.yes, no: WORDS.no })
 
 function lookup<K extends string>(map: Map<string, K>, raw: string): K | null {
@@ -448,6 +454,14 @@ export function parseFieldRows(
       region.qualityGrade.value,
       'region',
     )
+    // The field's own farming region: the workspace's when the file does not say.
+    const fieldRegion = withDefault<Region>(
+      'region',
+      word('region', REGION_OF),
+      base?.region,
+      options.region,
+      'region',
+    )
 
     const hsfYearBuilt = optional<number | null | undefined>(
       'hsfYear',
@@ -506,6 +520,7 @@ export function parseFieldRows(
       salineClass: saline,
       heatSumCd,
       qualityGrade,
+      region: fieldRegion,
       groupId,
       note: text('note'),
       history: history.map((h) => h.record),
@@ -588,6 +603,7 @@ const FIELD_OF_KEY: Record<string, FieldColumn> = {
   qualityGrade: 'grade',
   groupId: 'group',
   note: 'note',
+  region: 'region',
 }
 
 function problemOf(
@@ -608,4 +624,4 @@ function problemOf(
   return { row, column, rule: issue.rule, ...params }
 }
 
-export { CROPS, SALINE_CLASSES, WATER_REGIMES }
+export { CROPS, REGIONS, SALINE_CLASSES, WATER_REGIMES }

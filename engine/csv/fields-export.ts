@@ -48,6 +48,8 @@ export type ExportWords = {
   crop: Record<string, string>
   water: Record<string, string>
   saline: Record<string, string>
+  /** the farming region's word (中部 / 西部 / 东部); the region's code when absent */
+  region?: Record<string, string>
   yes: string
   no: string
   yieldYear: (year: number) => string
@@ -92,6 +94,7 @@ export function fieldsToCsv(
       num(f.qualityGrade),
       safeCell(f.groupId === null ? '' : (group.get(f.groupId) ?? '')),
       safeCell(f.note),
+      f.region === undefined ? '' : (words.region?.[f.region] ?? f.region),
       ...years.map((y) => {
         const v = byYear.get(y)
         return v === undefined

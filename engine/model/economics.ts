@@ -7,6 +7,7 @@ import type { PlanField } from '../schemas/plan'
 import { densityRange } from './density'
 import type { FieldState } from './field-model'
 import { type FinanceResult, scenarioFinance } from './finance/cash-flow'
+import { farmerPremiumYuan, type InsuranceParams, insuranceParams } from './insurance'
 import type { Funding, MoneyItems } from './types'
 
 export type MoneyParams = {
@@ -19,6 +20,7 @@ export type MoneyParams = {
   landRent: number
   dripOperating: number
   hsfSaving: number
+  insurance: InsuranceParams
   hsfInvestment: number
   hsfGovShare: number
   hsfLifetime: number
@@ -77,6 +79,7 @@ export function moneyParams(values: Values): MoneyParams {
     landRent: need(values, 'cost.landRentYuanPerHa'),
     dripOperating: need(values, 'drip.annualCostYuanPerHa'),
     hsfSaving: need(values, 'hsf.costSavingYuanPerHa'),
+    insurance: insuranceParams(values),
     hsfInvestment: need(values, 'hsf.investmentYuanPerHa'),
     hsfGovShare: need(values, 'hsf.govShare'),
     hsfLifetime: years(values, 'hsf.lifetimeYears'),
@@ -122,7 +125,9 @@ export function moneyFor(
   const dripOperatingYuan =
     state.waterRegime === 'drip' ? (m.dripOperating - m.dripFertiliserSaving) * area : 0
   const hsfSavingYuan = state.hasHsf ? m.hsfSaving * area : 0
-  const costYuan = seedYuan + inputsYuan + landRentYuan + dripOperatingYuan - hsfSavingYuan
+  const insurancePremiumYuan = farmerPremiumYuan(area, m.insurance)
+  const costYuan =
+    seedYuan + inputsYuan + landRentYuan + dripOperatingYuan + insurancePremiumYuan - hsfSavingYuan
   return {
     revenueYuan,
     subsidyYuan,
@@ -131,6 +136,7 @@ export function moneyFor(
     landRentYuan,
     dripOperatingYuan,
     hsfSavingYuan,
+    insurancePremiumYuan,
     costYuan,
     grossMarginYuan: revenueYuan + subsidyYuan - costYuan,
   }

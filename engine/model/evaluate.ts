@@ -40,6 +40,7 @@ function zeroMoney(): MoneyItems {
     landRentYuan: 0,
     dripOperatingYuan: 0,
     hsfSavingYuan: 0,
+    insurancePremiumYuan: 0,
     costYuan: 0,
     grossMarginYuan: 0,
   }
@@ -54,6 +55,7 @@ function addMoney(into: MoneyItems, from: MoneyItems): void {
   into.landRentYuan += from.landRentYuan
   into.dripOperatingYuan += from.dripOperatingYuan
   into.hsfSavingYuan += from.hsfSavingYuan
+  into.insurancePremiumYuan += from.insurancePremiumYuan
   into.costYuan += from.costYuan
   into.grossMarginYuan += from.grossMarginYuan
 }
@@ -130,6 +132,9 @@ function keysCache(): KeysFor {
         `subsidy.${field.crop}`,
         `cost.${field.crop}.inputsYuanPerHa`,
         'cost.landRentYuanPerHa',
+        'insurance.premiumYuanPerHa',
+        'insurance.farmerShare',
+        'insurance.participation',
         field.crop === 'rice' ? 'seed.rice.yuanPerHa' : `seed.${field.crop}.yuanPer1000`,
         ...(next.waterRegime === 'drip'
           ? ['drip.annualCostYuanPerHa', 'drip.fertiliserSavingYuanPerHa']

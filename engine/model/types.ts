@@ -27,6 +27,8 @@ export type MoneyItems = {
   landRentYuan: number
   dripOperatingYuan: number
   hsfSavingYuan: number
+  /** the co-op's share of the crop-insurance premium (indemnities are drawn in the risk model) */
+  insurancePremiumYuan: number
   costYuan: number
   grossMarginYuan: number
 }

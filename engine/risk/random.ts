@@ -72,4 +72,21 @@ export class Random {
       ? low + Math.sqrt(u * (high - low) * (mode - low))
       : high - Math.sqrt((1 - u) * (high - low) * (high - mode))
   }
+
+  /**
+   * A draw from [low, high] whose MEAN is `value` (not its mode): a split triangle. Each side of
+   * `value` is a right triangle peaking at `value`; the lower side is taken with probability
+   * (high − value)/(high − low), the weight at which the two sides' pulls on the mean cancel. A
+   * symmetric range gives the ordinary triangular distribution; a lopsided one (rent 300–400–900)
+   * keeps its mean at 400, where a triangular would move it to 533. A value at an end of its range
+   * (0–0–500) can only have that mean by staying there, so it is returned as it is. One uniform per
+   * draw, as triangular().
+   */
+  meanPreserving(low: number, value: number, high: number): number {
+    if (!(high > low)) return value
+    const u = this.uniform()
+    const p = (high - value) / (high - low)
+    if (u < p) return low + (value - low) * Math.sqrt(u / p)
+    return high - (high - value) * Math.sqrt((1 - u) / (1 - p))
+  }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { fieldIssues } from '../rules/edit-rules'
 import { CROPS, SALINE_CLASSES, WATER_REGIMES } from './enums'
+import { REGIONS } from './workspace'
 
 export type { Crop, SalineClass, WaterRegime } from './enums'
 export { CROPS, SALINE_CLASSES, WATER_REGIMES }
@@ -44,6 +45,12 @@ export const fieldShape = {
   hsfYearBuilt: z.number().int().min(L.firstYear).max(L.lastYear).nullable(),
   salineClass: z.enum(SALINE_CLASSES),
   heatSumCd: z.number().int().min(L.heatSumMinCd).max(L.heatSumMaxCd),
+  /**
+   * Jilin region of the field (central plains, eastern hills, western semi-arid plains): its
+   * rainfed weather spread in risk. Absent means the workspace's region (older plan files and
+   * callers that predate the column); the database always stores one.
+   */
+  region: z.enum(REGIONS).optional(),
   qualityGrade: z.number().int().min(1).max(10),
   groupId: z.number().int().positive().nullable(),
   note: z.string().max(L.noteMaxChars),

@@ -62,11 +62,17 @@ describe('Fields journey in browser mode', () => {
   it('saves the field once the area is fixed', async () => {
     await page.getByRole('spinbutton', { name: '面积（亩）' }).fill('120')
     await page.getByRole('spinbutton', { name: '种植密度（株/亩）' }).fill('4500')
+    // A new field starts in the co-op's region (central) and can be put in another.
+    const region = page.getByRole('combobox', { name: '所在区域' })
+    await expect(page.locator('.ant-form-item', { has: region }).textContent()).resolves.toContain('中部')
+    await region.click()
+    await page.locator('.ant-select-item-option', { hasText: '西部' }).click()
     await page.getByTestId('field-save').click()
     await page.getByRole('cell', { name: '试验田', exact: true }).waitFor()
     const row = page.getByRole('row', { name: /试验田/ })
     await expect(row.textContent()).resolves.toContain('120')
     await expect(row.textContent()).resolves.toContain('4,500')
+    await expect(row.getByRole('cell', { name: '西部', exact: true }).count()).resolves.toBe(1)
   })
 
   it('still has the field after a reload and after restarting the server', async () => {
@@ -88,6 +94,7 @@ describe('Fields journey in browser mode', () => {
     const row = page.getByRole('row', { name: /试验田/ })
     // 120 mu = 8 ha exactly; 4,500 plants/mu = 67,500 plants/ha.
     await expect(row.textContent()).resolves.toContain('Maize')
+    await expect(row.getByRole('cell', { name: 'West', exact: true }).count()).resolves.toBe(1)
     const cells = await row.getByRole('cell').allTextContents()
     expect(cells).toContain('8')
     expect(cells).toContain('67,500')

@@ -20,6 +20,12 @@ describe('risk', () => {
     const row = await table.getByRole('row', { name: /密植\+水肥一体化/ }).textContent()
     expect(row).toMatch(/[\d,]+ \/ [\d,]+ \/ [\d,]+/)
     expect(row).toMatch(/\d+(\.\d)? %$/)
+    // The screen says what the draws include: the scenario's water regime and insured indemnities.
+    await expect(s.page.getByTestId('risk-includes').textContent()).resolves.toMatch(/水分条件.*保险赔款/)
+    // A scenario pays for its investment each year before it counts as beating the baseline.
+    await expect(
+      table.getByRole('columnheader', { name: '扣除投资年成本后胜过基准的概率' }).count(),
+    ).resolves.toBe(1)
     await s.page.locator('.recharts-bar-rectangle').first().waitFor()
     await settle(s.page)
     await screenshot(s.page, 'risk-zh-CN')

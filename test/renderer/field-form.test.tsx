@@ -85,6 +85,17 @@ describe('field form', () => {
     expect(sent.densityPlantsPerHa).toBe(67_500)
   })
 
+  it('a new field is sent with the co-op’s region (west) unless the user picks another', async () => {
+    fieldsCreate.mockResolvedValue({ ok: true, value: { ...validField, id: 9 } satisfies Partial<Field> })
+    const onSaved = openForm(workspace({ region: 'west' }))
+    expect(screen.getByText('西部')).toBeTruthy()
+    type('地块名称', '西地')
+    type('面积（亩）', '30')
+    fireEvent.click(screen.getByTestId('field-save'))
+    await waitFor(() => expect(onSaved).toHaveBeenCalled())
+    expect(fieldsCreate.mock.calls[0]![0].region).toBe('west')
+  })
+
   it('puts a duplicate-name answer from the back end under the name input', async () => {
     fieldsCreate.mockResolvedValue({
       ok: false,

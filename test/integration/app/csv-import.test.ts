@@ -387,9 +387,11 @@ describe('field CSV import: defaults are shown, never silent', () => {
         { column: 'water', header: null, value: 'paddy', source: 'rule', count: 1, rows: [4] },
         { column: 'hsf', header: null, value: false, source: 'rule', count: 3, rows: [2, 3, 4] },
         { column: 'saline', header: null, value: 'none', source: 'rule', count: 3, rows: [2, 3, 4] },
+        // The field's farming region: the workspace's, when the file has no region column.
+        { column: 'region', header: null, value: 'central', source: 'region', count: 3, rows: [2, 3, 4] },
       ]),
     )
-    expect(preview.defaults).toHaveLength(6)
+    expect(preview.defaults).toHaveLength(7)
   })
 
   it('a file that fills every column reports no defaults', () => {

@@ -182,9 +182,12 @@ describe('Monte Carlo risk', () => {
   })
 
   it('a dominating scenario beats the baseline in every year', () => {
-    const plan = onePlan({ crop: 'soybean', varietyId: varietyId('吉育86'), densityPlantsPerHa: 180_000 }, [
-      { varietyId: varietyId('东生118') },
-    ])
+    const plan = onePlan(
+      { crop: 'soybean', varietyId: varietyId('吉育86'), densityPlantsPerHa: 180_000 },
+      [{ varietyId: varietyId('东生118') }],
+      // Uninsured: insurance lifts both to the same cover in a bad year, a tie rather than a win.
+      { assumptions: [pin('insurance.participation', 0)] },
+    )
     const risk = simulateRisk(PlanSchema.parse(plan), { draws: 2000, seed: 5 })
     expect(risk.scenarios[0]!.probBeatsBaseline).toBe(1)
   })

@@ -5,7 +5,7 @@ import { GROUP_NAME_MAX_CHARS } from '../../../../engine/group-name'
 import { isDensityModelled } from '../../../../engine/rules/edit-rules'
 import { FIELD_LIMITS, type Field, SALINE_CLASSES, WATER_REGIMES } from '../../../../engine/schemas/field'
 import type { Variety } from '../../../../engine/schemas/variety'
-import type { FieldGroup } from '../../../../engine/schemas/workspace'
+import { type FieldGroup, REGIONS, type Region } from '../../../../engine/schemas/workspace'
 import { api } from '../../api'
 import { useDensityConfirm } from '../../lib/density-confirm'
 import { issueMessage } from '../../lib/errors'
@@ -25,6 +25,7 @@ type Key =
   | 'qualityGrade'
   | 'heatSumCd'
   | 'salineClass'
+  | 'region'
 const NEW_GROUP = -1
 
 /**
@@ -41,11 +42,12 @@ export function BulkEditModal(props: {
 }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const { format } = useWorkspace()
+  const { format, workspace } = useWorkspace()
   const [on, setOn] = useState<Partial<Record<Key, boolean>>>({})
   const [values, setValues] = useState<Record<string, unknown>>({
     waterRegime: 'rainfed',
     salineClass: 'none',
+    region: workspace.region,
     groupId: null,
     varietyId: null,
   })
@@ -115,6 +117,7 @@ export function BulkEditModal(props: {
         ...(on.qualityGrade ? { qualityGrade: values.qualityGrade as number } : {}),
         ...(on.heatSumCd ? { heatSumCd: values.heatSumCd as number } : {}),
         ...(on.salineClass ? { salineClass: values.salineClass as Field['salineClass'] } : {}),
+        ...(on.region ? { region: values.region as Region } : {}),
       }
       const result = await api.fieldsBulkUpdate({ ids: props.fields.map((f) => f.id), patch })
       if (!result.ok) {
@@ -302,6 +305,18 @@ export function BulkEditModal(props: {
           value={values.salineClass as string}
           onChange={(v) => set('salineClass', v)}
           options={SALINE_CLASSES.map((s) => ({ value: s, label: t(`saline.${s}`) }))}
+        />,
+      )}
+      {row(
+        'region',
+        t('bulk.region'),
+        <Select
+          aria-label={t('bulk.region')}
+          disabled={!on.region}
+          style={{ width: '100%' }}
+          value={values.region as string}
+          onChange={(v) => set('region', v)}
+          options={REGIONS.map((r) => ({ value: r, label: t(`fieldRegion.${r}`) }))}
         />,
       )}
     </Modal>

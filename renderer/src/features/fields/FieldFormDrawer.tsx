@@ -11,7 +11,7 @@ import {
   WATER_REGIMES,
 } from '../../../../engine/schemas/field'
 import type { Variety } from '../../../../engine/schemas/variety'
-import type { FieldGroup } from '../../../../engine/schemas/workspace'
+import { type FieldGroup, REGIONS } from '../../../../engine/schemas/workspace'
 import { api } from '../../api'
 import { useDensityConfirm } from '../../lib/density-confirm'
 import { issueMessage } from '../../lib/errors'
@@ -51,7 +51,7 @@ const FORM_KEYS = new Set(Object.keys(EMPTY_FIELD_FORM))
 export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSaved, onReload }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const { format } = useWorkspace()
+  const { format, workspace } = useWorkspace()
   const [form] = Form.useForm<FieldFormValues>()
   const [saving, run] = useBusy()
   const confirmDensity = useDensityConfirm()
@@ -84,12 +84,12 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
   useEffect(() => {
     setDirty(false)
     if (!open) return
-    loaded.current = field ? fieldToForm(field) : EMPTY_FIELD_FORM
+    loaded.current = field ? fieldToForm(field) : { ...EMPTY_FIELD_FORM, region: workspace.region }
     form.resetFields()
     form.setFieldsValue(loaded.current)
     setProblems([])
     setStale(false)
-  }, [open, field, form])
+  }, [open, field, form, workspace.region])
   const onValuesChange = () => setDirty(!sameValues(form.getFieldsValue(true), loaded.current))
 
   // antd types field names as literal tuples; our paths come from validation issues at run time.
@@ -305,6 +305,9 @@ export function FieldFormDrawer({ open, field, varieties, groups, onClose, onSav
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="region" label={t('form.region')} extra={t('form.regionHelp')}>
+          <Select options={REGIONS.map((r) => ({ value: r, label: t(`fieldRegion.${r}`) }))} />
+        </Form.Item>
         <Form.Item name="groupId" label={t('form.group')}>
           <Select
             allowClear

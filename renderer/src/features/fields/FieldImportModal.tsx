@@ -143,6 +143,7 @@ export function FieldImportModal(props: { onClose: () => void; onImported: () =>
     if (d.column === 'grade') return t('csv.gradeValue', { grade: d.value })
     if (d.column === 'water') return t(`water.${String(d.value)}`)
     if (d.column === 'saline') return t(`saline.${String(d.value)}`)
+    if (d.column === 'region') return t(`fieldRegion.${String(d.value)}`)
     if (d.column === 'hsf') return d.value ? t('csv.yes') : t('csv.no')
     return format.number(Number(d.value), 0)
   }

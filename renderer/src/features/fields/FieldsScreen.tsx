@@ -20,6 +20,7 @@ import {
   WATER_REGIMES,
   type WaterRegime,
 } from '../../../../engine/schemas/field'
+import { REGIONS } from '../../../../engine/schemas/workspace'
 import { api } from '../../api'
 import { errorMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
@@ -110,6 +111,7 @@ export function FieldsScreen() {
         crop: Object.fromEntries(CROPS.map((c) => [c, t(`crop.${c}`)])),
         water: Object.fromEntries(WATER_REGIMES.map((w) => [w, t(`water.${w}`)])),
         saline: Object.fromEntries(SALINE_CLASSES.map((c) => [c, t(`saline.${c}`)])),
+        region: Object.fromEntries(REGIONS.map((r) => [r, t(`fieldRegion.${r}`)])),
         yes: t('csv.yes'),
         no: t('csv.no'),
         yieldYear: (year) => `${t('csv.yieldHeader', { year })}（${yieldLabel}）`,
@@ -318,6 +320,12 @@ export function FieldsScreen() {
         dataIndex: 'salineClass',
         width: 100,
         render: (s: Field['salineClass']) => t(`saline.${s}`),
+      },
+      {
+        title: t('fields.col.region'),
+        dataIndex: 'region',
+        width: 80,
+        render: (r: Field['region']) => (r ? t(`fieldRegion.${r}`) : ''),
       },
       {
         title: t('fields.col.heatSum'),

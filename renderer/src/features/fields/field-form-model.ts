@@ -1,5 +1,6 @@
 import type { Issue } from '../../../../engine/errors'
 import { type Field, type FieldInput, FieldInputSchema } from '../../../../engine/schemas/field'
+import type { Region } from '../../../../engine/schemas/workspace'
 import { toIssues } from '../../../../engine/validation'
 import type { Format } from '../../lib/format'
 
@@ -22,6 +23,8 @@ export type FieldFormValues = {
   salineClass: FieldInput['salineClass']
   heatSumCd: number | null
   qualityGrade: number | null
+  /** the field's farming region; null until the form is opened (a new field takes the workspace's) */
+  region: Region | null
   groupId: number | null
   note: string
   history: { year: number | null; yieldKgPerHa: number | null }[]
@@ -41,6 +44,7 @@ export const EMPTY_FIELD_FORM: FieldFormValues = {
   salineClass: 'none',
   heatSumCd: 2700,
   qualityGrade: 5,
+  region: null,
   groupId: null,
   note: '',
   history: [],
@@ -61,6 +65,7 @@ export function fieldToForm(field: Field): FieldFormValues {
     salineClass: field.salineClass,
     heatSumCd: field.heatSumCd,
     qualityGrade: field.qualityGrade,
+    region: field.region ?? null,
     groupId: field.groupId,
     note: field.note,
     history: field.history.map((h) => ({ year: h.year, yieldKgPerHa: h.yieldKgPerHa })),
@@ -84,6 +89,7 @@ export function formToInput(values: FieldFormValues): Record<string, unknown> {
     salineClass: values.salineClass,
     heatSumCd: num(values.heatSumCd),
     qualityGrade: num(values.qualityGrade),
+    ...(values.region ? { region: values.region } : {}),
     groupId: values.groupId ?? null,
     note: values.note ?? '',
     history: (values.history ?? []).map((h) => ({

@@ -88,6 +88,9 @@ export function RiskScreen(props: { chartWidth?: number }) {
           {t('risk.title')}
         </Typography.Title>
         <Typography.Text type="secondary">{t('risk.subtitle')}</Typography.Text>
+        <Typography.Paragraph type="secondary" data-testid="risk-includes" style={{ margin: '4px 0 0' }}>
+          {t('risk.includes')}
+        </Typography.Paragraph>
       </div>
       <Card>
         <Space wrap size="large" align="end">
@@ -211,6 +214,12 @@ export function RiskScreen(props: { chartWidth?: number }) {
                   }),
               },
               {
+                title: t('risk.yearlyCost'),
+                key: 'yearlyCost',
+                align: 'right',
+                render: (_, s) => money(s.yearlyInvestmentCostYuan),
+              },
+              {
                 title: t('risk.beats'),
                 key: 'beats',
                 align: 'right',
@@ -221,6 +230,9 @@ export function RiskScreen(props: { chartWidth?: number }) {
               },
             ]}
           />
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+            {t('risk.beatsHelp')}
+          </Typography.Paragraph>
         </Card>
       )}
       <Row gutter={16}>

@@ -27,6 +27,7 @@ export type RiskSummary = {
   isBaseline: boolean
   productionKg: { p10: number; p50: number; p90: number; mean: number }
   grossMarginYuan: { p10: number; p50: number; p90: number; mean: number }
+  yearlyInvestmentCostYuan: number
   probBeatsBaseline: number | null
   /** gross margin histogram: bin lower edges (yuan) and counts, on bins shared by all scenarios */
   histogram: { from: number; count: number }[]
