@@ -40,7 +40,7 @@ function upsert(db: DB, o: AssumptionOverride): void {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(id), 0) + 1 FROM audit_log))
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, low = excluded.low, high = excluded.high,
        note = excluded.note, changed_at = excluded.changed_at, revision = excluded.revision`,
-  ).run(o.key, o.value, o.low, o.high, d.unit, d.source.title, o.note, o.changedAt)
+  ).run(o.key, o.value, o.low, o.high, d.unit, d.source.join(','), o.note, o.changedAt)
 }
 
 /** The revision of each override by key; a key without an override has none (null). */

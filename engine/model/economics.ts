@@ -1,7 +1,8 @@
 import { hardBoundsOf } from '../assumptions/bounds'
+import { COST_ITEMS, type CostItem, costKey, irrigationKey } from '../assumptions/cost-defaults'
 import { need, type Values } from '../assumptions/resolve'
 import { AppError } from '../errors'
-import type { Crop } from '../schemas/field'
+import { CROPS, type Crop, WATER_REGIMES, type WaterRegime } from '../schemas/field'
 import type { PlanField } from '../schemas/plan'
 import { densityRange } from './density'
 import type { FieldState } from './field-model'
@@ -11,7 +12,9 @@ export type MoneyParams = {
   values: Values
   price: Record<Crop, number>
   subsidy: Record<Crop, number>
-  inputs: Record<Crop, number>
+  /** yuan/ha of each cost item per crop, and of irrigation per regime */
+  items: Record<Crop, Record<CostItem, number>>
+  irrigation: Record<WaterRegime, number>
   seedPer1000: { maize: number; soybean: number }
   riceSeedPerHa: number
   landRent: number
@@ -61,7 +64,8 @@ export function moneyParams(values: Values): MoneyParams {
     values,
     price: byCrop('price'),
     subsidy: byCrop('subsidy'),
-    inputs: byCrop('cost', '.inputsYuanPerHa'),
+    items: costItemsPerHa(values),
+    irrigation: irrigationPerHa(values),
     seedPer1000: {
       maize: need(values, 'seed.maize.yuanPer1000'),
       soybean: need(values, 'seed.soybean.yuanPer1000'),
@@ -81,6 +85,26 @@ export function moneyParams(values: Values): MoneyParams {
     discountRate: need(values, 'finance.discountRate'),
     horizonYears: years(values, 'finance.horizonYears'),
   }
+}
+
+function costItemsPerHa(values: Values): Record<Crop, Record<CostItem, number>> {
+  const out = {} as Record<Crop, Record<CostItem, number>>
+  for (const crop of CROPS) {
+    const row = {} as Record<CostItem, number>
+    for (const item of COST_ITEMS) row[item] = need(values, costKey(crop, item))
+    out[crop] = row
+  }
+  return out
+}
+
+/** Water and power per ha by regime; rainfed none, drip's is its own running cost. */
+function irrigationPerHa(values: Values): Record<WaterRegime, number> {
+  const out = {} as Record<WaterRegime, number>
+  for (const r of WATER_REGIMES) {
+    const key = irrigationKey(r)
+    out[r] = key === null ? 0 : need(values, key)
+  }
+  return out
 }
 
 /** Seed cost of one ha, yuan: plants/ha × yuan per 1,000 seeds; rice per ha. */
@@ -105,16 +129,46 @@ export function moneyFor(
   const revenueYuan = yieldKgPerHa * area * m.price[field.crop]
   const subsidyYuan = m.subsidy[field.crop] * area
   const seedYuan = seedPerHa(field, state, m) * area
-  const inputsYuan = m.inputs[field.crop] * area
+  const c = m.items[field.crop]
+  const fertiliserYuan = c.fertiliser * area
+  const pesticideYuan = c.pesticide * area
+  const tillageYuan = c.tillage * area
+  const sowingYuan = c.sowing * area
+  const harvestYuan = c.harvest * area
+  const dryingYuan = c.drying * area
+  const labourYuan = c.labour * area
+  const insuranceYuan = c.insurance * area
+  const irrigationYuan = m.irrigation[state.waterRegime] * area
   const landRentYuan = m.landRent * area
   const dripOperatingYuan = state.waterRegime === 'drip' ? m.dripOperating * area : 0
   const hsfSavingYuan = state.hasHsf ? m.hsfSaving * area : 0
-  const costYuan = seedYuan + inputsYuan + landRentYuan + dripOperatingYuan - hsfSavingYuan
+  const costYuan =
+    seedYuan +
+    fertiliserYuan +
+    pesticideYuan +
+    tillageYuan +
+    sowingYuan +
+    harvestYuan +
+    dryingYuan +
+    labourYuan +
+    insuranceYuan +
+    irrigationYuan +
+    landRentYuan +
+    dripOperatingYuan -
+    hsfSavingYuan
   return {
     revenueYuan,
     subsidyYuan,
     seedYuan,
-    inputsYuan,
+    fertiliserYuan,
+    pesticideYuan,
+    tillageYuan,
+    sowingYuan,
+    harvestYuan,
+    dryingYuan,
+    labourYuan,
+    insuranceYuan,
+    irrigationYuan,
     landRentYuan,
     dripOperatingYuan,
     hsfSavingYuan,
@@ -186,7 +240,8 @@ export function cashFlow(
   let cumulative = -invest0
   let payback: number | null = null
   for (let t = 1; t <= m.horizonYears; t++) {
-    const share = Math.min(1, t / m.hsfRampYears)
+    // A ramp of 0 years: full effect from the first season (当年完工当年见效).
+    const share = m.hsfRampYears === 0 ? 1 : Math.min(1, t / m.hsfRampYears)
     let flow = c.deltaMarginFullYuan - c.hsfRevenueYuan * (1 - share)
     if (t < m.horizonYears) {
       if (t % m.hsfLifetime === 0) flow -= c.coopHsfYuan

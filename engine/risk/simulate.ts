@@ -1,3 +1,4 @@
+import { COST_ASSUMPTIONS, irrigationKey } from '../assumptions/cost-defaults'
 import { checkOverrides, effectiveAssumptions, need, valuesOf } from '../assumptions/resolve'
 import { AppError } from '../errors'
 import { evaluatePlan } from '../model/evaluate'
@@ -183,7 +184,7 @@ export function prepareRisk(plan: Plan): RiskKernel {
   // coefficients (density response, salinity, maturity, baseline) get a finite-difference slope
   // over their range, per scenario, on margin and production — one pair of evaluations each.
   const moneyKeys = new Set([
-    ...CROPS.map((c) => `cost.${c}.inputsYuanPerHa`),
+    ...COST_ASSUMPTIONS.map((a) => a.key),
     'cost.landRentYuanPerHa',
     ...CROPS.map((c) => `subsidy.${c}`),
     'seed.maize.yuanPer1000',
@@ -243,7 +244,8 @@ export function prepareRisk(plan: Plan): RiskKernel {
         let margin = 0
         for (const r of s.fields) {
           const k = a.key
-          if (k === `cost.${r.crop}.inputsYuanPerHa` || k === 'cost.landRentYuanPerHa') margin -= r.areaHa
+          if (k === 'cost.landRentYuanPerHa' || k === irrigationKey(r.waterRegime)) margin -= r.areaHa
+          else if (k.startsWith(`cost.${r.crop}.`)) margin -= r.areaHa
           else if (k === `subsidy.${r.crop}`) margin += r.areaHa
           else if (k === `seed.${r.crop}.yuanPer1000` || k === `seed.${r.crop}.yuanPerHa`)
             margin -= r.money.seedYuan / a.value

@@ -17,6 +17,7 @@ import type { ListedAssumption } from '../../../../app/contract/contract'
 import { DEFAULT_SET_NAME } from '../../../../engine/assumptions/defaults'
 import { api, unwrap } from '../../api'
 import { assumptionDisplay, assumptionName, noteOf } from '../../lib/assumption-format'
+import { Citations } from '../../lib/citations'
 import { errorMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { AssumptionEditModal } from './AssumptionEditModal'
@@ -116,8 +117,7 @@ export function AssumptionsScreen() {
       key: 'source',
       render: (_, a) => (
         <Space orientation="vertical" size={2}>
-          <Typography.Text>{a.source.title}</Typography.Text>
-          {a.source.url && <Typography.Text type="secondary">{a.source.url}</Typography.Text>}
+          <Citations ids={a.source} />
           <Tag color={a.confidence === 'UNVERIFIED' ? 'orange' : a.confidence === 'H' ? 'green' : 'default'}>
             {t(`why.confidenceLevel.${a.confidence}`)}
           </Tag>
