@@ -7,6 +7,7 @@ import type { Plan, Scenario } from '../../../../engine/schemas/plan'
 import { paybackText } from '../../lib/payback'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { FieldResultsTable } from './FieldResultsTable'
+import { MoneyBreakdown } from './MoneyBreakdown'
 import { useKpiRenderedMark } from './perf-marks'
 import { ScenarioChanges } from './ScenarioChanges'
 import { useSettled, useStages } from './useStages'
@@ -223,6 +224,11 @@ const Details = memo(function Details(props: {
             key: 'changes',
             label: t('scenarioChanges.tab', { n: format.number(saved, 0) }),
             children: <ScenarioChanges plan={props.savedPlan} scenario={props.scenario} />,
+          },
+          {
+            key: 'money',
+            label: t('moneyBreakdown.tab'),
+            children: <MoneyBreakdown result={props.result} />,
           },
         ]}
       />
