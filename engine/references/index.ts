@@ -1,11 +1,16 @@
 import { AGRONOMY_REFERENCES } from './agronomy'
 import { MONEY_REFERENCES } from './money'
 import type { Bilingual, Reference } from './types'
+import { VARIETY_REFERENCES } from './varieties'
 
 export type { Bilingual, Reference } from './types'
 
 /** Every publication the planner cites, one record each. */
-export const REFERENCES: readonly Reference[] = [...AGRONOMY_REFERENCES, ...MONEY_REFERENCES]
+export const REFERENCES: readonly Reference[] = [
+  ...AGRONOMY_REFERENCES,
+  ...VARIETY_REFERENCES,
+  ...MONEY_REFERENCES,
+]
 
 const BY_ID = new Map(REFERENCES.map((r) => [r.id, r]))
 
