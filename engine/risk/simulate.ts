@@ -127,6 +127,8 @@ export type RiskKernel = {
   lossLow: number
   lossHigh: number
   hsf: Range
+  /** share of the HSF uplift a maize field irrigated under the scenario keeps (builds code 2) */
+  hsfIrrigatedShare: number
   water: (Range | null)[]
   prices: Range[]
   linear: Range[]
@@ -135,6 +137,7 @@ export type RiskKernel = {
   cropIdx: Uint8Array
   curRegime: Uint8Array
   y0Area: Float64Array
+  /** 0 no HSF build, 1 a build at the full uplift, 2 a build on a field irrigated under the scenario */
   builds: Uint8Array
   newRegime: Uint8Array
   fixedMargin: Float64Array
@@ -281,7 +284,8 @@ export function prepareRisk(plan: Plan): RiskKernel {
   results.forEach((s, si) => {
     s.fields.forEach((r, f) => {
       y0Area[si * nF + f] = r.yieldKgPerHa * r.areaHa
-      builds[si * nF + f] = r.multipliers.hsf !== 1 ? 1 : 0
+      builds[si * nF + f] =
+        r.multipliers.hsf === 1 ? 0 : r.assumptionKeys.includes('hsf.upliftShareIrrigated') ? 2 : 1
       newRegime[si * nF + f] = REGIMES.indexOf(r.waterRegime)
       fixedMargin[si] = fixedMargin[si]! + r.money.subsidyYuan - r.money.costYuan
     })
@@ -299,6 +303,7 @@ export function prepareRisk(plan: Plan): RiskKernel {
     lossLow,
     lossHigh,
     hsf,
+    hsfIrrigatedShare: need(values, 'hsf.upliftShareIrrigated'),
     water,
     prices,
     linear: linear.map((a) => ({ low: a.low, value: a.value, high: a.high })),
@@ -362,6 +367,7 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
   const kernel = isKernel(source) ? source : prepareRisk(source)
   const { nS, nF, fieldCv, catProb, lossLow, lossHigh, hsf, water, prices, linear, linearSlopes } = kernel
   const { fieldCvArr, cropIdx, curRegime, y0Area, builds, newRegime, fixedMargin } = kernel
+  const sIrr = kernel.hsfIrrigatedShare
 
   const production = Array.from({ length: nS }, () => new Float64Array(draws))
   const margin = Array.from({ length: nS }, () => new Float64Array(draws))
@@ -398,6 +404,7 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
       for (let c = 0; c < CROPS.length; c++)
         priceNow[c] = random.triangular(prices[c]!.low, prices[c]!.value, prices[c]!.high)
       const hsfAdj = (1 + u) / (1 + hsf.value)
+      const hsfAdjIrrigated = (1 + u * sIrr) / (1 + hsf.value * sIrr)
       for (let k = 0; k < linear.length; k++) {
         const a = linear[k]!
         thetaDelta[k] = random.triangular(a.low, a.value, a.high) - a.value
@@ -416,7 +423,9 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
         for (let f = 0; f < nF; f++) {
           const k = base + f
           let kg = y0Area[k]! * weather[f]!
-          if (builds[k] === 1) kg *= hsfAdj
+          const b = builds[k]
+          if (b === 1) kg *= hsfAdj
+          else if (b === 2) kg *= hsfAdjIrrigated
           const nr = newRegime[k]!
           const cr = curRegime[f]!
           if (nr !== cr && cropIdx[f] === 0) kg *= waterNow[nr]! / waterNow[cr]! / (water0[nr]! / water0[cr]!)
