@@ -66,7 +66,7 @@ const ROWS: Record<Crop, Record<CostItem, Row>> = {
       30,
       0,
       60,
-      [EX, NDRC],
+      [EX, 'maize-price-2024', NDRC],
       'UNVERIFIED',
       'Drying to 14 % moisture; wet grain sells 0.3 yuan/jin below dry, so drying is a real cost.',
     ],
