@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parsePlanFile, toPlanFile } from '../../../app/use-cases/plan-file'
 import { writePlan } from '../../../db/plan-store'
+import { listOverrides } from '../../../db/repositories/assumptions'
 import { listVarieties } from '../../../db/repositories/varieties'
 import { buildDemoPlan } from '../../../engine/demo-plan'
 import { decodeRefs } from '../../../engine/references'
@@ -25,7 +26,7 @@ function oldPlan() {
   return plan
 }
 
-describe('variety sources saved by an earlier version', () => {
+describe('what an earlier version saved', () => {
   it('an old plan file still loads, and its demo sources read as the catalogue’s records', () => {
     const plan = parsePlanFile(JSON.stringify(toPlanFile(oldPlan(), new Date('2026-01-01T00:00:00Z'))))
     const source = (name: string) => plan.varieties.find((v) => v.name === name)!.source
@@ -44,5 +45,20 @@ describe('variety sources saved by an earlier version', () => {
     }
     expect(decodeRefs(rows.find((v) => v.name === '先玉335')!.source)).toContain('approval-xianyu335')
     expect(rows.find((v) => v.name === '富友968')!.source).toBe('本社 2024 年对比试验')
+  })
+
+  it('a workspace holding an override of the retired inputs cost reads it as the four cost items', () => {
+    const { db } = openTestDatabase(join(tempDir(), 'retired.sqlite'))
+    writePlan(db, testContext, buildDemoPlan(), 'demo')
+    // As an earlier version stored it, straight into the table.
+    db.prepare(
+      `INSERT INTO assumption (key, value, low, high, unit, source, note, changed_at, revision)
+       VALUES ('cost.maize.inputsYuanPerHa', 6000, 5250, 6750, 'yuan/ha', '', '本社账目', '2025-03-01', 1)`,
+    ).run()
+    const overrides = listOverrides(db)
+    expect(overrides.map((o) => o.key).sort()).toEqual(
+      ['fertiliser', 'pesticide', 'sowing', 'tillage'].map((i) => `cost.maize.${i}YuanPerHa`),
+    )
+    expect(overrides.reduce((s, o) => s + o.value, 0)).toBeCloseTo(6000, 6)
   })
 })
