@@ -36,6 +36,7 @@ export function buildDemoPlan(): Plan {
     groupId: groupId(groupName),
   }))
   const tolerant = varietyId('富民985')!
+  const TOLERANT_HEAT_CD = varieties.find((v) => v.id === tolerant)?.heatSumNeededCd ?? 0
   const dongsheng = varietyId('东生118')!
   const scenario = (
     id: number,
@@ -73,7 +74,14 @@ export function buildDemoPlan(): Plan {
         '玉米地换耐密品种，每公顷 7 万株，配滴灌水肥一体化',
         fields
           .filter((f) => f.crop === 'maize' && f.waterRegime !== 'drip')
-          .map((f) => change(f.id, { varietyId: tolerant, densityPlantsPerHa: 70_000, waterRegime: 'drip' })),
+          .map((f) =>
+            change(f.id, {
+              // The density-tolerant hybrid only where it ripens (its heat sum plus the safety margin).
+              varietyId: f.heatSumCd >= TOLERANT_HEAT_CD + 150 ? tolerant : null,
+              densityPlantsPerHa: 70_000,
+              waterRegime: 'drip',
+            }),
+          ),
       ),
       scenario(
         3,

@@ -1,3 +1,4 @@
+import { encodeRefs } from './references'
 import type { Crop, FieldInput, SalineClass, WaterRegime } from './schemas/field'
 import type { VarietyInput } from './schemas/variety'
 import type { Region } from './schemas/workspace'
@@ -38,36 +39,61 @@ const NONE = {
   seedPriceYuanPerKg: null,
 } as const
 
+const maize = (rainfed: [number, number, number], drip?: [number, number, number]) => [
+  {
+    waterRegime: 'rainfed' as const,
+    minPlantsPerHa: rainfed[0],
+    optimumPlantsPerHa: rainfed[1],
+    maxPlantsPerHa: rainfed[2],
+  },
+  ...(drip
+    ? [
+        {
+          waterRegime: 'drip' as const,
+          minPlantsPerHa: drip[0],
+          optimumPlantsPerHa: drip[1],
+          maxPlantsPerHa: drip[2],
+        },
+      ]
+    : []),
+]
+
+/**
+ * The demo's varieties. Sources are records of the references catalogue; heat sums come from the
+ * approval records where one was found (先玉335 ≥2,900 °C·d under 蒙认玉2008023; 富友968 about
+ * 2,650 under 吉审玉2012023; 凤田807 in Jilin's mid-early zone, about 2,400). No approval record
+ * of 富民985 was found: its 2,700 is the late class's lower edge and is cited as an example value.
+ */
 export const DEMO_VARIETIES: VarietyInput[] = [
   {
     ...NONE,
     crop: 'maize',
     name: '先玉335',
+    heatSumNeededCd: 2900,
+    maturityDays: 130,
     yieldPotentialRel: 1,
     densityTolerance: 'medium',
     lodgingRisk: 'medium',
-    source:
-      'Older widely grown hybrid compared with Fumin 985 at 45k/65k/85k plants/ha, Sci. Rep. 2022 (AGRONOMY.md §1.2); density range is an example value',
+    source: encodeRefs(['approval-xianyu335', 'scirep-2022-density', 'fengshou-example']),
     isExample: true,
-    densities: [
-      { waterRegime: 'rainfed', minPlantsPerHa: 50_000, optimumPlantsPerHa: 60_000, maxPlantsPerHa: 67_500 },
-      { waterRegime: 'drip', minPlantsPerHa: 55_000, optimumPlantsPerHa: 67_500, maxPlantsPerHa: 75_000 },
-    ],
+    densities: maize([50_000, 60_000, 67_500], [55_000, 67_500, 75_000]),
   },
   {
     ...NONE,
     crop: 'maize',
     name: '富民985',
+    heatSumNeededCd: 2700,
     yieldPotentialRel: 1,
     densityTolerance: 'high',
     lodgingRisk: 'low',
-    source:
-      'Newer density-tolerant hybrid: higher yield and less lodging at 85k plants/ha, Sci. Rep. 2022 (AGRONOMY.md §1.2); density ranges follow the working numbers of AGRONOMY.md §1.2',
+    source: encodeRefs([
+      'scirep-2022-density',
+      'ne-density-synthesis',
+      'maize-climate-zones',
+      'fengshou-example',
+    ]),
     isExample: true,
-    densities: [
-      { waterRegime: 'rainfed', minPlantsPerHa: 60_000, optimumPlantsPerHa: 72_500, maxPlantsPerHa: 80_000 },
-      { waterRegime: 'drip', minPlantsPerHa: 70_000, optimumPlantsPerHa: 82_500, maxPlantsPerHa: 90_000 },
-    ],
+    densities: maize([60_000, 72_500, 80_000], [70_000, 82_500, 90_000]),
   },
   {
     ...NONE,
@@ -75,8 +101,7 @@ export const DEMO_VARIETIES: VarietyInput[] = [
     name: '吉育86',
     maturityDays: 125,
     yieldPotentialRel: 1,
-    source:
-      'Check variety of the Jilin regional trials of 东生118 (AGRONOMY.md §6, chinaseed114.com/seed/16/seed_77648.html)',
+    source: encodeRefs(['approval-dongsheng118']),
     isExample: true,
     densities: [
       {
@@ -94,10 +119,10 @@ export const DEMO_VARIETIES: VarietyInput[] = [
     maturityDays: 125,
     yieldPotentialRel: 1.071,
     checkVariety: '吉育86',
+    saltTolerance: 'high',
     oilPct: 22.59,
     proteinPct: 38.53,
-    source:
-      'Jilin approval record: regional trials 2019–2020 2,977.4 kg/ha, +7.1 % vs 吉育86; about 180,000 plants/ha (AGRONOMY.md §6, chinaseed114.com/seed/16/seed_77648.html)',
+    source: encodeRefs(['approval-dongsheng118', 'iga-cas-dongsheng118', 'gmw-dongsheng118']),
     isExample: true,
     densities: [
       {
@@ -113,10 +138,36 @@ export const DEMO_VARIETIES: VarietyInput[] = [
     crop: 'rice',
     name: '示例粳稻',
     yieldPotentialRel: 1,
-    source:
-      'Example japonica rice entry; no sourced variety data yet — every value is an editable example value',
+    source: encodeRefs(['fengshou-example', 'rice-minimum-price-2024']),
     isExample: true,
     densities: [],
+  },
+  {
+    ...NONE,
+    crop: 'maize',
+    name: '富友968',
+    heatSumNeededCd: 2650,
+    maturityDays: 126,
+    yieldPotentialRel: 1,
+    densityTolerance: 'medium',
+    lodgingRisk: 'medium',
+    source: encodeRefs(['approval-fuyou968']),
+    isExample: true,
+    densities: maize([52_500, 60_000, 67_500]),
+  },
+  {
+    ...NONE,
+    crop: 'maize',
+    name: '凤田807',
+    heatSumNeededCd: 2400,
+    maturityDays: 122,
+    yieldPotentialRel: 1,
+    densityTolerance: 'medium',
+    lodgingRisk: 'medium',
+    source: encodeRefs(['approval-fengtian807', 'jilin-registrations-2024', 'fengshou-example']),
+    isExample: true,
+    // The approval gives 55–60 k plants/ha rainfed; the drip range is an example value.
+    densities: maize([50_000, 57_500, 65_000], [55_000, 67_500, 75_000]),
   },
 ]
 
@@ -142,7 +193,8 @@ const VILLAGES: VillagePlan[] = [
   {
     village: '太平村',
     township: '太平镇',
-    heatSumCd: 2950,
+    // The west is Jilin's warmest part; this village sits in its warm end.
+    heatSumCd: 3050,
     salineClass: 'light',
     qualityGrade: 5,
     yieldFactor: 0.85,
@@ -199,7 +251,7 @@ const FIELD_PLANS: FieldPlan[] = [
     villageIndex: 0,
     areaMu: 120,
     crop: 'maize',
-    varietyName: '先玉335',
+    varietyName: '富友968',
     densityPlantsPerHa: 60_000,
     waterRegime: 'rainfed',
     hsfYearBuilt: 2020,
@@ -221,7 +273,7 @@ const FIELD_PLANS: FieldPlan[] = [
     villageIndex: 0,
     areaMu: 240,
     crop: 'maize',
-    varietyName: '先玉335',
+    varietyName: '富友968',
     densityPlantsPerHa: 62_500,
     waterRegime: 'rainfed',
     hsfYearBuilt: null,
@@ -254,7 +306,7 @@ const FIELD_PLANS: FieldPlan[] = [
     villageIndex: 0,
     areaMu: 45,
     crop: 'maize',
-    varietyName: '先玉335',
+    varietyName: '富友968',
     densityPlantsPerHa: 60_000,
     waterRegime: 'furrow',
     hsfYearBuilt: 2019,
@@ -413,7 +465,7 @@ const FIELD_PLANS: FieldPlan[] = [
     villageIndex: 2,
     areaMu: 140,
     crop: 'maize',
-    varietyName: '先玉335',
+    varietyName: '凤田807',
     densityPlantsPerHa: 60_000,
     waterRegime: 'rainfed',
     hsfYearBuilt: null,
@@ -424,7 +476,7 @@ const FIELD_PLANS: FieldPlan[] = [
     villageIndex: 2,
     areaMu: 110,
     crop: 'maize',
-    varietyName: '先玉335',
+    varietyName: '凤田807',
     densityPlantsPerHa: 57_500,
     waterRegime: 'rainfed',
     hsfYearBuilt: null,
@@ -435,8 +487,8 @@ const FIELD_PLANS: FieldPlan[] = [
     villageIndex: 2,
     areaMu: 85,
     crop: 'maize',
-    varietyName: '富民985',
-    densityPlantsPerHa: 65_000,
+    varietyName: '凤田807',
+    densityPlantsPerHa: 60_000,
     waterRegime: 'rainfed',
     hsfYearBuilt: 2024,
     groupName: null,
@@ -444,11 +496,13 @@ const FIELD_PLANS: FieldPlan[] = [
 ]
 
 /** Typical demo yields in kg/ha before village, water and year effects. */
-const BASE_YIELD_KG_PER_HA: Record<Crop, number> = { maize: 10_500, soybean: 2_900, rice: 8_600 }
+// Maize 640 kg/mu: between Jilin's 2023 grain average (479 kg/mu) and surveyed household maize (750 kg/mu).
+const BASE_YIELD_KG_PER_HA: Record<Crop, number> = { maize: 9_600, soybean: 2_700, rice: 8_600 }
 
 /** How hard the demo drought year hits each water regime (share of yield kept). */
 const DROUGHT_KEEPS: Record<WaterRegime, number> = {
-  rainfed: 0.72,
+  // Jilin's 2009 drought cost 13 % of the province's maize, Liaoning's 19 %.
+  rainfed: 0.8,
   furrow: 0.86,
   sprinkler: 0.9,
   drip: 0.94,
@@ -463,7 +517,9 @@ const WATER_FACTOR: Record<WaterRegime, number> = {
   paddy: 1,
 }
 
-const SALINE_FACTOR: Record<SalineClass, number> = { none: 1, light: 0.93, moderate: 0.82, severe: 0.65 }
+/** Share of yield kept on saline land, as the default losses have it; a tolerant variety keeps half the loss back. */
+const SALINE_LOSS: Record<SalineClass, number> = { none: 0, light: 0.07, moderate: 0.2, severe: 0.5 }
+const TOLERANT = new Set(DEMO_VARIETIES.filter((v) => v.saltTolerance === 'high').map((v) => v.name))
 
 /** A small deterministic hash → [-1, 1), so the demo is identical on every machine. */
 function wobble(a: number, b: number): number {
@@ -479,9 +535,10 @@ function history(plan: FieldPlan, index: number, village: VillagePlan, saline: S
     BASE_YIELD_KG_PER_HA[plan.crop] *
     village.yieldFactor *
     WATER_FACTOR[plan.waterRegime] *
-    SALINE_FACTOR[saline]
+    (1 - SALINE_LOSS[saline] * (plan.varietyName !== null && TOLERANT.has(plan.varietyName) ? 0.5 : 1))
   return DEMO_HISTORY_YEARS.map((year, k) => {
-    const trend = 1 + 0.012 * (k - 2.5)
+    // About 0.3 %/yr: the trend of a long irrigated series is about 0.2 %/yr.
+    const trend = 1 + 0.003 * (k - 2.5)
     const drought = year === DEMO_DROUGHT_YEAR ? DROUGHT_KEEPS[plan.waterRegime] : 1
     const hsf = plan.hsfYearBuilt !== null && year > plan.hsfYearBuilt ? 1.1 : 1
     const noise = 1 + 0.05 * wobble(index, year)

@@ -6,7 +6,7 @@ import type { Region } from './schemas/workspace'
  * an import fills these into a row that leaves the cell empty (or a file without the column), and
  * the preview names every such value with its region, before anything is written.
  *
- * Each value carries its source and how far it can be trusted, with the AGRONOMY.md flags. They
+ * Each value carries its source and how far it can be trusted, with the same confidence flags. They
  * are planning defaults for a whole region, not a measurement of any field: a co-op that knows its
  * own heat sum or grade should put it in the file.
  */
@@ -23,31 +23,11 @@ export type RegionDefault = {
 export type RegionDefaults = { heatSumCd: RegionDefault; qualityGrade: RegionDefault }
 
 const S = {
-  neZones: {
-    title:
-      'NE spring-maize zone ≈2,000 °C (north), ≈2,700 °C (centre), ≈3,200 °C (south), ≥10 °C; "玉米种植适宜气候区" table (AGRONOMY §8)',
-    url: null,
-  },
-  jilinGradient: {
-    title:
-      'Jilin: radiation and ≥10 °C accumulated temperature fall from west to east, rainfall rises (AGRONOMY §8; Jin & Zhou 2012)',
-    url: 'http://www.jnr.ac.cn/CN/abstract/abstract2472.shtml',
-  },
-  jilinRegistrations: {
-    title:
-      'Jilin 2024 introduced-variety registrations: mid-late zone ≈2,800 °C, mid-early ≈2,400 °C, early ≈2,250 °C (AGRONOMY §8)',
-    url: 'https://www.jiusongjiankang.com/health/news/5790058.html',
-  },
-  gradeScale: {
-    title:
-      'GB/T 33469-2016 grades 1 (best) to 10; national average 4.76, Northeast ≈3.6 (AGRONOMY §3, from memory of the MARA 2019 bulletin, not confirmed)',
-    url: null,
-  },
-  jilinPotential: {
-    title:
-      'Jilin spring-maize land production potential: west 7,544.5, centre 12,346.4, east 11,878.0 kg/ha (AGRONOMY §3)',
-    url: 'https://jxxfw.com/periodical/aaed751f5befad668fecca215512bf7f.html',
-  },
+  neZones: ['maize-climate-zones'],
+  jilinGradient: ['jin-zhou-2012'],
+  jilinRegistrations: ['jilin-registrations-2024'],
+  gradeScale: ['gbt-33469'],
+  jilinPotential: ['jilin-potential'],
 } satisfies Record<string, Source>
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { AppError, type Rule } from '../../engine/errors'
+import { currentVarietySource } from '../../engine/references'
 import { type Plan, PlanSchema } from '../../engine/schemas/plan'
 import { toIssues } from '../../engine/validation'
 
@@ -112,5 +113,7 @@ export function parsePlanFile(text: string): Plan {
       issues: toIssues(plan.error, envelope.data.plan).map((i) => ({ ...i, path: ['plan', ...i.path] })),
     })
   }
-  return plan.data
+  // Demo varieties saved by an earlier version cite an internal note: read them as the catalogue's records.
+  const varieties = plan.data.varieties.map((v) => ({ ...v, source: currentVarietySource(v.name, v.source) }))
+  return { ...plan.data, varieties }
 }

@@ -1,5 +1,6 @@
 import { checkAssumption } from '../../engine/assumptions/bounds'
 import { DEFAULT_BY_KEY } from '../../engine/assumptions/defaults'
+import { migrateOverrides } from '../../engine/assumptions/retired'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
 import { AppError } from '../../engine/errors'
 import type { DB } from '../connection'
@@ -14,14 +15,17 @@ export function listOverrides(db: DB): AssumptionOverride[] {
   const rows = db
     .prepare('SELECT key, value, low, high, note, changed_at FROM assumption ORDER BY key')
     .all() as Row[]
-  return rows.map((r) => ({
-    key: r.key,
-    value: r.value,
-    low: r.low,
-    high: r.high,
-    note: r.note,
-    changedAt: r.changed_at,
-  }))
+  // A row an earlier version stored under a retired key reads as the current keys' overrides.
+  return migrateOverrides(
+    rows.map((r) => ({
+      key: r.key,
+      value: r.value,
+      low: r.low,
+      high: r.high,
+      note: r.note,
+      changedAt: r.changed_at,
+    })),
+  )
 }
 
 /**
@@ -40,7 +44,7 @@ function upsert(db: DB, o: AssumptionOverride): void {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(id), 0) + 1 FROM audit_log))
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, low = excluded.low, high = excluded.high,
        note = excluded.note, changed_at = excluded.changed_at, revision = excluded.revision`,
-  ).run(o.key, o.value, o.low, o.high, d.unit, d.source.title, o.note, o.changedAt)
+  ).run(o.key, o.value, o.low, o.high, d.unit, d.source.join(','), o.note, o.changedAt)
 }
 
 /** The revision of each override by key; a key without an override has none (null). */

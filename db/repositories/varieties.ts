@@ -1,4 +1,5 @@
 import { AppError } from '../../engine/errors'
+import { currentVarietySource } from '../../engine/references'
 import { type Crop, WATER_REGIMES } from '../../engine/schemas/field'
 import type { Variety, VarietyDensity, VarietyInput } from '../../engine/schemas/variety'
 import type { DB } from '../connection'
@@ -67,7 +68,7 @@ export function listVarieties(db: DB): Variety[] {
     oilPct: r.oil_pct,
     proteinPct: r.protein_pct,
     seedPriceYuanPerKg: r.seed_price_yuan_per_kg,
-    source: r.source,
+    source: currentVarietySource(r.name, r.source),
     isExample: r.is_example === 1,
     densities: byVariety.get(r.id) ?? [],
     revision: r.revision,

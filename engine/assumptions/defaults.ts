@@ -1,80 +1,43 @@
 import { FIELD_LIMITS } from '../schemas/field'
+import { COST_ASSUMPTIONS } from './cost-defaults'
 import { FINANCE_ASSUMPTIONS } from './finance-defaults'
 import { RISK_ASSUMPTIONS } from './risk-defaults'
 import type { AssumptionRecord, Source } from './types'
 
-/** Name of the default set: Jilin, 2024 season. Sources are the ones in AGRONOMY.md. */
+/** Name of the default set: Jilin, 2024 season. Sources are records of the references catalogue. */
 export const DEFAULT_SET_NAME = '吉林 2024 / Jilin 2024'
 
+/**
+ * Each group of records cites publications of the references catalogue by id (engine/references).
+ * A record with no published source cites 'fengshou-example' and says UNVERIFIED.
+ */
 const S = {
-  mara2021: {
-    title:
-      'MARA vice-minister: HSF raised grain capacity per mu by 10–20 %, People’s Daily 2021-09-17 (AGRONOMY §3)',
-    url: 'http://en.people.cn/n3/2021/0917/c90000-9897625.html',
-  },
-  stdaily2023: {
-    title: 'HSF central funds and per-mu investment, Science and Technology Daily 2023-03-02 (AGRONOMY §3)',
-    url: 'https://stdaily.com/web/English/2023-03/02/content_1915763.html',
-  },
-  hsfGap: {
-    title: 'AGRONOMY §3 gap note: plan with 1,500–2,000 yuan/mu (lower) to 3,000 yuan/mu (upper)',
-    url: null,
-  },
-  ksuQuadratic: {
-    title:
-      'Quadratic fit Y = −0.976 + 0.30894·SR − 0.0016061·SR² to a 4-rep seeding-rate trial (AGRONOMY §1.3)',
-    url: null,
-  },
-  workingDensities: { title: 'Working numbers for NE China optimum densities (AGRONOMY §1.2)', url: null },
-  nwDrip: { title: 'Semi-arid NE China drip vs furrow, +11.3 % / +16.2 % (AGRONOMY §4, V12)', url: null },
-  hljIrrigation: {
-    title:
-      'Heilongjiang irrigation methods vs furrow: sprinkler +11.7 %, drip under film +28.3 % (AGRONOMY §4, V12)',
-    url: 'https://www.soulun.net/periodical/bbcee4726b7aaff7985fa64535dda260.html',
-  },
-  maturityRule: {
-    title: 'Tool rule: match maturity to the ≥10 °C sum with a 100–200 °C margin (AGRONOMY §8)',
-    url: null,
-  },
-  maizePrice: {
-    title: 'Maize wholesale price 2024, 1.00–1.18 yuan/jin (AGRONOMY §5)',
-    url: 'https://jygylgroup.com/shouyeqiyexinwen_en/647.html',
-  },
-  ricePrice: {
-    title: '2024 minimum purchase price, japonica paddy 131 yuan/50 kg (AGRONOMY §5)',
-    url: 'https://www.fao.org/markets-and-trade/commodity-policy-archive/detail/en/c/768598/',
-  },
-  soyPrice: {
-    title:
-      'No 2024 NE soybean price found; anchors 3.76 yuan/kg (V10) and Sinograin 2.78 per kg-or-jin (AGRONOMY §5)',
-    url: null,
-  },
-  subsidy: {
-    title: 'Gongzhuling (Jilin) 2022 producer subsidies (AGRONOMY §5)',
-    url: 'https://sitoniaconsulting.com/2022/09/07/large-subsidies-to-encourage-soybean-productions/',
-  },
-  maizeCost: {
-    title:
-      'National maize cost 2020: seed 50–60, fertiliser ≈235, pesticide 30–80, tillage 40–80, sowing 30–50, rent 300–500 yuan/mu (AGRONOMY §5)',
-    url: 'https://www.qnwtop.com/nz/read-142519.html',
-  },
-  seedWorked: { title: 'Seed ≈ 10–15 yuan per 1,000 maize seeds (AGRONOMY §2 worked example)', url: null },
-  cropBudget: {
-    title: 'Example NE crop budget (AGRONOMY V10)',
-    url: 'https://html.scirp.org/file/_5-3002540_1.htm',
-  },
-  variability: { title: 'Suggested Monte Carlo yield CVs (AGRONOMY §7)', url: null },
-  salinity: {
-    title:
-      'Western Jilin potential ≈39 % below the centre (drought and salinity mixed); saline soybean ≈100 kg/mu vs 306 with a tolerant variety (AGRONOMY §6)',
-    url: null,
-  },
-  trend: { title: 'Irrigated maize trend ≈ +23 kg/ha per year (AGRONOMY §7, Mead NE)', url: null },
-  jilinYield: {
-    title: 'Jilin grain 7,186.4 kg/ha (2023); household maize 750 kg/mu (AGRONOMY §5)',
-    url: null,
-  },
-  example: { title: 'Example value: no source found; the co-op should set its own', url: null },
+  mara2021: ['mara-hsf-2021'],
+  stdaily2023: ['stdaily-hsf-2023'],
+  hsfInvestment: ['stdaily-hsf-2023', 'globaltimes-hsf-2013'],
+  hsfRamp: ['press-2024-contractor'],
+  hsfSaving: ['cctv-hsf-saving', 'mara-hsf-2021'],
+  ksuQuadratic: ['ksu-seeding-trial'],
+  workingDensities: ['ne-density-synthesis', 'scirep-2022-density'],
+  nwDrip: ['ne-subsurface-drip', 'hlj-irrigation'],
+  hljIrrigation: ['hlj-irrigation'],
+  maturityRule: ['liu-2021-maturity', 'maize-climate-zones'],
+  maizePrice: ['maize-price-2024'],
+  ricePrice: ['rice-minimum-price-2024'],
+  soyPrice: ['soy-price-anchors', 'scirp-crop-budget'],
+  subsidy: ['gongzhuling-subsidy-2022'],
+  maizeCost: ['qnwtop-maize-cost-2020', 'agtoday-costs-2025'],
+  seedWorked: ['qnwtop-maize-cost-2020'],
+  cropBudget: ['scirp-crop-budget'],
+  variability: ['yield-variability', 'drought-2009', 'mead-us-ne1'],
+  salinity: ['xiao-2022-amendment', 'jilin-potential'],
+  salinitySevere: ['tongyu-saline-soy', 'xiao-2022-amendment'],
+  salineTolerant: ['iga-cas-dongsheng118', 'tongyu-saline-soy'],
+  trend: ['mead-us-ne1'],
+  jilinYield: ['nbs-jilin-2023', 'jilin-household-survey'],
+  soyYield: ['approval-dongsheng118'],
+  drip: ['drip-cost-2017', 'nongzi-drip'],
+  example: ['fengshou-example'],
 } satisfies Record<string, Source>
 
 type Def = Omit<AssumptionRecord, 'note'> & { note?: string }
@@ -110,18 +73,30 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     note: 'Yield uplift at full effect on a field without HSF.',
   },
   {
+    key: 'hsf.upliftShareIrrigated',
+    value: 0.5,
+    low: 0.3,
+    high: 0.8,
+    min: 0,
+    max: 1,
+    unit: 'ratio',
+    source: S.example,
+    confidence: 'UNVERIFIED',
+    note: 'Share of the HSF uplift kept on a maize field irrigated in the scenario: the water part of HSF is already counted by the irrigation factor, so it is not gained twice.',
+  },
+  {
     key: 'hsf.rampYears',
-    value: 3,
-    low: 1,
-    high: 5,
-    // Whole years; the ramp divides by it. The contractor says 当年见效, so a decade is generous.
-    min: 1,
+    value: 0,
+    low: 0,
+    high: 3,
+    // Whole years; 0 means no ramp. The contractor says 当年见效, so a decade is generous.
+    min: 0,
     max: 10,
     integer: true,
     unit: 'years',
-    source: S.example,
-    confidence: 'UNVERIFIED',
-    note: 'Years until the uplift reaches full effect (linear ramp).',
+    source: S.hsfRamp,
+    confidence: 'L',
+    note: 'Years until the uplift reaches full effect; 0 = full effect in the year it is built (当年完工当年见效). Set 1–3 for a linear ramp.',
   },
   {
     key: 'hsf.investmentYuanPerHa',
@@ -132,33 +107,33 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     min: 0,
     max: 10_000 * MU,
     unit: 'yuan/ha',
-    source: S.hsfGap,
+    source: S.hsfInvestment,
     confidence: 'M',
   },
   {
     key: 'hsf.govShare',
-    value: 0.5,
-    low: 0.35,
-    high: 0.7,
+    value: 0.9,
+    low: 0.8,
+    high: 1,
     min: 0,
     max: 1,
     unit: 'ratio',
     source: S.stdaily2023,
     confidence: 'M',
-    note: 'Central funds ≈1,000–1,100 yuan/mu against 1,500–3,000 yuan/mu total.',
+    note: 'HSF is built with central, provincial and county money and special bonds; the co-op pays 0–20 %. Edit it to your project’s share.',
   },
   {
     key: 'hsf.costSavingYuanPerHa',
-    value: 0,
-    low: 0,
-    high: 500 * MU,
+    value: 45 * MU,
+    low: 30 * MU,
+    high: 60 * MU,
     // A saving cannot exceed a whole season's costs with rent (≈ 1,700 yuan/mu at most).
     min: 0,
     max: 2_000 * MU,
     unit: 'yuan/ha',
-    source: S.mara2021,
+    source: S.hsfSaving,
     confidence: 'M',
-    note: 'MARA reports ≈500 yuan/mu lower costs nationally; 0 until the co-op’s records confirm a saving.',
+    note: 'Fertiliser −13 % and pesticide −19 % on HSF: about 30–60 yuan/mu. The 500 yuan/mu in national reports includes the yield gain.',
   },
   {
     key: 'hsf.lifetimeYears',
@@ -313,31 +288,33 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
   },
   {
     key: 'saline.loss.moderate',
-    value: 0.18,
+    value: 0.2,
     low: 0.1,
-    high: 0.3,
+    high: 0.35,
     min: 0,
     max: 0.95,
     unit: 'ratio',
     source: S.salinity,
-    confidence: 'UNVERIFIED',
+    confidence: 'M',
+    note: 'Loss of a non-tolerant crop; amendments raised dry-field yields on soda saline soil by 24–61 %.',
   },
   {
     key: 'saline.loss.severe',
-    value: 0.35,
-    low: 0.2,
-    high: 0.6,
+    value: 0.5,
+    low: 0.35,
+    high: 0.65,
     min: 0,
     max: 0.95,
     unit: 'ratio',
-    source: S.salinity,
-    confidence: 'UNVERIFIED',
+    source: S.salinitySevere,
+    confidence: 'L',
+    note: 'Loss of a non-tolerant crop; Tongyu saline soybean yields about 100 kg/mu, half or less of normal.',
   },
   {
     key: 'saline.toleranceRelief.medium',
-    value: 0.3,
+    value: 0.25,
     low: 0.1,
-    high: 0.5,
+    high: 0.4,
     min: 0,
     max: 1,
     unit: 'ratio',
@@ -347,53 +324,54 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
   },
   {
     key: 'saline.toleranceRelief.high',
-    value: 0.6,
-    low: 0.4,
-    high: 0.8,
+    value: 0.5,
+    low: 0.3,
+    high: 0.7,
     min: 0,
     max: 1,
     unit: 'ratio',
-    source: S.salinity,
-    confidence: 'UNVERIFIED',
+    source: S.salineTolerant,
+    confidence: 'M',
+    note: 'Share of the salinity loss a salt-tolerant variety avoids: 东生118 gave 150.4 kg/mu on moderate-to-severe saline land, about a quarter below its trial mean.',
   },
   // Baseline yield
   {
     key: 'baseline.maxTrendPerYear',
-    value: 0.02,
+    value: 0.002,
     low: 0,
-    high: 0.04,
+    high: 0.01,
     // A cap, so not negative; the observed trend is ≈ 0.2 %/yr (AGRONOMY §9), 10 %/yr is absurd.
     min: 0,
     max: 0.1,
     unit: 'ratio',
     source: S.trend,
     confidence: 'M',
-    note: 'Cap on the history trend used to adjust the mean, as a share of the mean per year.',
+    note: 'Cap on the history trend used to adjust the mean, as a share of the mean per year (about 0.2 %/yr observed).',
   },
   {
     key: 'baseline.default.maize',
-    value: 10_500,
-    low: 7_500,
-    high: 12_500,
+    value: 9_750,
+    low: 7_200,
+    high: 11_250,
     // Positive, and no higher than a field's own yield record may be.
     min: 100,
     max: FIELD_LIMITS.yieldMaxKgPerHa,
     unit: 'kg/ha',
-    source: S.cropBudget,
+    source: S.jilinYield,
     confidence: 'L',
-    note: 'Used for a field without history, for grade 5.',
+    note: 'Used for a field without history, for grade 5: 650 kg/mu, between Jilin’s 2023 grain average (479 kg/mu) and household maize (750 kg/mu).',
   },
   {
     key: 'baseline.default.soybean',
-    value: 2_900,
+    value: 2_800,
     low: 1_500,
     high: 3_300,
     min: 100,
     max: FIELD_LIMITS.yieldMaxKgPerHa,
     unit: 'kg/ha',
-    source: S.example,
-    confidence: 'UNVERIFIED',
-    note: '东生118 trials averaged 2,977 kg/ha (AGRONOMY V9).',
+    source: S.soyYield,
+    confidence: 'M',
+    note: '东生118 trials averaged 2,977 kg/ha.',
   },
   {
     key: 'baseline.default.rice',
@@ -422,7 +400,7 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
   // Prices
   {
     key: 'price.maize',
-    value: 2.2,
+    value: 2.1,
     low: 2,
     high: 2.36,
     // Positive (break-even divides by it); 50 yuan/kg is ten times any grain price on record.
@@ -430,7 +408,7 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     max: 50,
     unit: 'yuan/kg',
     source: S.maizePrice,
-    confidence: 'M',
+    confidence: 'L',
   },
   {
     key: 'price.soybean',
@@ -490,53 +468,18 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     source: S.example,
     confidence: 'UNVERIFIED',
   },
-  // Other costs per ha (excluding seed)
-  {
-    key: 'cost.maize.inputsYuanPerHa',
-    value: 345 * MU,
-    low: 295 * MU,
-    high: 395 * MU,
-    // Several times the dearest national figure (rice, ≤ 1,100 yuan/mu).
-    min: 0,
-    max: 5_000 * MU,
-    unit: 'yuan/ha',
-    source: S.maizeCost,
-    confidence: 'L',
-    note: 'Fertiliser ≈235 + pesticide 30–80 + tillage/sowing 70–130 yuan/mu.',
-  },
-  {
-    key: 'cost.soybean.inputsYuanPerHa',
-    value: 260 * MU,
-    low: 200 * MU,
-    high: 330 * MU,
-    min: 0,
-    max: 5_000 * MU,
-    unit: 'yuan/ha',
-    source: S.example,
-    confidence: 'UNVERIFIED',
-  },
-  {
-    key: 'cost.rice.inputsYuanPerHa',
-    value: 520 * MU,
-    low: 420 * MU,
-    high: 650 * MU,
-    min: 0,
-    max: 5_000 * MU,
-    unit: 'yuan/ha',
-    source: S.example,
-    confidence: 'UNVERIFIED',
-  },
+  // Land rent (the other cost items per crop are in cost-defaults.ts)
   {
     key: 'cost.landRentYuanPerHa',
-    value: 400 * MU,
-    low: 300 * MU,
-    high: 900 * MU,
+    value: 700 * MU,
+    low: 500 * MU,
+    high: 1_000 * MU,
     min: 0,
     max: 5_000 * MU,
     unit: 'yuan/ha',
-    source: S.maizeCost,
+    source: ['grower-account-ne', 'agtoday-costs-2025', 'qnwtop-maize-cost-2020'],
     confidence: 'L',
-    note: 'National 300–500 yuan/mu; central Jilin may be 500–900 (UNVERIFIED).',
+    note: 'Land transfer fee per mu and year. A NE grower paid 500; reports give 300–1,000. Central Jilin 2024 rents of 600–900 are not confirmed: set your own.',
   },
   // Drip fertigation
   {
@@ -549,7 +492,7 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     unit: 'yuan/ha',
     source: S.example,
     confidence: 'UNVERIFIED',
-    note: 'Headworks, mains and laterals; AGRONOMY gap 7.',
+    note: 'Headworks, mains and laterals; no 2023–24 Jilin figure found.',
   },
   {
     key: 'drip.annualCostYuanPerHa',
@@ -740,7 +683,7 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     unit: 'ratio',
     source: S.variability,
     confidence: 'M',
-    note: 'Chance per year of a flood, typhoon lodging or hail year (AGRONOMY §7: about 3–5 %).',
+    note: 'Chance per year of a flood, typhoon lodging or hail year (about 3–5 %).',
   },
   {
     key: 'risk.catastropheLossLow',
@@ -752,7 +695,7 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     unit: 'ratio',
     source: S.variability,
     confidence: 'M',
-    note: 'Smallest share of the crop lost in such a year (AGRONOMY §7: 30–70 %).',
+    note: 'Smallest share of the crop lost in such a year (30–70 %).',
   },
   {
     key: 'risk.catastropheLossHigh',
@@ -764,10 +707,11 @@ export const DEFAULT_ASSUMPTIONS: readonly AssumptionRecord[] = records([
     unit: 'ratio',
     source: S.variability,
     confidence: 'M',
-    note: 'Largest share of the crop lost in such a year (AGRONOMY §7: 30–70 %).',
+    note: 'Largest share of the crop lost in such a year (30–70 %).',
   },
   ...FINANCE_ASSUMPTIONS,
   ...RISK_ASSUMPTIONS,
+  ...COST_ASSUMPTIONS,
 ])
 
 export const DEFAULT_BY_KEY: ReadonlyMap<string, AssumptionRecord> = new Map(

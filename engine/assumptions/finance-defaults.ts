@@ -8,30 +8,11 @@ const MU = 15 // yuan/mu × 15 = yuan/ha
  * bank's offer.
  */
 const S = {
-  dripLives: {
-    title:
-      'Trade press on shallow-buried drip for maize: head unit about 15 years, buried PE mains about 30, drip tape about 2 (no primary source found)',
-    url: null,
-  },
-  dripSplit: {
-    title:
-      'Planning estimate: share of drip capital in the head unit (pump, filter, fertiliser tank); ask a supplier',
-    url: null,
-  },
-  dripIrrigated: {
-    title: 'Planning estimate: a furrow or sprinkler field already has a well, a pump and part of the pipes',
-    url: null,
-  },
-  fertiliserSaving: {
-    title:
-      'Trade press on water–fertiliser integration in maize: 10–20 yuan/mu less fertiliser and top-dressing',
-    url: null,
-  },
-  loanTerms: {
-    title:
-      'Planning defaults for a co-op’s bank loan: term and interest subsidy (贴息) vary by bank and county',
-    url: null,
-  },
+  dripLives: ['nongzi-drip', 'drip-cost-2017'],
+  dripSplit: ['fengshou-example'],
+  dripIrrigated: ['fengshou-example'],
+  fertiliserSaving: ['nongzi-drip'],
+  loanTerms: ['fengshou-example'],
 } satisfies Record<string, Source>
 
 /**

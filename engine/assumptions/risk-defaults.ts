@@ -13,20 +13,9 @@ import type { AssumptionRecord, Source } from './types'
 const MU = 15 // yuan/mu × 15 = yuan/ha
 
 const S = {
-  countyInsuranceTable: {
-    title:
-      '政策性农业保险保险品种、保额、费率及保费分担表：玉米（完全成本）保额800元/亩、费率4.5%、保费36元/亩，农户缴费25%（县级公开表，非吉林）',
-    url: 'https://dyrmt.com/article-153825-2.html',
-  },
-  fullCostPolicy: {
-    title:
-      '财政部 农业农村部 金融监管总局《关于全面实施三大粮食作物完全成本保险和种植收入保险政策的通知》，2024',
-    url: null,
-  },
-  jilinGradient: {
-    title: 'Jin & Zhou 2012, 自然资源学报: Jilin rainfall rises from west to east, heat falls',
-    url: 'http://www.jnr.ac.cn/CN/abstract/abstract2472.shtml',
-  },
+  countyInsuranceTable: ['county-insurance-table', 'full-cost-insurance-2024'],
+  fullCostPolicy: ['full-cost-insurance-2024'],
+  jilinGradient: ['jin-zhou-2012'],
 } satisfies Record<string, Source>
 
 export const RISK_ASSUMPTIONS: readonly AssumptionRecord[] = [

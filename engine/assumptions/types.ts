@@ -1,7 +1,8 @@
-/** How far a number can be trusted, as AGRONOMY.md flags it. */
+/** How far a number can be trusted: H official or primary, M secondary, L blog or aggregator. */
 export type Confidence = 'H' | 'M' | 'L' | 'UNVERIFIED'
 
-export type Source = { title: string; url: string | null }
+/** Where a number comes from: ids of records in the references catalogue (engine/references). */
+export type Source = readonly string[]
 
 /**
  * One coefficient of the model: a value with its plausible low and high, its unit (canonical:

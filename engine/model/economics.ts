@@ -1,7 +1,8 @@
 import { hardBoundsOf } from '../assumptions/bounds'
+import { COST_ITEMS, type CostItem, costKey, irrigationKey } from '../assumptions/cost-defaults'
 import { need, type Values } from '../assumptions/resolve'
 import { AppError } from '../errors'
-import type { Crop } from '../schemas/field'
+import { CROPS, type Crop, WATER_REGIMES, type WaterRegime } from '../schemas/field'
 import type { LoanInput } from '../schemas/loan'
 import type { PlanField } from '../schemas/plan'
 import { densityRange } from './density'
@@ -14,7 +15,9 @@ export type MoneyParams = {
   values: Values
   price: Record<Crop, number>
   subsidy: Record<Crop, number>
-  inputs: Record<Crop, number>
+  /** yuan/ha of each cost item per crop, and of irrigation per regime */
+  items: Record<Crop, Record<CostItem, number>>
+  irrigation: Record<WaterRegime, number>
   seedPer1000: { maize: number; soybean: number }
   riceSeedPerHa: number
   landRent: number
@@ -70,7 +73,8 @@ export function moneyParams(values: Values): MoneyParams {
     values,
     price: byCrop('price'),
     subsidy: byCrop('subsidy'),
-    inputs: byCrop('cost', '.inputsYuanPerHa'),
+    items: costItemsPerHa(values),
+    irrigation: irrigationPerHa(values),
     seedPer1000: {
       maize: need(values, 'seed.maize.yuanPer1000'),
       soybean: need(values, 'seed.soybean.yuanPer1000'),
@@ -97,6 +101,26 @@ export function moneyParams(values: Values): MoneyParams {
   }
 }
 
+function costItemsPerHa(values: Values): Record<Crop, Record<CostItem, number>> {
+  const out = {} as Record<Crop, Record<CostItem, number>>
+  for (const crop of CROPS) {
+    const row = {} as Record<CostItem, number>
+    for (const item of COST_ITEMS) row[item] = need(values, costKey(crop, item))
+    out[crop] = row
+  }
+  return out
+}
+
+/** Water and power per ha by regime; rainfed none, drip's is its own running cost. */
+function irrigationPerHa(values: Values): Record<WaterRegime, number> {
+  const out = {} as Record<WaterRegime, number>
+  for (const r of WATER_REGIMES) {
+    const key = irrigationKey(r)
+    out[r] = key === null ? 0 : need(values, key)
+  }
+  return out
+}
+
 /** Seed cost of one ha, yuan: plants/ha × yuan per 1,000 seeds; rice per ha. */
 function seedPerHa(field: PlanField, state: FieldState, m: MoneyParams): number {
   if (field.crop === 'rice') return m.riceSeedPerHa
@@ -119,7 +143,15 @@ export function moneyFor(
   const revenueYuan = yieldKgPerHa * area * m.price[field.crop]
   const subsidyYuan = m.subsidy[field.crop] * area
   const seedYuan = seedPerHa(field, state, m) * area
-  const inputsYuan = m.inputs[field.crop] * area
+  const c = m.items[field.crop]
+  const fertiliserYuan = c.fertiliser * area
+  const pesticideYuan = c.pesticide * area
+  const tillageYuan = c.tillage * area
+  const sowingYuan = c.sowing * area
+  const harvestYuan = c.harvest * area
+  const dryingYuan = c.drying * area
+  const labourYuan = c.labour * area
+  const irrigationYuan = m.irrigation[state.waterRegime] * area
   const landRentYuan = m.landRent * area
   // Running cost (tape, power, water) net of the fertiliser and top-dressing saved by fertigation.
   const dripOperatingYuan =
@@ -127,12 +159,31 @@ export function moneyFor(
   const hsfSavingYuan = state.hasHsf ? m.hsfSaving * area : 0
   const insurancePremiumYuan = farmerPremiumYuan(area, m.insurance)
   const costYuan =
-    seedYuan + inputsYuan + landRentYuan + dripOperatingYuan + insurancePremiumYuan - hsfSavingYuan
+    seedYuan +
+    fertiliserYuan +
+    pesticideYuan +
+    tillageYuan +
+    sowingYuan +
+    harvestYuan +
+    dryingYuan +
+    labourYuan +
+    insurancePremiumYuan +
+    irrigationYuan +
+    landRentYuan +
+    dripOperatingYuan -
+    hsfSavingYuan
   return {
     revenueYuan,
     subsidyYuan,
     seedYuan,
-    inputsYuan,
+    fertiliserYuan,
+    pesticideYuan,
+    tillageYuan,
+    sowingYuan,
+    harvestYuan,
+    dryingYuan,
+    labourYuan,
+    irrigationYuan,
     landRentYuan,
     dripOperatingYuan,
     hsfSavingYuan,

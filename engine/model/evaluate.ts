@@ -1,3 +1,4 @@
+import { COST_ITEMS, costKey, irrigationKey } from '../assumptions/cost-defaults'
 import { checkOverrides, effectiveAssumptions, type Values, valuesOf } from '../assumptions/resolve'
 import type { AssumptionOverride } from '../assumptions/types'
 import { AppError } from '../errors'
@@ -36,7 +37,14 @@ function zeroMoney(): MoneyItems {
     revenueYuan: 0,
     subsidyYuan: 0,
     seedYuan: 0,
-    inputsYuan: 0,
+    fertiliserYuan: 0,
+    pesticideYuan: 0,
+    tillageYuan: 0,
+    sowingYuan: 0,
+    harvestYuan: 0,
+    dryingYuan: 0,
+    labourYuan: 0,
+    irrigationYuan: 0,
     landRentYuan: 0,
     dripOperatingYuan: 0,
     hsfSavingYuan: 0,
@@ -51,7 +59,14 @@ function addMoney(into: MoneyItems, from: MoneyItems): void {
   into.revenueYuan += from.revenueYuan
   into.subsidyYuan += from.subsidyYuan
   into.seedYuan += from.seedYuan
-  into.inputsYuan += from.inputsYuan
+  into.fertiliserYuan += from.fertiliserYuan
+  into.pesticideYuan += from.pesticideYuan
+  into.tillageYuan += from.tillageYuan
+  into.sowingYuan += from.sowingYuan
+  into.harvestYuan += from.harvestYuan
+  into.dryingYuan += from.dryingYuan
+  into.labourYuan += from.labourYuan
+  into.irrigationYuan += from.irrigationYuan
   into.landRentYuan += from.landRentYuan
   into.dripOperatingYuan += from.dripOperatingYuan
   into.hsfSavingYuan += from.hsfSavingYuan
@@ -130,7 +145,8 @@ function keysCache(): KeysFor {
         ...FACTORS.flatMap((f) => (multipliers[f] !== 1 ? byFactor[f] : [])),
         `price.${field.crop}`,
         `subsidy.${field.crop}`,
-        `cost.${field.crop}.inputsYuanPerHa`,
+        ...COST_ITEMS.map((item) => costKey(field.crop, item)),
+        ...(irrigationKey(next.waterRegime) ? [irrigationKey(next.waterRegime) as string] : []),
         'cost.landRentYuanPerHa',
         'insurance.premiumYuanPerHa',
         'insurance.farmerShare',

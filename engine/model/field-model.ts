@@ -19,6 +19,8 @@ export type Components = Record<Factor, number>
 export type FactorParams = {
   values: Values
   hsfUplift: number
+  /** share of the HSF uplift kept on a maize field irrigated in the new state */
+  hsfIrrigatedShare: number
   lodgingPenalty: number
   safetyMarginCd: number
   penaltyPer100Cd: number
@@ -32,6 +34,7 @@ export function factorParams(values: Values): FactorParams {
   return {
     values,
     hsfUplift: need(values, 'hsf.uplift'),
+    hsfIrrigatedShare: need(values, 'hsf.upliftShareIrrigated'),
     lodgingPenalty: need(values, 'density.lodgingPenalty'),
     safetyMarginCd: need(values, 'maturity.safetyMarginCd'),
     penaltyPer100Cd: need(values, 'maturity.penaltyPer100Cd'),
@@ -65,9 +68,12 @@ const MAX_MATURITY_LOSS = 0.6
  */
 export function components(field: PlanField, state: FieldState, p: FactorParams): Components {
   const variety = state.variety
-  // Only a new build counts: a field that has HSF already shows it in its own history.
-  const hsf = state.hasHsf && !field.hasHsf ? 1 + p.hsfUplift : 1
+  // Only a new build counts: a field that has HSF already shows it in its own history. On a
+  // maize field irrigated in this state, the water part of HSF is the irrigation factor's: only
+  // the rest of the uplift is gained, so irrigation is not counted twice.
   const water = field.crop === 'maize' ? p.waterFactor[state.waterRegime] : 1
+  const irrigated = field.crop === 'maize' && state.waterRegime !== 'rainfed'
+  const hsf = state.hasHsf && !field.hasHsf ? 1 + p.hsfUplift * (irrigated ? p.hsfIrrigatedShare : 1) : 1
   let density = 1
   if (state.densityPlantsPerHa !== null && field.crop !== 'rice') {
     const range = densityRange(field.crop, variety?.densities ?? [], state.waterRegime, p.values)
@@ -153,7 +159,11 @@ export function warningsFor(
 export function factorKeys(field: PlanField, next: FieldState): Record<Factor, string[]> {
   const crop = field.crop
   return {
-    hsf: ['hsf.uplift', 'hsf.rampYears'],
+    hsf: [
+      'hsf.uplift',
+      'hsf.rampYears',
+      ...(crop === 'maize' && next.waterRegime !== 'rainfed' ? ['hsf.upliftShareIrrigated'] : []),
+    ],
     variety: [],
     densityWater:
       crop === 'rice'

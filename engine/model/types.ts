@@ -23,7 +23,16 @@ export type MoneyItems = {
   revenueYuan: number
   subsidyYuan: number
   seedYuan: number
-  inputsYuan: number
+  /** the national cost survey's items (cost-defaults.ts), each yuan for the season */
+  fertiliserYuan: number
+  pesticideYuan: number
+  tillageYuan: number
+  sowingYuan: number
+  harvestYuan: number
+  dryingYuan: number
+  labourYuan: number
+  /** water and power of furrow, sprinkler or paddy; drip's running cost is dripOperatingYuan */
+  irrigationYuan: number
   landRentYuan: number
   dripOperatingYuan: number
   hsfSavingYuan: number

@@ -1,3 +1,4 @@
+import { COST_ASSUMPTIONS, irrigationKey } from '../assumptions/cost-defaults'
 import { checkOverrides, effectiveAssumptions, need, valuesOf } from '../assumptions/resolve'
 import { AppError } from '../errors'
 import { investmentFor, moneyParams } from '../model/economics'
@@ -53,6 +54,8 @@ export type RiskKernel = {
   lossLow: number
   lossHigh: number
   hsf: Range
+  /** share of the HSF uplift a maize field irrigated under the scenario keeps (builds code 2) */
+  hsfIrrigatedShare: number
   water: (Range | null)[]
   prices: Range[]
   linear: Range[]
@@ -62,6 +65,7 @@ export type RiskKernel = {
   cropIdx: Uint8Array
   curRegime: Uint8Array
   y0Area: Float64Array
+  /** 0 no HSF build, 1 a build at the full uplift, 2 a build on a field irrigated under the scenario */
   builds: Uint8Array
   newRegime: Uint8Array
   fixedMargin: Float64Array
@@ -131,7 +135,7 @@ export function prepareRisk(plan: Plan): RiskKernel {
   // coefficients (density response, salinity, maturity, baseline) get a finite-difference slope
   // over their range, per scenario, on margin and production — one pair of evaluations each.
   const moneyKeys = new Set([
-    ...CROPS.map((c) => `cost.${c}.inputsYuanPerHa`),
+    ...COST_ASSUMPTIONS.map((a) => a.key),
     'cost.landRentYuanPerHa',
     ...CROPS.map((c) => `subsidy.${c}`),
     'seed.maize.yuanPer1000',
@@ -177,7 +181,8 @@ export function prepareRisk(plan: Plan): RiskKernel {
         let margin = 0
         for (const r of s.fields) {
           const k = a.key
-          if (k === `cost.${r.crop}.inputsYuanPerHa` || k === 'cost.landRentYuanPerHa') margin -= r.areaHa
+          if (k === 'cost.landRentYuanPerHa' || k === irrigationKey(r.waterRegime)) margin -= r.areaHa
+          else if (k.startsWith(`cost.${r.crop}.`)) margin -= r.areaHa
           else if (k === `subsidy.${r.crop}`) margin += r.areaHa
           else if (k === `seed.${r.crop}.yuanPer1000` || k === `seed.${r.crop}.yuanPerHa`)
             margin -= r.money.seedYuan / a.value
@@ -220,7 +225,8 @@ export function prepareRisk(plan: Plan): RiskKernel {
     s.fields.forEach((r, f) => {
       const field = plan.fields[f]!
       y0Area[si * nF + f] = r.yieldKgPerHa * r.areaHa
-      builds[si * nF + f] = r.multipliers.hsf !== 1 ? 1 : 0
+      builds[si * nF + f] =
+        r.multipliers.hsf === 1 ? 0 : r.assumptionKeys.includes('hsf.upliftShareIrrigated') ? 2 : 1
       newRegime[si * nF + f] = REGIMES.indexOf(r.waterRegime)
       cvSF[si * nF + f] = cvOf(r.waterRegime, field.region ?? plan.workspace.region, cv)
       fixedMargin[si] = fixedMargin[si]! + r.money.subsidyYuan - r.money.costYuan
@@ -251,6 +257,7 @@ export function prepareRisk(plan: Plan): RiskKernel {
     lossLow,
     lossHigh,
     hsf,
+    hsfIrrigatedShare: need(values, 'hsf.upliftShareIrrigated'),
     water,
     prices,
     linear: linear.map((a) => ({ low: a.low, value: a.value, high: a.high })),

@@ -152,9 +152,12 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
     const nr = newRegime[k]!
     const cr = curRegime[f]!
     const moves = nr !== cr && cropIdx[f] === 0 ? 1 + nr * R + cr : 0
-    code[k] = (builds[k] === 1 ? 1 + R * R : 0) + moves
+    code[k] = builds[k]! * (1 + R * R) + moves
   }
-  const factor = new Float64Array(2 * (1 + R * R))
+  // Three blocks: no HSF build, a build at the full uplift, a build on a field irrigated under
+  // the scenario (which keeps only hsf.upliftShareIrrigated of the uplift).
+  const factor = new Float64Array(3 * (1 + R * R))
+  const sIrr = kernel.hsfIrrigatedShare
   let done = 0
 
   /** Runs up to `count` more draws; returns true when all are done. */
@@ -173,14 +176,16 @@ export function createSimulation(source: Plan | RiskKernel, options: RiskOptions
       for (let c = 0; c < CROPS.length; c++)
         priceNow[c] = random.meanPreserving(prices[c]!.low, prices[c]!.value, prices[c]!.high)
       const hsfAdj = (1 + u) / (1 + hsf.value)
-      factor[0] = 1
-      factor[1 + R * R] = hsfAdj
-      for (let nr = 0; nr < R; nr++)
-        for (let cr = 0; cr < R; cr++) {
-          const ratio = waterNow[nr]! / waterNow[cr]! / (water0[nr]! / water0[cr]!)
-          factor[1 + nr * R + cr] = ratio
-          factor[2 + R * R + nr * R + cr] = hsfAdj * ratio
-        }
+      const hsfAdjIrrigated = (1 + u * sIrr) / (1 + hsf.value * sIrr)
+      for (let b = 0; b < 3; b++) {
+        const base = b * (1 + R * R)
+        const adj = b === 0 ? 1 : b === 1 ? hsfAdj : hsfAdjIrrigated
+        factor[base] = adj
+        for (let nr = 0; nr < R; nr++)
+          for (let cr = 0; cr < R; cr++)
+            factor[base + 1 + nr * R + cr] =
+              adj * (waterNow[nr]! / waterNow[cr]! / (water0[nr]! / water0[cr]!))
+      }
       for (let k = 0; k < linear.length; k++) {
         const a = linear[k]!
         thetaDelta[k] = random.meanPreserving(a.low, a.value, a.high) - a.value

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { migrateOverrides } from '../assumptions/retired'
 import { AssumptionChangeSchema, AssumptionOverrideSchema } from '../assumptions/schema'
 import type { Rule } from '../errors'
 import { changeIssues, fieldIssues } from '../rules/edit-rules'
@@ -82,7 +83,11 @@ export const PlanSchema = z
       .max(1_000),
     fields: z.array(PlanFieldSchema).max(50_000),
     scenarios: z.array(ScenarioSchema).max(200),
-    assumptions: z.array(AssumptionOverrideSchema).max(1_000),
+    // An override of a key an earlier version had becomes the current keys' (see retired.ts).
+    assumptions: z.preprocess(
+      (x) => (Array.isArray(x) ? migrateOverrides(x) : x),
+      z.array(AssumptionOverrideSchema).max(1_000),
+    ),
     // Plan files written before loans existed carry none.
     loans: z
       .array(PlanLoanSchema)

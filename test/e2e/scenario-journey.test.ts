@@ -18,7 +18,7 @@ async function choose(page: Page, label: string, option: string) {
 describe('building a scenario', () => {
   const s = browserSession({ height: 1000 })
 
-  it('creates a scenario, previews density live, applies it, and shows +10 % or more on the changed fields', async () => {
+  it('creates a scenario, previews density live, applies it, and shows the uplift on the changed fields', async () => {
     await s.page.goto(`${s.server.url}#/scenarios`)
     await s.page.getByRole('button', { name: '新建方案' }).click()
     await s.page.getByRole('dialog').getByLabel('方案名称').fill('我的密植方案')
@@ -55,9 +55,12 @@ describe('building a scenario', () => {
     // The saved scenario is back from the back end once the editor shows what it now holds.
     await s.page.getByTestId('current-changes').filter({ hasText: '富民985' }).waitFor()
     await settle(s.page)
-    expect(await pct(s.page, 'upliftChanged')).toBeGreaterThanOrEqual(10)
+    // +8.4 % over the 14 maize fields: +12–16 % where 富民985 ripens (the report's +10–25 %, checked
+    // field by field in report-cases.test.ts), but the three fields of the cool eastern village
+    // (2,550 °C·d) cannot ripen a 2,700 °C·d hybrid and lose about 5 %, with a warning.
+    expect(await pct(s.page, 'upliftChanged')).toBeGreaterThanOrEqual(8)
     const waterfall = (await s.page.getByTestId('waterfall-title').textContent()) ?? ''
-    expect(Number.parseFloat(waterfall.replace(/^[^+\d-]*/, ''))).toBeGreaterThanOrEqual(10)
+    expect(Number.parseFloat(waterfall.replace(/^[^+\d-]*/, ''))).toBeGreaterThanOrEqual(8)
     expect(await pct(s.page, 'uplift')).toBeGreaterThan(0)
     await screenshot(s.page, 'scenario-editor-zh-CN')
     expect(s.errors).toEqual([])
@@ -118,6 +121,12 @@ describe('building a scenario', () => {
     await s.page.getByRole('spinbutton', { name: '密度（株/亩）' }).fill('4500')
     await settle(s.page)
     await s.page.getByTestId('apply-edit').click()
+    // Three of these fields grow 凤田807, whose safe range ends at 65,000 plants/ha: the editor
+    // names it and asks before applying 67,500.
+    const confirm = s.page.getByTestId('density-confirm')
+    await confirm.waitFor()
+    expect(await confirm.textContent()).toContain('凤田807')
+    await s.page.getByRole('button', { name: '仍然应用' }).click()
     await s.page.getByText(new RegExp(`已应用到 ${shown} 块地`)).waitFor()
     await s.page.getByTestId('current-changes').filter({ hasText: '4,500 株/亩' }).waitFor()
     await screenshot(s.page, 'scenario-picker-zh-CN')

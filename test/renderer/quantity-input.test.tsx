@@ -156,10 +156,13 @@ describe('the scenario editor while the header switches 亩 → 公顷', () => {
     fireEvent.change(perMu, { target: { value: '9000' } })
     fireEvent.click(screen.getByTestId('apply-edit'))
     const dialog = await screen.findByTestId('density-confirm')
-    // The scenario already puts the 14 maize fields on 富民985 with drip: 70,000–90,000 plants/ha,
-    // 4,667 – 6,000 per mu.
+    // The scenario puts 11 maize fields on 富民985 with drip (70,000–90,000 plants/ha, 4,667 – 6,000
+    // per mu); the 3 in the cool eastern village keep 凤田807, which ripens there (55,000–75,000).
     expect(dialog.textContent).toContain(
-      '富民985，滴灌水肥一体化：安全范围是 4,667 – 6,000 株/亩，这次设的 9,000 株/亩 高于安全上限，容易倒伏减产（14 块地）。',
+      '富民985，滴灌水肥一体化：安全范围是 4,667 – 6,000 株/亩，这次设的 9,000 株/亩 高于安全上限，容易倒伏减产（11 块地）。',
+    )
+    expect(dialog.textContent).toContain(
+      '凤田807，滴灌水肥一体化：安全范围是 3,667 – 5,000 株/亩，这次设的 9,000 株/亩 高于安全上限，容易倒伏减产（3 块地）。',
     )
     fireEvent.click(screen.getByRole('button', { name: '返回修改' }))
     // Back in the editor, ready for another value; nothing was sent.

@@ -89,7 +89,8 @@ export function scenarioFinance(
   const schedules = loans.map((l) => loanSchedule(l, H))
   let balance = 0
   for (let t = 0; t <= H; t++) {
-    const ramp = t === 0 ? 0 : Math.min(1, t / m.hsfRampYears)
+    // A ramp of 0 years: full effect from the first season (当年完工当年见效).
+    const ramp = t === 0 ? 0 : m.hsfRampYears === 0 ? 1 : Math.min(1, t / m.hsfRampYears)
     const marginGain = t === 0 ? 0 : s.deltaMarginFullYuan - s.hsfRevenueYuan * (1 - ramp)
     let draw = 0
     let principal = 0

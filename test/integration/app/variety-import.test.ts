@@ -60,7 +60,7 @@ describe('variety CSV import', () => {
     const expected = [{ row: 2, column: '雨养最适', rule: 'density_order' }]
     expect(check.problems).toEqual(expected)
     expect(refused).toEqual(expected)
-    expect(count(db)).toBe(5)
+    expect(count(db)).toBe(7)
   })
 
   it('imports every row of a good file with densities stored per ha', () => {
@@ -86,7 +86,7 @@ describe('variety CSV import', () => {
     ]
     expect(check.problems).toEqual(expected)
     expect(refused).toEqual(expected)
-    expect(count(db)).toBe(7)
+    expect(count(db)).toBe(9)
   })
 
   it('a name repeated in the file is named at the repeat', () => {
@@ -133,7 +133,7 @@ describe('variety CSV import', () => {
     expect(refusal(() => importVarietyCsv(db, testContext, request(wide, true))).details.issues).toEqual([
       { path: [], rule: 'too_many_columns', params: { limit: 500, count: 616 } },
     ])
-    expect(count(db)).toBe(5)
+    expect(count(db)).toBe(7)
   })
 
   it('arbitrary bytes give a VALIDATION error or problems, never a crash or a write', () => {
@@ -148,6 +148,6 @@ describe('variety CSV import', () => {
       }),
       { numRuns: 200 },
     )
-    expect(count(db)).toBe(5)
+    expect(count(db)).toBe(7)
   })
 })

@@ -37,6 +37,24 @@ describe('the newspaper report’s cases on the default assumptions', () => {
     expect(Math.abs(r.upliftPct - 7.1)).toBeLessThanOrEqual(0.5)
   })
 
+  it('东生118 against 吉育86 on moderately saline land: more than the +7.1 % of good land', () => {
+    const plan = onePlan(
+      {
+        crop: 'soybean',
+        varietyId: varietyId('吉育86'),
+        densityPlantsPerHa: 180_000,
+        salineClass: 'moderate',
+        history: [{ year: 2024, yieldKgPerHa: 2200 }],
+      },
+      [{ varietyId: varietyId('东生118') }],
+    )
+    const r = uplift(plan)
+    expect(r.upliftPct).toBeGreaterThan(7.1 + 1)
+    expect(r.contributions.salinity).toBeGreaterThan(0)
+    // 1.071 × (1 − 0.2 × (1 − 0.5)) / (1 − 0.2) = 1.2049 on the defaults
+    expect(r.upliftPct).toBeCloseTo(20.49, 1)
+  })
+
   it('current practice reproduces the baseline exactly, and contributions sum to the uplift', () => {
     const plan = PlanSchema.parse(
       onePlan({}, [

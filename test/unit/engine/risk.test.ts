@@ -57,6 +57,25 @@ describe('Monte Carlo risk', () => {
     }
   })
 
+  it('an HSF build on an irrigated maize field varies only with the part of the uplift it keeps', () => {
+    const spread = (waterRegime: 'rainfed' | 'furrow') => {
+      const plan = quiet(PlanSchema.parse(onePlan({ waterRegime }, [{ buildHsf: true }])))
+      plan.assumptions = plan.assumptions.map((a) =>
+        a.key === 'hsf.uplift' ? { ...a, low: 0.1, high: 0.2 } : a,
+      )
+      const s = simulateRisk(plan, { draws: 4000, seed: 3 }).scenarios[0]!.productionKg
+      const det = evaluatePlan(plan).scenarios[1]!.totals.productionKg
+      expect(Math.abs(s.p50 / det - 1)).toBeLessThan(0.005)
+      return (s.p90 - s.p10) / s.p50
+    }
+    const rainfed = spread('rainfed')
+    const furrow = spread('furrow')
+    expect(rainfed).toBeGreaterThan(0)
+    // half the uplift (hsf.upliftShareIrrigated = 0.5): about half the spread
+    expect(furrow / rainfed).toBeGreaterThan(0.45)
+    expect(furrow / rainfed).toBeLessThan(0.6)
+  })
+
   it('a single rainfed field reproduces its configured CV (±10 %) and its mean (±1 %) over 20,000 draws', () => {
     const plan = quiet(onePlan({}, []), { 'cv.rainfedCentral': 0.15 })
     const y0 = evaluatePlan(plan).scenarios[0]!.totals.productionKg

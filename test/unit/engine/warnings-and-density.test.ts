@@ -20,7 +20,7 @@ describe('warnings where a choice is unwise', () => {
     const plan = onePlan({}, [{ varietyId: varietyId('富民985') }])
     plan.varieties = plan.varieties.map((v) => (v.name === '富民985' ? { ...v, heatSumNeededCd: 2750 } : v))
     plan.fields[0]!.heatSumCd = 2700
-    plan.fields[0]!.varietyId = varietyId('先玉335')
+    plan.fields[0]!.varietyId = varietyId('凤田807')
     expect(warningsOf(plan)).toContain('variety_too_late')
     const r = evaluatePlan(PlanSchema.parse(plan)).scenarios[1]!.fields[0]!
     expect(r.multipliers.maturity).toBeLessThan(1)

@@ -7,6 +7,7 @@ import {
   assumptionName,
   noteOf,
 } from '../../lib/assumption-format'
+import { Citations } from '../../lib/citations'
 import type { Format } from '../../lib/format'
 
 /** One assumption as the table shows it: its words and numbers, worked out once per list and units. */
@@ -124,8 +125,7 @@ export function assumptionColumns(o: ColumnOptions): TableColumnsType<Assumption
       render: (_, a) =>
         full && (
           <Space orientation="vertical" size={2}>
-            <Typography.Text>{a.source.title}</Typography.Text>
-            {a.source.url && <Typography.Text type="secondary">{a.source.url}</Typography.Text>}
+            <Citations ids={a.source} />
             <Tag
               color={a.confidence === 'UNVERIFIED' ? 'orange' : a.confidence === 'H' ? 'green' : 'default'}
             >

@@ -8,6 +8,7 @@ import { paybackText } from '../../lib/payback'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { FieldResultsTable } from './FieldResultsTable'
 import { ScenarioFinance } from './finance/ScenarioFinance'
+import { MoneyBreakdown } from './MoneyBreakdown'
 import { useKpiRenderedMark } from './perf-marks'
 import { ScenarioChanges } from './ScenarioChanges'
 import { useSettled, useStages } from './useStages'
@@ -228,6 +229,11 @@ const Details = memo(function Details(props: {
             key: 'changes',
             label: t('scenarioChanges.tab', { n: format.number(saved, 0) }),
             children: <ScenarioChanges plan={props.savedPlan} scenario={props.scenario} />,
+          },
+          {
+            key: 'money',
+            label: t('moneyBreakdown.tab'),
+            children: <MoneyBreakdown result={props.result} />,
           },
           {
             key: 'finance',

@@ -2,16 +2,35 @@ import { Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EffectiveAssumption } from '../../../../engine/assumptions/resolve'
-import { FACTORS } from '../../../../engine/model/types'
+import { FACTORS, type MoneyItems } from '../../../../engine/model/types'
 import { explainField } from '../../../../engine/model/why'
 import type { Plan } from '../../../../engine/schemas/plan'
 import { assumptionDisplay, assumptionName } from '../../lib/assumption-format'
+import { Citations, useVarietySourceText } from '../../lib/citations'
 import { useWorkspace } from '../workspace/WorkspaceContext'
+
+/** Each cost line of a field's money, in the order of the national cost survey. */
+const COST_LINES = [
+  'seed',
+  'fertiliser',
+  'pesticide',
+  'tillage',
+  'sowing',
+  'harvest',
+  'drying',
+  'labour',
+  'insurancePremium',
+  'irrigation',
+  'dripOperating',
+  'landRent',
+  'hsfSaving',
+] as const satisfies readonly (keyof MoneyItems extends `${infer K}Yuan` ? K : never)[]
 
 /** "Why this number": factors, money and every assumption behind a field's result, with sources. */
 export function WhyDrawer(props: { plan: Plan; scenarioId: number; fieldId: number; onClose: () => void }) {
   const { t } = useTranslation()
   const { format } = useWorkspace()
+  const sourceText = useVarietySourceText()
   const { plan, scenarioId, fieldId } = props
   // Worked out once per field shown, not at every render of the screen under the drawer.
   const why = useMemo(() => explainField(plan, scenarioId, fieldId), [plan, scenarioId, fieldId])
@@ -67,6 +86,19 @@ export function WhyDrawer(props: { plan: Plan; scenarioId: number; fieldId: numb
           </Descriptions.Item>
           <Descriptions.Item label={t('why.investment')}>{format.money(f.investmentYuan)}</Descriptions.Item>
         </Descriptions>
+        <Descriptions
+          column={2}
+          bordered
+          size="small"
+          title={t('why.costItems.title')}
+          data-testid="why-costs"
+        >
+          {COST_LINES.filter((k) => f.money[`${k}Yuan`] !== 0).map((k) => (
+            <Descriptions.Item key={k} label={t(`why.costItems.${k}`)}>
+              {format.money(f.money[`${k}Yuan`])}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
         <Table<EffectiveAssumption>
           size="small"
           pagination={false}
@@ -106,8 +138,7 @@ export function WhyDrawer(props: { plan: Plan; scenarioId: number; fieldId: numb
               key: 'source',
               render: (_, a) => (
                 <Space orientation="vertical" size={0}>
-                  <Typography.Text>{a.source.title}</Typography.Text>
-                  {a.source.url && <Typography.Text type="secondary">{a.source.url}</Typography.Text>}
+                  <Citations ids={a.source} />
                   <Tag
                     color={
                       a.confidence === 'UNVERIFIED' ? 'orange' : a.confidence === 'H' ? 'green' : 'default'
@@ -124,7 +155,7 @@ export function WhyDrawer(props: { plan: Plan; scenarioId: number; fieldId: numb
           <Descriptions column={1} bordered size="small" title={t('why.varieties')}>
             {why.varieties.map((v) => (
               <Descriptions.Item key={v.id} label={v.name}>
-                {v.source} {v.isExample && <Tag color="orange">{t('why.example')}</Tag>}
+                {sourceText(v.source)} {v.isExample && <Tag color="orange">{t('why.example')}</Tag>}
               </Descriptions.Item>
             ))}
           </Descriptions>

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next'
 import { CROPS, type Crop } from '../../../../engine/schemas/field'
 import type { Variety } from '../../../../engine/schemas/variety'
 import { api, unwrap } from '../../api'
+import { useVarietySourceText } from '../../lib/citations'
 import { errorMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { VarietyFormModal } from './VarietyFormModal'
@@ -22,6 +23,7 @@ import { VarietyImportModal } from './VarietyImportModal'
 
 export function VarietiesScreen() {
   const { t } = useTranslation()
+  const sourceText = useVarietySourceText()
   const { format } = useWorkspace()
   const [rows, setRows] = useState<Variety[] | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -70,16 +72,16 @@ export function VarietiesScreen() {
             {v.isExample && <Tag color="orange">{t('varieties.example')}</Tag>}
           </Space>
           {/* The source in full on pointing or focus; one line in the list keeps rows readable. */}
-          <Tooltip title={t('varietyList.sourceLine', { source: v.source })}>
+          <Tooltip title={t('varietyList.sourceLine', { source: sourceText(v.source) })}>
             <Typography.Text
               type="secondary"
               ellipsis
               tabIndex={0}
               data-testid="variety-source"
-              aria-label={t('varietyList.sourceLine', { source: v.source })}
+              aria-label={t('varietyList.sourceLine', { source: sourceText(v.source) })}
               style={{ fontSize: 12, display: 'block', maxWidth: 172 }}
             >
-              {t('varietyList.sourceLine', { source: v.source })}
+              {t('varietyList.sourceLine', { source: sourceText(v.source) })}
             </Typography.Text>
           </Tooltip>
         </Space>

@@ -16,6 +16,7 @@ import {
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Issue } from '../../../../engine/errors'
+import { decodeRefs } from '../../../../engine/references'
 import { CROPS, WATER_REGIMES } from '../../../../engine/schemas/field'
 import {
   LEVELS,
@@ -25,6 +26,7 @@ import {
 } from '../../../../engine/schemas/variety'
 import { toIssues } from '../../../../engine/validation'
 import { api } from '../../api'
+import { Citations } from '../../lib/citations'
 import { issueMessage } from '../../lib/errors'
 import { QuantityInput } from '../../lib/QuantityInput'
 import { textLimit } from '../../lib/text-limit'
@@ -107,6 +109,8 @@ export function VarietyFormModal(props: {
     checkVariety: Form.useWatch('checkVariety', form),
     source: Form.useWatch('source', form),
   }
+  // A catalogue variety cites records of the references catalogue: show them as citations.
+  const citedIds = decodeRefs(typeof typed.source === 'string' ? typed.source : '')
   const levels = [
     { value: '', label: t('varieties.level.unknown') },
     ...LEVELS.map((l) => ({ value: l, label: t(`varieties.level.${l}`) })),
@@ -264,7 +268,19 @@ export function VarietyFormModal(props: {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="source" label={t('varieties.form.source')} {...sourceLimit.item(typed.source)}>
+        <Form.Item
+          name="source"
+          label={t('varieties.form.source')}
+          {...sourceLimit.item(typed.source)}
+          extra={
+            citedIds && (
+              <span data-testid="variety-source-citations">
+                {t('varieties.form.sourceRefs')}
+                <Citations ids={citedIds} />
+              </span>
+            )
+          }
+        >
           <Input.TextArea rows={2} count={sourceLimit.count} />
         </Form.Item>
         <Form.Item label={t('varieties.form.densities', { unit: format.densityUnitLabel })}>
