@@ -1,4 +1,15 @@
-import { Alert, App, Button, Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Space,
+  Table,
+  type TableColumnsType,
+  type TableRef,
+  Tag,
+  Typography,
+} from 'antd'
 import type { SorterResult } from 'antd/es/table/interface'
 import {
   type RefObject,
@@ -84,6 +95,7 @@ export function FieldsScreen() {
   const [selectedIds, setSelectedIds] = useState<number[]>([])
   const [bulkEditing, setBulkEditing] = useState(false)
   const [tableTop, tableHeight] = useTableHeight()
+  const table = useRef<TableRef>(null)
 
   // Exported in the plan's units; the import dialog proposes the same units, so a file round-trips.
   const exportCsv = () => {
@@ -442,13 +454,17 @@ export function FieldsScreen() {
       </Space>
       <div ref={tableTop}>
         <Table<Field>
+          ref={table}
           rowKey="id"
           size="middle"
           loading={!data}
           columns={columns}
           dataSource={rows}
           data-testid="fields-table"
-          onChange={(_pagination, filters, sorter, extra) =>
+          onChange={(_pagination, filters, sorter, extra) => {
+            // A new order or filter starts at its first row, at once: antd's own return to the top
+            // is a 450 ms animation that drags back a user who scrolls meanwhile.
+            if (extra.action === 'sort' || extra.action === 'filter') table.current?.scrollTo({ top: 0 })
             // Re-sorting or filtering thousands of rows is drawn as a transition, in slices.
             startTransition(() => {
               if (extra.action === 'filter') {
@@ -465,11 +481,15 @@ export function FieldsScreen() {
                 setSort(key && SORTABLE.includes(key) && s?.order ? { key, order: s.order } : null)
               }
             })
-          }
+          }}
           rowSelection={rowSelection}
           // Thousands of fields scroll in a virtual list; a few hundred page like a ledger.
           virtual={virtual}
-          scroll={virtual ? { x: 1900, y: tableHeight } : { x: 1900 }}
+          scroll={
+            virtual
+              ? { x: 1900, y: tableHeight, scrollToFirstRowOnChange: false }
+              : { x: 1900, scrollToFirstRowOnChange: false }
+          }
           pagination={virtual ? false : { pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
           locale={{
             emptyText: (
