@@ -30,8 +30,8 @@ export function buildDemoPlan(): Plan {
   const fields = demo.fields.map(({ varietyName, groupName, ...f }, i) => ({
     ...f,
     id: i + 1,
-    // Every demo field lies in the co-op's region.
-    region: demo.region,
+    // Each village lies in its own part of Jilin (central, west, east).
+    region: f.region ?? demo.region,
     varietyId: varietyId(varietyName),
     groupId: groupId(groupName),
   }))

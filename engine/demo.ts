@@ -175,6 +175,8 @@ type VillagePlan = {
   village: string
   township: string
   heatSumCd: number
+  /** the part of Jilin it lies in: its rainfed weather spread in risk */
+  region: Region
   salineClass: SalineClass
   qualityGrade: number
   /** how this village's yields sit against the district (soil, water) */
@@ -186,6 +188,7 @@ const VILLAGES: VillagePlan[] = [
     village: '兴隆村',
     township: '兴隆镇',
     heatSumCd: 2850,
+    region: 'central',
     salineClass: 'none',
     qualityGrade: 3,
     yieldFactor: 1.05,
@@ -195,6 +198,7 @@ const VILLAGES: VillagePlan[] = [
     township: '太平镇',
     // The west is Jilin's warmest part; this village sits in its warm end.
     heatSumCd: 3050,
+    region: 'west',
     salineClass: 'light',
     qualityGrade: 5,
     yieldFactor: 0.85,
@@ -202,7 +206,9 @@ const VILLAGES: VillagePlan[] = [
   {
     village: '永安村',
     township: '永安乡',
+    // Cool and wetter: the eastern hills' edge.
     heatSumCd: 2550,
+    region: 'east',
     salineClass: 'none',
     qualityGrade: 4,
     yieldFactor: 0.95,
@@ -564,6 +570,7 @@ export function buildDemoWorkspace(): DemoWorkspace {
       hsfYearBuilt: plan.hsfYearBuilt,
       salineClass,
       heatSumCd: village.heatSumCd,
+      region: village.region,
       qualityGrade: Math.max(1, village.qualityGrade - (plan.hsfYearBuilt !== null ? 1 : 0)),
       groupName: plan.groupName,
       note: '',
@@ -572,7 +579,8 @@ export function buildDemoWorkspace(): DemoWorkspace {
   })
   return {
     name: '丰收示范合作社',
-    // A made-up co-op in a made-up county; its villages span the central plain and the west.
+    // A made-up co-op in a made-up county; its villages span the central plain, the west and the
+    // eastern hills' edge.
     county: '示例县',
     region: 'central',
     varieties: DEMO_VARIETIES,

@@ -31,6 +31,7 @@ function quiet(plan: Plan, keep: Record<string, number> = {}): Plan {
   const zero = [
     'cv.rainfedCentral',
     'cv.rainfedWest',
+    'cv.rainfedEast',
     'cv.drip',
     'cv.paddy',
     'cv.field',
@@ -96,6 +97,7 @@ describe('Monte Carlo risk', () => {
     const plan = quiet(buildDemoPlan(), {
       'cv.rainfedCentral': 0.15,
       'cv.rainfedWest': 0.25,
+      'cv.rainfedEast': 0.15,
       'cv.drip': 0.1,
       'cv.paddy': 0.08,
     })
