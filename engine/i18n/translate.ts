@@ -1,13 +1,13 @@
-import en from './locales/en.json'
-import zhCN from './locales/zh-CN.json'
-
 /**
  * The one catalogue of every word the product shows, in both languages. It sits in the bottom
  * layer so that the renderer (through i18next), the desktop shell's menus and dialogs, and the
  * command line all read the same sentences without crossing a wall.
  */
-export const LOCALES = ['zh-CN', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
+import { LOCALES, type Locale } from './locale'
+import en from './locales/en.json'
+import zhCN from './locales/zh-CN.json'
+
+export { LOCALES, type Locale }
 
 export const CATALOGUES = { 'zh-CN': zhCN, en } as const
 

@@ -50,6 +50,8 @@ describe('every screen', () => {
     // Hectares change areas, densities and yields per area; the production total is the same
     // mass in the same mass unit, so it must read exactly the same.
     await s.page.goto(`${s.server.url}#/overview`)
+    // A fresh start in an English workspace fetches the English catalogue before the first screen.
+    await s.page.reload()
     await s.page.getByTestId('baseline-production').getByText('Baseline production').waitFor()
     const productionEn =
       (await s.page.getByTestId('baseline-production').locator('.ant-statistic-content').textContent()) ?? ''

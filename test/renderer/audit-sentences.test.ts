@@ -1,13 +1,14 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import type { AuditLogEntry, AuditPage } from '../../app/contract/audit'
+import en from '../../engine/i18n/locales/en.json'
 import { describeEntry, localTime } from '../../renderer/src/features/audit/audit-sentences'
 import { initI18n } from '../../renderer/src/i18n'
 import { makeFormat } from '../../renderer/src/lib/format'
 
 // The change log's sentences from entries shaped exactly as the repositories record them.
 describe('change log sentences', () => {
-  initI18n('zh-CN')
+  initI18n('zh-CN', { en })
   const names: AuditPage['names'] = {
     variety: { 5: '吉单27' },
     group: { 2: '东岗片' },

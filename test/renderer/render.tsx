@@ -2,6 +2,7 @@ import { render } from '@testing-library/react'
 import { App as AntApp, ConfigProvider } from 'antd'
 import type { ReactNode } from 'react'
 import { I18nextProvider } from 'react-i18next'
+import en from '../../engine/i18n/locales/en.json'
 import type { Workspace } from '../../engine/schemas/workspace'
 import { WorkspaceProvider } from '../../renderer/src/features/workspace/WorkspaceContext'
 import { initI18n } from '../../renderer/src/i18n'
@@ -22,7 +23,7 @@ export const workspace = (patch: Partial<Workspace> = {}): Workspace => ({
 
 /** Renders a screen with the app's providers, in the given language and units. */
 export function renderWithApp(ui: ReactNode, ws: Workspace = workspace()) {
-  const i18n = initI18n(ws.locale)
+  const i18n = initI18n(ws.locale, { en })
   void i18n.changeLanguage(ws.locale)
   return render(
     <I18nextProvider i18n={i18n}>

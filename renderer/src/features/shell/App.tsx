@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../app/contract/contract'
 import type { Workspace } from '../../../../engine/schemas/workspace'
 import { api, setLoadedWorkspace, unwrap, WORKSPACE_CHANGED_EVENT } from '../../api'
+import { switchLanguage } from '../../i18n'
 import { apiErrorOf, errorMessage } from '../../lib/errors'
 import { usePrefersReducedMotion } from '../../lib/reduced-motion'
 import { WorkspaceProvider } from '../workspace/WorkspaceContext'
@@ -49,7 +50,7 @@ export function App() {
     try {
       const [workspace, info] = await (takeStartupWorkspace() ??
         Promise.all([unwrap(api.workspaceGet()), unwrap(api.appInfo())]))
-      if (i18n.language !== workspace.locale) await i18n.changeLanguage(workspace.locale)
+      await switchLanguage(i18n, workspace.locale)
       setLoadedWorkspace(info.workspaceId)
       setState({ status: 'ready', workspace, info })
     } catch (error) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../app/contract/contract'
 import type { Workspace } from '../../../../engine/schemas/workspace'
 import { api, unwrap } from '../../api'
+import { switchLanguage } from '../../i18n'
 import { type Format, makeFormat } from '../../lib/format'
 
 type WorkspaceUpdate = Partial<
@@ -24,7 +25,7 @@ export function WorkspaceProvider(props: { workspace: Workspace; info: AppInfo; 
   const update = useCallback(
     async (patch: WorkspaceUpdate) => {
       const next = await unwrap(api.workspaceUpdate(patch))
-      if (next.locale !== i18n.language) await i18n.changeLanguage(next.locale)
+      await switchLanguage(i18n, next.locale)
       setWorkspace(next)
     },
     [i18n],
