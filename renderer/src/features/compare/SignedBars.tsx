@@ -1,17 +1,5 @@
 import { Space, Typography } from 'antd'
-
-type Series = { name: string; color: string }
-type Row = { key: string; label: string; values: number[] }
-
-/** Read by screen readers, not shown: which series a number belongs to. */
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const
+import { BarLegend, type BarRow, type BarSeries, visuallyHidden } from '../../lib/bar-parts'
 
 /**
  * Bars that may go below zero, in plain HTML: each row's values drawn left (a loss) or right (a
@@ -19,18 +7,15 @@ const visuallyHidden = {
  * draws where the uplift comes from this way, without the chart library: mounting two charts of it
  * is the slowest thing the screen would do on a modest laptop.
  */
-export function SignedBars(props: { rows: Row[]; series: Series[]; formatValue: (v: number) => string }) {
+export function SignedBars(props: {
+  rows: BarRow[]
+  series: BarSeries[]
+  formatValue: (v: number) => string
+}) {
   const max = Math.max(0, ...props.rows.flatMap((r) => r.values.map((v) => Math.abs(v))))
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="signed-bars">
-      <Space size="large" wrap aria-hidden="true">
-        {props.series.map((s) => (
-          <Space key={s.name} size={6}>
-            <span style={{ display: 'inline-block', width: 12, height: 12, background: s.color }} />
-            <Typography.Text type="secondary">{s.name}</Typography.Text>
-          </Space>
-        ))}
-      </Space>
+      <BarLegend series={props.series} />
       {props.rows.map((row) => (
         <div key={row.key}>
           <Typography.Text strong>{row.label}</Typography.Text>

@@ -7,7 +7,7 @@ import type { Plan, PlanField } from '../../../../engine/schemas/plan'
 import { yieldToKgPerHa } from '../../../../engine/units'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { DebouncedSearch } from './DebouncedSearch'
-import { fieldBaselines, valuesFromOverrides } from './field-baselines'
+import { baselineColumn, fieldBaselines, valuesFromOverrides } from './field-baselines'
 import {
   type FieldFilter,
   filterAndSort,
@@ -114,18 +114,13 @@ export function FieldPicker(props: FieldPickerProps) {
         sortOrder: sort?.key === 'areaHa' ? sort.order : null,
         render: (a: number) => format.areaNumber(a),
       },
-      {
+      baselineColumn<PlanField>({
         title: t('picker.col.baseline', { unit: format.yieldUnitLabel }),
-        key: 'baseline',
-        align: 'right',
-        width: 150,
-        sorter: true,
-        sortOrder: sort?.key === 'baseline' ? sort.order : null,
-        render: (_, f) => {
-          const b = baselines.get(f.id)
-          return b === null || b === undefined ? t('fieldList.noBaseline') : format.yieldNumber(b)
-        },
-      },
+        t,
+        format,
+        sort,
+        baselines,
+      }),
     ],
     [t, format, sort, groupName, baselines],
   )

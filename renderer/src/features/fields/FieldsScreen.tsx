@@ -39,7 +39,7 @@ import { BulkEditModal } from './BulkEditModal'
 import { DebouncedSearch } from './DebouncedSearch'
 import { FieldFormDrawer } from './FieldFormDrawer'
 import { FieldImportModal } from './FieldImportModal'
-import { fieldBaselines } from './field-baselines'
+import { baselineColumn, fieldBaselines } from './field-baselines'
 import {
   type FieldFilter,
   filterAndSort,
@@ -250,18 +250,13 @@ export function FieldsScreen() {
         filteredValue: columnFilter.crops.length > 0 ? [...columnFilter.crops] : null,
         render: (crop: Field['crop']) => t(`crop.${crop}`),
       },
-      {
+      baselineColumn<Field>({
         title: t('fieldList.baselineCol', { unit: format.yieldUnitLabel }),
-        key: 'baseline',
-        align: 'right',
-        width: 150,
-        sorter: true,
-        sortOrder: sort?.key === 'baseline' ? sort.order : null,
-        render: (_, f) => {
-          const b = baselines.get(f.id)
-          return b === null || b === undefined ? t('fieldList.noBaseline') : format.yieldNumber(b)
-        },
-      },
+        t,
+        format,
+        sort,
+        baselines,
+      }),
       {
         title: t('fields.col.lastYield', { unit: format.yieldUnitLabel }),
         key: 'lastYield',

@@ -1,35 +1,16 @@
 import { Space, Typography } from 'antd'
-
-type Series = { name: string; color: string }
-
-/** Read by screen readers, not shown: which series a number belongs to. */
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const
-type Row = { key: string; label: string; values: number[] }
+import { BarLegend, type BarRow, type BarSeries, visuallyHidden } from '../../lib/bar-parts'
 
 /**
  * A light bar chart in plain HTML: each crop's values as bars against the largest of their series,
  * with the numbers written out. The overview draws it without the chart library, so the first
  * screen loads fast; the numbers are text, so screen readers and print read them as they are.
  */
-export function CropBars(props: { rows: Row[]; series: Series[]; formatValue: (v: number) => string }) {
+export function CropBars(props: { rows: BarRow[]; series: BarSeries[]; formatValue: (v: number) => string }) {
   const max = props.series.map((_, i) => Math.max(0, ...props.rows.map((r) => r.values[i] ?? 0)))
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="crop-bars">
-      <Space size="large" wrap aria-hidden="true">
-        {props.series.map((s) => (
-          <Space key={s.name} size={6}>
-            <span style={{ display: 'inline-block', width: 12, height: 12, background: s.color }} />
-            <Typography.Text type="secondary">{s.name}</Typography.Text>
-          </Space>
-        ))}
-      </Space>
+      <BarLegend series={props.series} />
       {props.rows.map((row) => (
         <div key={row.key}>
           <Typography.Text strong>{row.label}</Typography.Text>
