@@ -115,6 +115,20 @@ export const RULES = [
   'unit_unknown',
   // a yield record for a year after the current season
   'year_in_future',
+  // board review: a meeting's counts, the version's state, the charter
+  'no_members',
+  'attending_over_members',
+  'votes_over_attending',
+  'extra_for_over_total',
+  'decision_not_valid',
+  'decision_needs_scenario',
+  'already_decided',
+  'version_not_frozen',
+  'version_locked',
+  'version_tampered',
+  'not_in_version',
+  'charter_below_law',
+  'restore_loses_approved',
 ] as const
 
 export type Rule = (typeof RULES)[number]

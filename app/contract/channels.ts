@@ -43,6 +43,15 @@ export const CHANNELS = [
   'assumptions:list',
   'assumptions:set',
   'assumptions:reset',
+  'versions:list',
+  'versions:get',
+  'versions:freeze',
+  'versions:diff',
+  'versions:submit',
+  'versions:comment',
+  'versions:decide',
+  'charter:get',
+  'charter:set',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -33,6 +33,17 @@ import {
   type Workspace,
 } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
+import { type DecisionRules, LAW_RULES } from '../../engine/board/decision-rules'
+import {
+  COMMENT_ROLES,
+  DECISION_OUTCOMES,
+  type DecisionRecord,
+  VERSION_LIMITS,
+  type VersionComment,
+  type VersionDetail,
+  type VersionSummary,
+} from '../../engine/board/version'
+import type { VersionDiff } from '../../engine/board/version-diff'
 import { AuditListSchema, type AuditPage } from './audit'
 import type { Channel, HostChannel, WorkspaceChannel } from './channels'
 
@@ -186,6 +197,41 @@ const CsvRequestSchema = z
   })
   .strict()
 
+const V = VERSION_LIMITS
+const PersonName = z.string().trim().min(1).max(V.authorMaxChars)
+const Count = z.number().int().min(0).max(V.membersMax)
+const ShareSchema = z
+  .object({
+    num: z.number().int().min(0).max(1000),
+    den: z.number().int().min(1).max(1000),
+    strict: z.boolean(),
+  })
+  .strict()
+  .refine((s) => s.num <= s.den, { params: { rule: 'invalid' } })
+export const DecisionRulesSchema = z
+  .object({ attendance: ShareSchema, majority: ShareSchema, extraVotesCap: ShareSchema })
+  .strict()
+
+/** The co-op's charter (章程) rules for each kind of meeting; the law's where it says nothing stricter. */
+export type Charter = { members: DecisionRules; board: DecisionRules; revision: number | null }
+export const LAW_CHARTER: Omit<Charter, 'revision'> = { members: LAW_RULES, board: LAW_RULES }
+
+/** Two versions compared: the earlier and the later as listed, and what changed between them. */
+export type VersionComparison = { from: VersionSummary; to: VersionSummary; diff: VersionDiff }
+
+export const VoteSchema = z
+  .object({
+    kind: z.enum(['board', 'members']),
+    members: Count,
+    attending: Count,
+    votesFor: Count,
+    votesAgainst: Count,
+    abstaining: Count,
+    extraVotesTotal: Count,
+    extraVotesFor: Count,
+  })
+  .strict()
+
 export const contract = {
   'app:info': def<AppInfo>()(Empty),
   'workspaces:list': def<WorkspaceList>()(Empty),
@@ -311,6 +357,53 @@ export const contract = {
   ),
   'assumptions:reset': def<{ key: string }>()(
     z.object({ key: z.string().min(1).max(80), revision: Revision.nullable() }).strict(),
+  ),
+  // Plan versions (方案版本) and their review: a version is frozen once and never changed; comments and
+  // the decision are only ever added.
+  'versions:list': def<VersionSummary[]>()(Empty),
+  'versions:get': def<VersionDetail>()(z.object({ id: Id }).strict()),
+  'versions:freeze': def<VersionSummary>()(
+    z
+      .object({
+        title: z.string().trim().min(1).max(V.titleMaxChars),
+        note: z.string().trim().max(V.noteMaxChars),
+        author: PersonName,
+      })
+      .strict(),
+  ),
+  'versions:diff': def<VersionComparison>()(z.object({ fromId: Id, toId: Id }).strict()),
+  'versions:submit': def<VersionSummary>()(z.object({ id: Id, author: PersonName }).strict()),
+  'versions:comment': def<VersionComment>()(
+    z
+      .object({
+        versionId: Id,
+        replyTo: Id.nullable(),
+        scenarioId: Id.nullable(),
+        fieldId: Id.nullable(),
+        author: PersonName,
+        role: z.enum(COMMENT_ROLES),
+        body: z.string().trim().min(1).max(V.commentMaxChars),
+      })
+      .strict(),
+  ),
+  'versions:decide': def<DecisionRecord>()(
+    z
+      .object({
+        versionId: Id,
+        meetingDate: z.iso.date(),
+        vote: VoteSchema,
+        outcome: z.enum(DECISION_OUTCOMES),
+        scenarioId: Id.nullable(),
+        resolution: z.string().trim().min(1).max(V.resolutionMaxChars),
+        recordedBy: PersonName,
+      })
+      .strict(),
+  ),
+  'charter:get': def<Charter>()(Empty),
+  'charter:set': def<Charter>()(
+    z
+      .object({ members: DecisionRulesSchema, board: DecisionRulesSchema, revision: Revision.nullable() })
+      .strict(),
   ),
 } satisfies { [C in Channel]: Def<z.ZodType, unknown> }
 

@@ -59,4 +59,15 @@ export const LANES = {
   'assumptions:list': now('read'),
   'assumptions:set': now('write'),
   'assumptions:reset': now('write'),
+  // Versions read whole plans and their results (megabytes for thousands of fields); freezing
+  // evaluates the plan and runs its risk simulation, and a diff compares two stored versions.
+  'versions:list': job('read'),
+  'versions:get': job('read'),
+  'versions:freeze': job('write'),
+  'versions:diff': job('read'),
+  'versions:submit': now('write'),
+  'versions:comment': now('write'),
+  'versions:decide': now('write'),
+  'charter:get': now('read'),
+  'charter:set': now('write'),
 } as const satisfies Record<Channel, Lane>
