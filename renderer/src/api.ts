@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel, type MethodName, methodName } from '../../app/contract/channels'
 import type { InputOf, OutputOf } from '../../app/contract/contract'
 import type { ApiError, Result } from '../../app/contract/result'
+import type { Locale } from '../../engine/i18n/locale'
 
 /**
  * The renderer's only way to the back end. In the desktop app the preload provides
@@ -9,8 +10,15 @@ import type { ApiError, Result } from '../../app/contract/result'
  */
 export type Api = { [C in Channel as MethodName<C>]: (input?: InputOf<C>) => Promise<Result<OutputOf<C>>> }
 
-/** What only the desktop shell can do, outside the contract: the main process's folder dialog. */
-export type ShellApi = { chooseFolder: () => Promise<Result<{ folder: string | null }>> }
+/**
+ * What only the desktop shell can do, outside the contract: the main process's folder dialog, and
+ * the board pack printed to PDF by Chromium's own printer and saved where the user chooses
+ * (file: null when they cancelled).
+ */
+export type ShellApi = {
+  chooseFolder: () => Promise<Result<{ folder: string | null }>>
+  saveBoardPack?: (input: { versionId: number; locale: Locale }) => Promise<Result<{ file: string | null }>>
+}
 
 declare global {
   interface Window {

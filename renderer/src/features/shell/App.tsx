@@ -1,7 +1,7 @@
 import { Alert, Button, ConfigProvider, Spin, theme } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
-import { type ReactNode, useCallback, useEffect, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../app/contract/contract'
 import type { Workspace } from '../../../../engine/schemas/workspace'
@@ -9,10 +9,14 @@ import { api, setLoadedWorkspace, unwrap, WORKSPACE_CHANGED_EVENT } from '../../
 import { switchLanguage } from '../../i18n'
 import { apiErrorOf, errorMessage } from '../../lib/errors'
 import { usePrefersReducedMotion } from '../../lib/reduced-motion'
+import { parsePrintHash } from '../board-pack/print-route'
 import { WorkspaceProvider } from '../workspace/WorkspaceContext'
 import { Welcome } from '../workspaces/Welcome'
 import { Shell } from './Shell'
 import { takeStartupWorkspace } from './startup'
+
+// The board pack's print route: its code arrives only when a pack is opened.
+const BoardPack = lazy(() => import('../board-pack/BoardPack').then((m) => ({ default: m.BoardPack })))
 
 type State =
   | { status: 'loading' }
@@ -44,6 +48,8 @@ export function App() {
   const { t, i18n } = useTranslation()
   const [state, setState] = useState<State>({ status: 'loading' })
   const reducedMotion = usePrefersReducedMotion()
+  // A print route (#/print/…) shows one document without the shell; it is fixed for the page's life.
+  const [printRoute] = useState(() => parsePrintHash(window.location.hash))
 
   const load = useCallback(async () => {
     setState({ status: 'loading' })
@@ -74,8 +80,9 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = i18n.language
-    document.title = t('app.title')
-  }, [i18n.language, t])
+    // A print route titles its own document (the PDF's title and file name).
+    if (!printRoute) document.title = t('app.title')
+  }, [i18n.language, t, printRoute])
 
   return (
     <ConfigProvider
@@ -128,7 +135,18 @@ export function App() {
             />
           </div>
         )}
-        {state.status === 'ready' && (
+        {state.status === 'ready' && printRoute && (
+          <Suspense
+            fallback={
+              <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+                <Spin size="large" description={t('app.loading')} />
+              </div>
+            }
+          >
+            <BoardPack route={printRoute} />
+          </Suspense>
+        )}
+        {state.status === 'ready' && !printRoute && (
           <WorkspaceProvider workspace={state.workspace} info={state.info}>
             <Shell />
           </WorkspaceProvider>

@@ -16,6 +16,8 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
 
 function opensOnOverview(): boolean {
   const key = window.location.hash.replace(/^#\/?/, '')
+  // A print route (the board pack) reads a stored version, never the live plan.
+  if (key.startsWith('print/')) return false
   return key === 'overview' || !(ROUTES as readonly string[]).includes(key) || key === DEFAULT_ROUTE
 }
 
