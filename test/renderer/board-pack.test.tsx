@@ -50,7 +50,7 @@ describe('board pack: the summary in plain words', () => {
     const { governmentYuan, coopYuan } = s.totals.funding
     const gov = Math.round((governmentYuan / s.totals.investmentYuan) * 100)
     expect(screen.getByTestId('summary-cost').textContent).toBe(
-      `总投资 ${wan(s.totals.investmentYuan)}，其中政府补助 ${wan(governmentYuan)}（占 ${gov}%），合作社承担 ${wan(coopYuan)}。` +
+      `总投资 ${wan(s.totals.investmentYuan)}，其中政府补助 ${wan(governmentYuan)}（占 ${gov} %），合作社承担 ${wan(coopYuan)}。` +
         `合作社承担的部分中，贷款 30.0 万元，自有资金 ${wan(coopYuan - 300_000)}；首年还本付息 ${wan(s.finance.financing.annualPaymentYuan)}。`,
     )
   })
@@ -59,12 +59,12 @@ describe('board pack: the summary in plain words', () => {
     const detail = versionDetail()
     renderPack(detail)
     const gain = screen.getByTestId('summary-gain').textContent!
-    expect(gain).toMatch(/^预计总产从 [\d.]+ 万斤 变为 [\d.]+ 万斤（\+[\d.]+ %）；全年毛利从/)
-    expect(gain).toMatch(/按 10 年、折现率 [\d.]+% 计算，净现值 [\d.]+ 万元，第 \d+ 年收回投资。$/)
+    expect(gain).toMatch(/^预计总产从 [\d.]+ 万斤变为 [\d.]+ 万斤（\+[\d.]+ %）；全年毛利从/)
+    expect(gain).toMatch(/按 10 年、折现率 [\d.]+ % 计算，净现值 [\d.]+ 万元，第 \d+ 年收回投资。$/)
     const risk = detail.content.results.risk.scenarios.find((r) => r.scenarioId === HSF_SCENARIO_ID)!
     const text = screen.getByTestId('summary-risk').textContent!
     expect(text).toContain(`总产约 ${((risk.productionKg.p10 * 2) / 1e4).toFixed(1)} 万斤`)
-    expect(text).toContain(`有 ${Math.round(risk.probBeatsBaseline! * 100)}% 的年份毛利`)
+    expect(text).toContain(`有 ${Math.round(risk.probBeatsBaseline! * 100)} % 的年份毛利`)
     expect(text).toContain('在 10,000 次天气与价格的模拟中')
     expect(screen.getByTestId('pack-summary').textContent).toContain('资金最紧的是第')
   })
@@ -115,9 +115,9 @@ describe('board pack: the decision', () => {
     expect(within(decision).getByTestId('decision-scenario').textContent).toBe('建设高标准农田')
     expect(within(decision).getByTestId('decision-resolution').textContent).toBe(detail.decision!.resolution)
     expect(decision.textContent).toContain(
-      '出席：应到 30 人，实到 24 人；规则要求出席人数不少于 2/3，即至少 20 人。符合。',
+      '出席：应到 30 人，实到 24 人；规则要求出席人数不少于成员总数的 2/3，即至少 20 人。符合。',
     )
-    expect(decision.textContent).toContain('规则要求赞成票超过 1/2全部表决权，即至少 16 票。符合。')
+    expect(decision.textContent).toContain('规则要求赞成票超过全部表决权的 1/2，即至少 16 票。符合。')
     expect(within(decision).getByTestId('decision-conclusion').textContent).toBe(
       '结论：表决有效，决议通过，选定方案“建设高标准农田”。',
     )
@@ -194,7 +194,7 @@ describe('board pack: the rest of the pages', () => {
     expect(screen.getAllByTestId('cash-flow').length).toBeGreaterThanOrEqual(1)
     const loan = screen.getByTestId('loan-schedule')
     expect(loan.textContent).toContain(
-      '贷款“农商行高标准农田贷”：30.0 万元，年利率 4.5%，期限 5 年，等额本息，贴息 50%',
+      '贷款“农商行高标准农田贷”：30.0 万元，年利率 4.5 %，期限 5 年，等额本息，贴息 50 %',
     )
     // drawn in year 0, repaid in years 1–5
     expect(loan.querySelectorAll('tbody tr')).toHaveLength(6)

@@ -38,13 +38,16 @@ export function PackAssumptions(props: { p: PackData }) {
                   t('pack.assumptions.range', {
                     low: f.number(d.toDisplay(lo), d.digits),
                     high: f.number(d.toDisplay(hi), d.digits),
-                  })
+                    unit: d.unit,
+                  }).trim()
                 const refs = referencesOf(a.source)
                 return (
                   <tr key={a.key}>
                     <td>
                       {assumptionName(t, a.key)}
-                      <div className="bp-small bp-muted">{a.key}</div>
+                      <div className="bp-small bp-muted" style={{ wordBreak: 'break-all' }}>
+                        {a.key}
+                      </div>
                     </td>
                     <td className="num">
                       <strong>{show(a.value)}</strong>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { RiskRangeChart, riskRows, WaterfallChart } from './charts'
+import { type MassAxis, RiskRangeChart, riskRows, WaterfallChart } from './charts'
 import { type PackData, Sheet } from './pack-data'
 
 /** Where each scenario's uplift comes from, and the spread of production and margin over the years. */
@@ -8,7 +8,18 @@ export function PackCharts(props: { p: PackData }) {
   const { detail, f } = props.p
   const alternatives = detail.content.results.scenarios.filter((s) => !s.isBaseline)
   const risk = detail.content.results.risk
-  const moneyScale = f.isZh ? 1e4 : 1e3
+  const wan = f.isZh && f.units.massUnit !== 't'
+  // Chinese boards read production in 万斤 and money in 万元; English in the plan's unit and 1,000s of yuan.
+  const massAxis: MassAxis = {
+    scale: wan ? 1e4 : 1,
+    digits: wan ? 1 : 0,
+    unit: wan ? t('pack.unit.wanMassAxis', { unit: f.massUnitLabel }) : f.massUnitLabel,
+  }
+  const moneyAxis: MassAxis = {
+    scale: f.isZh ? 1e4 : 1e3,
+    digits: 0,
+    unit: t(f.isZh ? 'pack.unit.wanYuanAxis' : 'pack.unit.kYuanAxis'),
+  }
   return (
     <Sheet p={props.p} section="charts">
       <h3>{t('pack.charts.waterfallTitle')}</h3>
@@ -19,7 +30,7 @@ export function PackCharts(props: { p: PackData }) {
           <div className="bp-small" style={{ fontWeight: 600 }}>
             {t('pack.charts.waterfallOf', { name: s.name, pct: f.percent(s.totals.upliftPct) })}
           </div>
-          <WaterfallChart scenario={s} f={f} />
+          <WaterfallChart scenario={s} f={f} axis={massAxis} />
         </div>
       ))}
       <div className="bp-block">
@@ -30,10 +41,15 @@ export function PackCharts(props: { p: PackData }) {
         <figure className="bp-figure">
           <figcaption className="bp-small">{t('pack.charts.riskProduction')}</figcaption>
           <RiskRangeChart
-            rows={riskRows(risk.scenarios, (r) => r.productionKg)}
-            label={(kg) => f.bigMass(kg)}
-            tick={(kg) => f.number(f.massValue(kg), 0)}
-            unit={f.massUnitLabel}
+            rows={riskRows(risk.scenarios, (r) => ({
+              p10: f.massValue(r.productionKg.p10),
+              p50: f.massValue(r.productionKg.p50),
+              p90: f.massValue(r.productionKg.p90),
+            }))}
+            label={(shown) => `${f.exact(shown / massAxis.scale, massAxis.digits)} ${massAxis.unit}`}
+            axis={massAxis}
+            includeZero={false}
+            f={f}
             aria={t('pack.charts.riskProduction')}
           />
         </figure>
@@ -43,8 +59,9 @@ export function PackCharts(props: { p: PackData }) {
         <RiskRangeChart
           rows={riskRows(risk.scenarios, (r) => r.grossMarginYuan)}
           label={(yuan) => f.tableMoney(yuan)}
-          tick={(yuan) => f.number(yuan / moneyScale, 0)}
-          unit={t(f.isZh ? 'pack.unit.wanYuanAxis' : 'pack.unit.kYuanAxis')}
+          axis={moneyAxis}
+          includeZero
+          f={f}
           aria={t('pack.charts.riskMargin')}
         />
       </figure>

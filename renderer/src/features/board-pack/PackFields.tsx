@@ -29,10 +29,10 @@ export function PackFields(props: { p: PackData }) {
       <table className="bp-table" data-testid="field-appendix">
         <thead>
           <tr>
-            <th className="num">{t('pack.fields.col.index')}</th>
+            <th className="num nowrap">{t('pack.fields.col.index')}</th>
             <th>{t('pack.fields.col.name')}</th>
-            <th>{t('pack.fields.col.village')}</th>
-            <th>{t('pack.fields.col.crop')}</th>
+            <th className="nowrap">{t('pack.fields.col.village')}</th>
+            <th className="nowrap">{t('pack.fields.col.crop')}</th>
             <th className="num">{t('pack.fields.col.area', { unit: f.areaUnitLabel })}</th>
             <th className="num">{t('pack.fields.col.baseline', { unit: f.yieldUnitLabel })}</th>
             {columns.map((s) => (
@@ -41,17 +41,17 @@ export function PackFields(props: { p: PackData }) {
                 <div className="bp-small">{t('pack.fields.col.yieldUnit', { unit: f.yieldUnitLabel })}</div>
               </th>
             ))}
-            {featured && <th className="num">{t('pack.fields.col.uplift')}</th>}
-            {featured && <th className="num">{t('pack.fields.col.warnings')}</th>}
+            {featured && <th className="num nowrap">{t('pack.fields.col.uplift')}</th>}
+            {featured && <th className="num nowrap">{t('pack.fields.col.warnings')}</th>}
           </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => (
             <tr key={r.field.id}>
               <td className="num">{i + 1}</td>
-              <td>{r.field.name}</td>
-              <td>{r.field.village || '—'}</td>
-              <td>{t(`crop.${r.field.crop}`)}</td>
+              <td style={{ minWidth: '18mm' }}>{r.field.name}</td>
+              <td className="nowrap">{r.field.village || '—'}</td>
+              <td className="nowrap">{t(`crop.${r.field.crop}`)}</td>
               <td className="num">{f.areaNumber(r.field.areaHa)}</td>
               <td className="num">{f.yieldNumber(r.baselineYieldKgPerHa)}</td>
               {columns.map((s) => {

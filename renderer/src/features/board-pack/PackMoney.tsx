@@ -28,7 +28,10 @@ function ScenarioMoney(props: { p: PackData; s: VersionScenarioResult }) {
   const { s } = props
   const fin = s.finance
   const money = fundingOf(s)
-  const cell = (v: number) => <td className={v < 0 ? 'num neg' : 'num'}>{f.tableMoney(v)}</td>
+  // A year without a flow shows a dash: a table of "0.00" hides the years that matter.
+  const cell = (v: number) => (
+    <td className={v < -0.005 ? 'num neg' : 'num'}>{Math.abs(v) < 0.005 ? '—' : f.tableMoney(v)}</td>
+  )
   return (
     <div data-testid="cash-flow">
       <h3>{t('pack.money.scenario', { name: s.name })}</h3>

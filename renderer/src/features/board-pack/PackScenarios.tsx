@@ -36,7 +36,7 @@ export function PackScenarios(props: { p: PackData }) {
     },
     { label: t('pack.compare.group.yield'), cell: () => '', group: true },
     { label: t('pack.compare.production'), cell: (s) => f.bigMass(s.totals.productionKg) },
-    { label: t('pack.compare.uplift'), cell: (s) => f.percent(s.totals.upliftPct) },
+    { label: t('pack.compare.uplift'), cell: (s) => (s.isBaseline ? dash : f.percent(s.totals.upliftPct)) },
     { label: t('pack.compare.group.money'), cell: () => '', group: true },
     {
       label: t('pack.compare.margin'),
@@ -45,6 +45,7 @@ export function PackScenarios(props: { p: PackData }) {
     {
       label: t('pack.compare.marginChange'),
       cell: (s) => {
+        if (s.isBaseline) return dash
         const d = s.totals.money.grossMarginYuan - s.totals.baselineMoney.grossMarginYuan
         return neg(d, `${d > 0 ? '+' : ''}${f.tableMoney(d)}`)
       },

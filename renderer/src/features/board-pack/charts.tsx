@@ -17,12 +17,17 @@ const GRID = '#d9d9d9'
 const INK = '#262626'
 const MUTED = '#595959'
 
+/** A round step (1, 2, 5 × 10^n) that cuts lo…hi into about `count` parts. */
+export function niceStep(lo: number, hi: number, count = 5): number {
+  const raw = (hi - lo) / count
+  const mag = 10 ** Math.floor(Math.log10(raw))
+  return [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag
+}
+
 /** Round ticks (1, 2, 5 × 10^n) covering lo…hi. */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (!(hi > lo)) return [lo]
-  const raw = (hi - lo) / count
-  const mag = 10 ** Math.floor(Math.log10(raw))
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag
+  const step = niceStep(lo, hi, count)
   const first = Math.ceil(lo / step) * step
   const ticks: number[] = []
   for (let v = first; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v)
@@ -36,7 +41,7 @@ type Bar = { label: string; from: number; to: number; kind: 'total' | 'up' | 'do
  * contribution (totals.contributionsKg), the scenario's production. The axis starts near the
  * smaller total (said under the chart), else the causes would be slivers.
  */
-export function WaterfallChart(props: { scenario: VersionScenarioResult; f: PackFormat }) {
+export function WaterfallChart(props: { scenario: VersionScenarioResult; f: PackFormat; axis: MassAxis }) {
   const { t } = useTranslation()
   const { f } = props
   const s = props.scenario.totals
@@ -75,8 +80,11 @@ export function WaterfallChart(props: { scenario: VersionScenarioResult; f: Pack
   const top = Math.max(...ends)
   const bottomRaw = Math.min(...ends)
   const span = Math.max(top - bottomRaw, Math.abs(top) * 0.02, 1)
-  const lo = Math.max(0, bottomRaw - span * 0.6)
   const hi = top + span * 0.25
+  // The axis starts at a round number below the smaller end, so its note reads "from 340 万斤".
+  const loRaw = Math.max(0, bottomRaw - span * 0.6)
+  const step = niceStep(loRaw, hi, 4)
+  const lo = Math.floor(loRaw / step) * step
   const W = 680
   const H = 230
   const left = 70
@@ -99,12 +107,12 @@ export function WaterfallChart(props: { scenario: VersionScenarioResult; f: Pack
           <g key={v}>
             <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} stroke={GRID} strokeWidth={0.8} />
             <text x={left - 6} y={y(v) + 4} fontSize={11} textAnchor="end" fill={MUTED}>
-              {f.number(v, 0)}
+              {f.number(v / props.axis.scale, props.axis.digits)}
             </text>
           </g>
         ))}
         <text x={4} y={12} fontSize={11} fill={MUTED}>
-          {f.massUnitLabel}
+          {props.axis.unit}
         </text>
         {bars.map((b, i) => {
           const x = left + i * slot + slot * 0.18
@@ -128,7 +136,10 @@ export function WaterfallChart(props: { scenario: VersionScenarioResult; f: Pack
         <line x1={left} x2={W - right} y1={plotBottom} y2={plotBottom} stroke={MUTED} strokeWidth={1} />
         {lo > 0 && (
           <text x={left} y={H - 8} fontSize={10.5} fill={MUTED}>
-            {t('pack.charts.axisNotZero', { from: f.number(lo, 0), unit: f.massUnitLabel })}
+            {t('pack.charts.axisNotZero', {
+              from: f.number(lo / props.axis.scale, props.axis.digits),
+              unit: props.axis.unit,
+            })}
           </text>
         )}
       </svg>
@@ -139,28 +150,33 @@ export function WaterfallChart(props: { scenario: VersionScenarioResult; f: Pack
 type RiskRow = { name: string; p10: number; p50: number; p90: number }
 
 /**
- * P10, P50 and P90 of one quantity per scenario: a line from the bad year (P10) to the good year
- * (P90), a mark at the middle year (P50), and the three numbers written beside it.
+ * P10, P50 and P90 of one quantity per scenario: a bar from the bad year (P10) to the good year
+ * (P90), a mark at the middle year (P50); the bad and good years' numbers at the bar's ends, the
+ * middle year's under its mark. Production is drawn from a round number near its lowest P10 (the
+ * spread is what matters); margin from zero or below, so a loss shows left of the zero line.
  */
 export function RiskRangeChart(props: {
   rows: RiskRow[]
   label: (v: number) => string
-  tick: (v: number) => string
-  unit: string
+  axis: { scale: number; digits: number; unit: string }
+  includeZero: boolean
   aria: string
+  f: PackFormat
 }) {
-  const { rows } = props
+  const { rows, f } = props
   const W = 680
-  const rowH = 34
-  const left = 150
+  const rowH = 40
+  const left = 140
   const right = 16
-  const top = 22
-  const H = top + rows.length * rowH + 26
-  const lo0 = Math.min(...rows.map((r) => r.p10), 0)
-  const hi0 = Math.max(...rows.map((r) => r.p90))
-  const pad = (hi0 - lo0) * 0.05 || 1
-  const lo = lo0 < 0 ? lo0 - pad : lo0
-  const hi = hi0 + pad
+  const top = 24
+  const H = top + rows.length * rowH + 24
+  const min = Math.min(...rows.map((r) => r.p10), props.includeZero ? 0 : Number.POSITIVE_INFINITY)
+  const max = Math.max(...rows.map((r) => r.p90), props.includeZero ? 0 : Number.NEGATIVE_INFINITY)
+  // Room at both ends for the numbers written beside the bars.
+  const pad = (max - min) * 0.2 || Math.abs(max) * 0.1 || 1
+  const step = niceStep(min - pad, max + pad, 5)
+  const lo = Math.floor((min - pad) / step) * step
+  const hi = Math.ceil((max + pad) / step) * step
   const x = (v: number) => left + ((v - lo) / (hi - lo)) * (W - left - right)
   const ticks = niceTicks(lo, hi, 5)
   return (
@@ -173,7 +189,7 @@ export function RiskRangeChart(props: {
       data-testid="risk-chart"
     >
       <text x={W - right} y={12} fontSize={11} textAnchor="end" fill={MUTED}>
-        {props.unit}
+        {props.axis.unit}
       </text>
       {ticks.map((v) => (
         <g key={v}>
@@ -181,32 +197,32 @@ export function RiskRangeChart(props: {
             x1={x(v)}
             x2={x(v)}
             y1={top - 4}
-            y2={H - 22}
+            y2={H - 20}
             stroke={v === 0 ? MUTED : GRID}
             strokeWidth={0.8}
           />
-          <text x={x(v)} y={H - 8} fontSize={10.5} textAnchor="middle" fill={MUTED}>
-            {props.tick(v)}
+          <text x={x(v)} y={H - 6} fontSize={10.5} textAnchor="middle" fill={MUTED}>
+            {f.number(v / props.axis.scale, props.axis.digits)}
           </text>
         </g>
       ))}
       {rows.map((r, i) => {
-        const cy = top + i * rowH + rowH / 2
+        const cy = top + i * rowH + rowH / 2 - 5
         return (
           <g key={r.name}>
             <text x={left - 8} y={cy + 4} fontSize={11.5} textAnchor="end" fill={INK}>
-              {r.name.length > 12 ? `${r.name.slice(0, 11)}…` : r.name}
+              {r.name.length > 11 ? `${r.name.slice(0, 10)}…` : r.name}
             </text>
-            <line x1={x(r.p10)} x2={x(r.p90)} y1={cy} y2={cy} stroke={TOTAL} strokeWidth={6} />
-            <rect x={x(r.p50) - 3} y={cy - 8} width={6} height={16} fill={INK} />
-            <text x={x(r.p10)} y={cy - 7} fontSize={9.5} textAnchor="middle" fill={MUTED}>
+            <line x1={x(r.p10)} x2={x(r.p90)} y1={cy} y2={cy} stroke={TOTAL} strokeWidth={7} />
+            <rect x={x(r.p50) - 2.5} y={cy - 8} width={5} height={16} fill={INK} />
+            <text x={x(r.p10) - 4} y={cy + 4} fontSize={10} textAnchor="end" fill={MUTED}>
               {props.label(r.p10)}
             </text>
-            <text x={x(r.p50)} y={cy + 19} fontSize={9.5} textAnchor="middle" fill={INK}>
-              {props.label(r.p50)}
-            </text>
-            <text x={x(r.p90)} y={cy - 7} fontSize={9.5} textAnchor="middle" fill={MUTED}>
+            <text x={x(r.p90) + 4} y={cy + 4} fontSize={10} textAnchor="start" fill={MUTED}>
               {props.label(r.p90)}
+            </text>
+            <text x={x(r.p50)} y={cy + 19} fontSize={10} textAnchor="middle" fill={INK}>
+              {props.label(r.p50)}
             </text>
           </g>
         )
@@ -214,6 +230,9 @@ export function RiskRangeChart(props: {
     </svg>
   )
 }
+
+/** How a chart's axis shows a mass: in 万斤 in Chinese (jin or kg), else in the plan's unit. */
+export type MassAxis = { scale: number; digits: number; unit: string }
 
 /** The risk rows of every scenario of a version, for one quantity. */
 export function riskRows(

@@ -2,11 +2,12 @@ import type { TFunction } from 'i18next'
 import { checkDecision, type Share } from '../../../../engine/board/decision-rules'
 import type { DecisionRecord } from '../../../../engine/board/version'
 
-/** "不少于 2/3" / "at least 2/3"; "超过 1/2" / "more than 1/2". */
-export function shareText(t: TFunction, share: Share): string {
+/** "不少于成员总数的 2/3" / "at least 2/3 of the members"; "超过全部表决权的 1/2" / "more than 1/2 of all voting rights". */
+export function shareText(t: TFunction, share: Share, of: 'members' | 'rights'): string {
   return t(share.strict ? 'pack.decision.shareMoreThan' : 'pack.decision.shareAtLeast', {
     num: share.num,
     den: share.den,
+    of: t(`pack.decision.of.${of}`),
   })
 }
 
@@ -29,7 +30,7 @@ export function decisionReasoning(t: TFunction, d: DecisionRecord): DecisionReas
     t('pack.decision.attendanceLine', {
       members: v.members,
       attending: v.attending,
-      rule: shareText(t, d.rules.attendance),
+      rule: shareText(t, d.rules.attendance, 'members'),
       needed: check.attendanceNeeded,
       result: ok(v.attending >= check.attendanceNeeded),
     }),
@@ -38,7 +39,7 @@ export function decisionReasoning(t: TFunction, d: DecisionRecord): DecisionReas
       votesFor: check.votesForCounted,
       against: v.votesAgainst,
       abstaining: v.abstaining,
-      rule: shareText(t, d.rules.majority),
+      rule: shareText(t, d.rules.majority, 'rights'),
       needed: check.votesForNeeded,
       result: ok(check.votesForCounted >= check.votesForNeeded),
     }),
