@@ -24,7 +24,10 @@ describe('an approved version is locked against every write channel', () => {
     dataFile: join(tempDir(), 'workspace.fengshou.sqlite'),
     mode: 'browser',
     version: 'test',
-    now: () => new Date((clock += 60_000)),
+    now: () => {
+      clock += 60_000
+      return new Date(clock)
+    },
   })
   afterAll(() => ws.close())
   const call = (channel: string, input: unknown = {}) =>

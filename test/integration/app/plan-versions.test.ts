@@ -24,7 +24,10 @@ function workspace() {
     mode: 'browser',
     version: 'test',
     // each write a minute later, so periods and order are plain
-    now: () => new Date((clock += 60_000)),
+    now: () => {
+      clock += 60_000
+      return new Date(clock)
+    },
   })
   const call = <T>(channel: string, input: unknown = {}) => dispatch(ws.handlers, channel, input) as Result<T>
   const ok = <T>(channel: string, input: unknown = {}): T => {
