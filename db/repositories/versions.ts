@@ -171,7 +171,7 @@ export function insertVersion(
       entity: 'version',
       entityId: id,
       summary: `${header.number} ${header.title}`,
-      detail: { event: 'freeze', number: header.number, author: header.author, hash },
+      detail: { event: 'freeze', number: header.number, title: header.title, author: header.author, hash },
     })
     const row = getVersionRow(db, id)
     if (!row) throw new Error('version vanished after insert')
@@ -189,7 +189,7 @@ export function insertSubmission(db: DB, ctx: WriteContext, row: VersionRow, by:
       entity: 'version',
       entityId: row.id,
       summary: `${row.number} ${row.title}`,
-      detail: { event: 'submit', number: row.number, by },
+      detail: { event: 'submit', number: row.number, title: row.title, by },
     })
   })()
 }
@@ -247,7 +247,7 @@ export function insertComment(
       entity: 'version',
       entityId: row.id,
       summary: `${row.number} ${row.title}`,
-      detail: { event: 'comment', number: row.number, by: c.author, commentId: id },
+      detail: { event: 'comment', number: row.number, title: row.title, by: c.author, commentId: id },
     })
     const stored = db.prepare('SELECT * FROM version_comment WHERE id = ?').get(id) as CommentRow
     return commentOf(stored)
