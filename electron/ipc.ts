@@ -1,4 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import type { z } from 'zod'
 import { CHANNELS, isChannel } from '../app/contract/channels'
 import type { Result } from '../app/contract/result'
 import { validateCall } from '../app/dispatch'
@@ -6,6 +7,11 @@ import { validateCall } from '../app/dispatch'
 const FORBIDDEN: Result<never> = {
   ok: false,
   error: { code: 'FORBIDDEN', message: 'Message from an untrusted sender', details: {} },
+}
+
+const INVALID: Result<never> = {
+  ok: false,
+  error: { code: 'VALIDATION', message: 'Invalid input for a call of the desktop shell', details: {} },
 }
 
 /**
@@ -43,4 +49,24 @@ export function registerShellCall(
   ipcMain.handle(channel, (event: IpcMainInvokeEvent) =>
     isTrusted(event.senderFrame) ? run(event) : FORBIDDEN,
   )
+}
+
+/**
+ * A call of the main process's own (outside the contract) that takes an input: the same sender
+ * check, then the input parsed by its schema; anything else is refused before it runs.
+ */
+export function registerShellCallWithInput<S extends z.ZodType>(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  channel: string,
+  schema: S,
+  isTrusted: (frame: IpcMainInvokeEvent['senderFrame']) => boolean,
+  run: (event: IpcMainInvokeEvent, input: z.output<S>) => Promise<Result<unknown>>,
+): void {
+  if (isChannel(channel)) throw new Error(`${channel} belongs to the contract and is relayed`)
+  ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
+    if (!isTrusted(event.senderFrame)) return FORBIDDEN
+    const parsed = schema.safeParse(input)
+    if (!parsed.success) return INVALID
+    return run(event, parsed.data)
+  })
 }

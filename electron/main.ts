@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron'
@@ -6,8 +7,9 @@ import { CONTENT_SECURITY_POLICY } from '../app/serve/csp'
 import { resolveStaticPath } from '../app/serve/static-files'
 import type { Workspace } from '../engine/schemas/workspace'
 import { type Backend, startBackend } from './backend'
+import { registerBoardPack } from './board-pack'
 import { registerFolderDialog } from './dialogs'
-import { registerIpcRelay, registerShellCall } from './ipc'
+import { registerIpcRelay, registerShellCall, registerShellCallWithInput } from './ipc'
 import { buildMenuTemplate, mainText } from './menu'
 import { chooseNativeBinding } from './native-binding'
 import {
@@ -26,6 +28,7 @@ import { confirmDiscard } from './unload'
 
 const devOrigin = app.isPackaged ? null : devServerOrigin(process.env)
 const rendererDir = join(import.meta.dirname, '../renderer')
+const preloadPath = join(import.meta.dirname, '../preload/preload.cjs')
 
 protocol.registerSchemesAsPrivileged([
   {
@@ -72,7 +75,7 @@ function createWindow(locale: 'zh-CN' | 'en'): BrowserWindow {
     minHeight: 640,
     show: false,
     title: mainText(locale, 'app.title'),
-    webPreferences: buildWebPreferences(join(import.meta.dirname, '../preload/preload.cjs')),
+    webPreferences: buildWebPreferences(preloadPath),
   })
   window.once('ready-to-show', () => window.show())
   // A form with unsaved changes holds the window: ask, and close (or reload) only if the user agrees.
@@ -145,6 +148,36 @@ async function start(): Promise<void> {
         const open = await backend.call('workspace:get', {})
         return open.ok ? (open.value as Workspace).locale : systemLocale()
       },
+    },
+  )
+  // The board pack: the print route in a hidden window, printed by Chromium and saved where the user says.
+  registerBoardPack(
+    (channel, schema, run) =>
+      registerShellCallWithInput(ipcMain, channel, schema, (frame) => isTrustedSender(frame, devOrigin), run),
+    {
+      windowOf: (contents) => BrowserWindow.fromWebContents(contents),
+      openPrintWindow: () => {
+        // Hidden, and never throttled as a background page: it must finish drawing to be printed.
+        const win = new BrowserWindow({
+          show: false,
+          width: 1000,
+          height: 1400,
+          webPreferences: buildWebPreferences(preloadPath, { backgroundThrottling: false }),
+        })
+        return {
+          load: (url) => win.loadURL(url),
+          evaluate: (script) => win.webContents.executeJavaScript(script),
+          title: () => win.webContents.getTitle(),
+          printToPdf: (options) => win.webContents.printToPDF(options),
+          close: () => {
+            if (!win.isDestroyed()) win.destroy()
+          },
+        }
+      },
+      entryUrl: devOrigin ? `${devOrigin}/` : APP_ENTRY_URL,
+      showSaveDialog: (window, options) => dialog.showSaveDialog(window, options),
+      defaultDir: () => app.getPath('documents'),
+      fs: { writeFile, rename, rm: (path) => rm(path, { force: true }) },
     },
   )
   const current = await backend.call('workspace:get', {})

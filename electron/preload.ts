@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNELS, methodName } from '../app/contract/channels'
+import { SAVE_BOARD_PACK_CHANNEL } from './board-pack'
 import { CHOOSE_FOLDER_CHANNEL } from './dialogs'
 
 // One object of named functions, one per channel of the contract. Nothing raw is exposed:
@@ -13,8 +14,12 @@ const api = Object.fromEntries(
 
 contextBridge.exposeInMainWorld('fengshou', Object.freeze(api))
 
-// Outside the contract, one named function: the native folder dialog of the main process.
+// Outside the contract, named functions of the main process: the native folder dialog, and the
+// board pack printed to PDF and saved where the user chooses.
 contextBridge.exposeInMainWorld(
   'fengshouShell',
-  Object.freeze({ chooseFolder: () => ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL) }),
+  Object.freeze({
+    chooseFolder: () => ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL),
+    saveBoardPack: (input: unknown) => ipcRenderer.invoke(SAVE_BOARD_PACK_CHANNEL, input),
+  }),
 )

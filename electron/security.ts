@@ -10,8 +10,13 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
  * The only source of a window's webPreferences (a test scans that every BrowserWindow uses it).
  * Electron's security checklist: isolated, sandboxed, no Node, web security on, no webviews.
  */
-export function buildWebPreferences(preloadPath: string): WebPreferences {
+export function buildWebPreferences(
+  preloadPath: string,
+  /** a hidden window that prints must keep drawing (the board pack); nothing else may be changed */
+  extra: Pick<WebPreferences, 'backgroundThrottling'> = {},
+): WebPreferences {
   return {
+    ...extra,
     preload: preloadPath,
     contextIsolation: true,
     sandbox: true,

@@ -108,7 +108,7 @@ describe('preload: the folder dialog', () => {
   it('is one named function outside the contract object, and nothing raw', async () => {
     await import('../../../electron/preload')
     const desktop = exposed.fengshouShell as Record<string, unknown>
-    expect(Object.keys(desktop)).toEqual(['chooseFolder'])
+    expect(Object.keys(desktop)).toEqual(['chooseFolder', 'saveBoardPack'])
     expect(Object.isFrozen(desktop)).toBe(true)
     expect(exposed.fengshou).not.toHaveProperty('chooseFolder')
     await (desktop.chooseFolder as (input?: unknown) => Promise<unknown>)({ folder: '/etc' })
