@@ -1,5 +1,5 @@
 import { Alert, Spin } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { VersionDetail } from '../../../../engine/board/version'
 import type { Locale } from '../../../../engine/i18n/locale'
@@ -24,6 +24,10 @@ export function BoardPack(props: { route: PrintRoute }) {
   const { versionId } = props.route
   const lang: Locale = props.route.lang ?? (i18n.language === 'en' ? 'en' : 'zh-CN')
   const [state, setState] = useState<State>({ status: 'loading' })
+  // A new i18n object comes with every change of language (react-i18next): read it through a ref,
+  // so that switching to the pack's language does not fetch the version again.
+  const i18nRef = useRef(i18n)
+  i18nRef.current = i18n
 
   useEffect(() => {
     let live = true
@@ -31,7 +35,7 @@ export function BoardPack(props: { route: PrintRoute }) {
     delete document.body.dataset.packError
     void (async () => {
       try {
-        await switchLanguage(i18n, lang)
+        await switchLanguage(i18nRef.current, lang)
         const detail = await unwrap(api.versionsGet({ id: versionId }))
         if (live) setState({ status: 'ready', detail, lang })
       } catch (error) {
@@ -43,7 +47,7 @@ export function BoardPack(props: { route: PrintRoute }) {
     return () => {
       live = false
     }
-  }, [i18n, versionId, lang])
+  }, [versionId, lang])
 
   const ready = state.status === 'ready' ? state.detail : null
   useEffect(() => {

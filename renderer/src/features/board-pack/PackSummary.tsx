@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { KeepNumbers } from './KeepNumbers'
 import { type PackData, Sheet } from './pack-data'
 import { fundingOf, riskOf } from './pack-model'
 import { summaryText } from './summary-text'
@@ -51,21 +52,33 @@ export function PackSummary(props: { p: PackData }) {
       </div>
       <div className="bp-question">
         <h3>{t('pack.summary.q.proposed')}</h3>
-        <p data-testid="summary-proposed">{text.proposed}</p>
+        <p data-testid="summary-proposed">
+          <KeepNumbers text={text.proposed} />
+        </p>
       </div>
       <div className="bp-question">
         <h3>{t('pack.summary.q.cost')}</h3>
-        <p data-testid="summary-cost">{text.cost}</p>
+        <p data-testid="summary-cost">
+          <KeepNumbers text={text.cost} />
+        </p>
       </div>
       <div className="bp-question">
         <h3>{t('pack.summary.q.gain')}</h3>
-        <p data-testid="summary-gain">{text.gain}</p>
+        <p data-testid="summary-gain">
+          <KeepNumbers text={text.gain} />
+        </p>
       </div>
       <div className="bp-question">
         <h3>{t('pack.summary.q.risk')}</h3>
-        {text.risk && <p data-testid="summary-risk">{text.risk}</p>}
+        {text.risk && (
+          <p data-testid="summary-risk">
+            <KeepNumbers text={text.risk} />
+          </p>
+        )}
         {text.cautions.map((c) => (
-          <p key={c}>{c}</p>
+          <p key={c}>
+            <KeepNumbers text={c} />
+          </p>
         ))}
       </div>
       <p className="bp-small bp-muted">{t('pack.summary.footnote')}</p>

@@ -1,7 +1,7 @@
 import { Alert, Button, ConfigProvider, Spin, theme } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../app/contract/contract'
 import type { Workspace } from '../../../../engine/schemas/workspace'
@@ -51,12 +51,18 @@ export function App() {
   // A print route (#/print/…) shows one document without the shell; it is fixed for the page's life.
   const [printRoute] = useState(() => parsePrintHash(window.location.hash))
 
+  // react-i18next hands out a new i18n object at every change of language; the start-up load must
+  // not run again because of one (a print route in another language than the workspace's would
+  // switch back and forth for ever), so it reads the instance through a ref.
+  const i18nRef = useRef(i18n)
+  i18nRef.current = i18n
   const load = useCallback(async () => {
     setState({ status: 'loading' })
     try {
       const [workspace, info] = await (takeStartupWorkspace() ??
         Promise.all([unwrap(api.workspaceGet()), unwrap(api.appInfo())]))
-      await switchLanguage(i18n, workspace.locale)
+      // A print route speaks the language it asks for (?lang=), not necessarily the workspace's.
+      await switchLanguage(i18nRef.current, printRoute?.lang ?? workspace.locale)
       setLoadedWorkspace(info.workspaceId)
       setState({ status: 'ready', workspace, info })
     } catch (error) {
@@ -64,7 +70,7 @@ export function App() {
       if (apiErrorOf(error)?.code === 'NO_WORKSPACE') setState({ status: 'welcome' })
       else setState({ status: 'failed', error })
     }
-  }, [i18n])
+  }, [printRoute])
 
   useEffect(() => {
     void load()
