@@ -229,3 +229,17 @@ describe('board pack in English', () => {
     expect(screen.getAllByTestId('pack-citation')[0]!.textContent).toMatch(/“.+”/)
   })
 })
+
+describe('board pack: numbers stay whole', () => {
+  it('keeps each number with its unit on one line, and the sentence as it was', () => {
+    const detail = versionDetail()
+    renderPack(detail)
+    const risk = screen.getByTestId('summary-risk')
+    const kept = [...risk.querySelectorAll('.bp-nobr')].map((s) => s.textContent)
+    expect(kept.filter((k) => k === '10' || k === '0')).toEqual([])
+    expect(kept.some((k) => k?.startsWith('10,000 次'))).toBe(true)
+    expect(kept.some((k) => /^[\d.]+ 万斤$/.test(k ?? ''))).toBe(true)
+    expect(kept.some((k) => /^-[\d.]+ 万元$/.test(k ?? ''))).toBe(true)
+    expect(risk.textContent).toMatch(/^遇到十年一遇的坏年景（P10），总产约 [\d.]+ 万斤，毛利约/)
+  })
+})
