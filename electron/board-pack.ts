@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type {
   BaseWindow,
   IpcMainInvokeEvent,
@@ -5,7 +6,6 @@ import type {
   SaveDialogReturnValue,
   WebContents,
 } from 'electron'
-import { join } from 'node:path'
 import { z } from 'zod'
 import type { Result } from '../app/contract/result'
 import { ERROR_CODES, type ErrorCode } from '../engine/errors'
