@@ -14,7 +14,7 @@ import {
   safeFileName,
 } from '../../../electron/board-pack'
 import { registerShellCallWithInput } from '../../../electron/ipc'
-import { isTrustedSender } from '../../../electron/security'
+import { buildWebPreferences, isTrustedSender } from '../../../electron/security'
 import { boardPackHash } from '../../../renderer/src/features/board-pack/print-route'
 
 type Event = { senderFrame: { url: string } | null; sender: { id: number } }
@@ -193,6 +193,16 @@ describe('the board pack as a PDF (main process, outside the contract)', () => {
       error: { code: 'FORBIDDEN' },
     })
     expect(deps.openPrintWindow).not.toHaveBeenCalled()
+  })
+})
+
+describe('the hidden print window', () => {
+  it('is as locked down as every window; it only keeps drawing while hidden', () => {
+    const prefs = buildWebPreferences('/app/preload.cjs', { backgroundThrottling: false })
+    expect(prefs).toEqual({ ...buildWebPreferences('/app/preload.cjs'), backgroundThrottling: false })
+    expect(prefs.sandbox).toBe(true)
+    expect(prefs.contextIsolation).toBe(true)
+    expect(prefs.nodeIntegration).toBe(false)
   })
 })
 
