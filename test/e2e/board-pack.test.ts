@@ -133,6 +133,9 @@ describe('the board pack (理事会材料) as a PDF', () => {
 
     const pages = pageCount(pdf)
     expect(pages).toBeGreaterThanOrEqual(8)
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(
+      /^Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/m,
+    )
     const all = squeeze(text(pdf))
     expect(all).toContain('丰收示范合作社')
     expect(all).toContain('理事会审议材料')
