@@ -13,6 +13,7 @@ import {
   renameScenario,
 } from '../db/repositories/scenarios'
 import { createVariety, listVarieties, updateVariety } from '../db/repositories/varieties'
+import { checkRestoreKeepsApproved } from '../db/repositories/versions'
 import { getWorkspace, updateWorkspaceSettings } from '../db/repositories/workspace'
 import { effectiveAssumptions } from '../engine/assumptions/resolve'
 import { AppError } from '../engine/errors'
@@ -21,6 +22,17 @@ import { readAuditLog } from './use-cases/audit-log'
 import { backupToFolder } from './use-cases/backup-to'
 import { importCsv, previewCsv } from './use-cases/field-csv-import'
 import { bulkUpdateCheckedFields, createCheckedField, updateCheckedField } from './use-cases/field-edits'
+import {
+  charter,
+  commentOnVersion,
+  compareVersions,
+  decideVersion,
+  freezeVersion,
+  getVersion,
+  listVersions,
+  setCharter,
+  submitVersion,
+} from './use-cases/plan-versions'
 import { importVarietyCsv } from './use-cases/variety-csv-import'
 
 export type HandlerDeps = {
@@ -50,6 +62,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'audit:list': (query) => readAuditLog(holder.db, query),
     'workspace:restore': ({ file }) => {
       const source = backupPath(deps.dataFile, file)
+      // A backup from before a board's approval would undo the decision: refused, nothing replaced.
+      checkRestoreKeepsApproved(holder.db, source)
       // The current state is kept too, so a restore can itself be undone.
       const safety = backupWorkspace(holder.db, deps.dataFile, ctx.now())
       holder.db.close()
@@ -112,5 +126,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       resetOverride(holder.db, ctx, key, revision)
       return { key }
     },
+    'versions:list': () => listVersions(holder.db),
+    'versions:get': ({ id }) => getVersion(holder.db, id),
+    'versions:freeze': (input) => freezeVersion(holder.db, ctx, input),
+    'versions:diff': ({ fromId, toId }) => compareVersions(holder.db, fromId, toId),
+    'versions:submit': ({ id, author }) => submitVersion(holder.db, ctx, id, author),
+    'versions:comment': (input) => commentOnVersion(holder.db, ctx, input),
+    'versions:decide': (input) => decideVersion(holder.db, ctx, input),
+    'charter:get': () => charter(holder.db),
+    'charter:set': (input) => setCharter(holder.db, ctx, input),
   }
 }

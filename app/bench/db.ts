@@ -8,6 +8,7 @@ import { getField, updateField } from '../../db/repositories/fields'
 import { buildDemoPlan } from '../../engine/demo-plan'
 import { scalePlan } from '../../engine/scale-plan'
 import type { Plan } from '../../engine/schemas/plan'
+import { freezeVersion, getVersion } from '../use-cases/plan-versions'
 import { report, time } from './measure'
 
 const ctx = { actor: 'bench', now: () => new Date('2026-03-01T08:00:00Z') }
@@ -37,7 +38,40 @@ export function writeWorkspace(plan: Plan): { dir: string; file: string } {
   return { dir, file }
 }
 
+/**
+ * A plan version of a big co-op: freezing it (the plan read, evaluated, its 10,000-year risk run,
+ * stored and hashed) and opening it again (read, hash verified, parsed) for the board screen.
+ */
+function benchVersions(): void {
+  const { dir, file } = writeWorkspace(largePlan(2_000, 5))
+  const { db } = openDatabase(file)
+  try {
+    let n = 0
+    let id = 0
+    report(
+      'freeze_version_2000_fields',
+      time(() => {
+        id = freezeVersion(db, ctx, { title: `第 ${++n} 稿`, note: '', author: '测试' }).id
+      }, 5),
+      'ms',
+      { max: 3_000 },
+    )
+    report(
+      'open_version_2000_fields',
+      time(() => {
+        if (getVersion(db, id).content.plan.fields.length !== 2_000) throw new Error('version lost fields')
+      }, 11),
+      'ms',
+      { max: 500 },
+    )
+  } finally {
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 export function benchDb(): void {
+  benchVersions()
   const { dir, file } = writeWorkspace(largePlan(10_000, 10))
   try {
     // What a user waits for when the planner starts on a big co-op: the file opened (header

@@ -10,6 +10,8 @@ export const AUDIT_ENTITIES = [
   'assumption',
   'workspace',
   'plan',
+  'version',
+  'charter',
 ] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 

@@ -2,6 +2,17 @@ import { z } from 'zod'
 import type { EffectiveAssumption } from '../../engine/assumptions/resolve'
 import { checkSetting, overrideShape } from '../../engine/assumptions/schema'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
+import { type DecisionRules, LAW_RULES } from '../../engine/board/decision-rules'
+import {
+  COMMENT_ROLES,
+  DECISION_OUTCOMES,
+  type DecisionRecord,
+  VERSION_LIMITS,
+  type VersionComment,
+  type VersionDetail,
+  type VersionSummary,
+} from '../../engine/board/version'
+import type { VersionDiff } from '../../engine/board/version-diff'
 import {
   type ColumnTarget,
   type ColumnUnit,
@@ -33,17 +44,6 @@ import {
   type Workspace,
 } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
-import { type DecisionRules, LAW_RULES } from '../../engine/board/decision-rules'
-import {
-  COMMENT_ROLES,
-  DECISION_OUTCOMES,
-  type DecisionRecord,
-  VERSION_LIMITS,
-  type VersionComment,
-  type VersionDetail,
-  type VersionSummary,
-} from '../../engine/board/version'
-import type { VersionDiff } from '../../engine/board/version-diff'
 import { AuditListSchema, type AuditPage } from './audit'
 import type { Channel, HostChannel, WorkspaceChannel } from './channels'
 

@@ -6,7 +6,7 @@ import { AppError } from '../../engine/errors'
  * caller edits without a form (an import, the command line) and takes the record as it is.
  */
 export function checkRevision(
-  entity: 'field' | 'variety' | 'assumption' | 'workspace' | 'loan',
+  entity: 'field' | 'variety' | 'assumption' | 'workspace' | 'loan' | 'charter',
   id: number | string,
   current: number | null,
   expected: number | null | undefined,

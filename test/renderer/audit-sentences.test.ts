@@ -196,4 +196,25 @@ describe('change log sentences', () => {
     const at = new Date(2026, 2, 1, 8, 12).toISOString()
     expect(localTime(at)).toBe('2026-03-01 08:12')
   })
+
+  it('reads the board review: a version frozen, submitted, commented on and decided', () => {
+    const version = (detail: Record<string, unknown>, action: AuditLogEntry['action'] = 'update') =>
+      describeEntry(zh, entry({ entity: 'version', action, summary: '2 春播方案', detail })).text
+    const base = { number: 2, title: '春播方案' }
+    expect(version({ ...base, event: 'freeze', author: '王经理', hash: 'sha256:ab' }, 'create')).toBe(
+      '王经理 冻结了第 2 版「春播方案」',
+    )
+    expect(version({ ...base, event: 'submit', by: '王经理' })).toBe('王经理 把第 2 版「春播方案」提交审议')
+    expect(version({ ...base, event: 'comment', by: '李理事', commentId: 4 })).toBe(
+      '李理事 对第 2 版「春播方案」发表了意见',
+    )
+    expect(version({ ...base, event: 'decision', outcome: 'approved', scenario: '滴灌', by: '赵记录' })).toBe(
+      '赵记录 记录了第 2 版「春播方案」的决议：通过',
+    )
+    // an entry of an unexpected shape reads plainly, never as raw data
+    expect(version({ event: 'unknown' })).not.toMatch(/event|unknown/)
+    expect(
+      describeEntry(ctxFor('en'), entry({ entity: 'charter', action: 'settings', detail: {} })).text,
+    ).toBe('changed the charter’s voting rules')
+  })
 })

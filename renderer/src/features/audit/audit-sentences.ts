@@ -353,6 +353,32 @@ function groupSentence(ctx: SentenceContext, e: AuditLogEntry): AuditSentence | 
     : null
 }
 
+const VERSION_EVENTS = ['freeze', 'submit', 'comment', 'decision'] as const
+
+function versionSentence(ctx: SentenceContext, e: AuditLogEntry): AuditSentence | null {
+  const d = e.detail
+  const event = VERSION_EVENTS.find((x) => x === d.event)
+  if (!event || !isNumber(d.number) || typeof d.title !== 'string') return null
+  const outcome =
+    d.outcome === 'approved' || d.outcome === 'rejected' ? ctx.t(`audit.outcome.${d.outcome}`) : ''
+  const by = typeof d.by === 'string' ? d.by : typeof d.author === 'string' ? d.author : ''
+  const scenario = typeof d.scenario === 'string' ? d.scenario : ''
+  return {
+    text: ctx.t(`audit.s.version.${event}`, {
+      number: d.number,
+      title: clip(d.title),
+      by,
+      outcome,
+      scenario,
+    }),
+    details: [],
+  }
+}
+
+function charterSentence(ctx: SentenceContext, e: AuditLogEntry): AuditSentence | null {
+  return e.action === 'settings' ? { text: ctx.t('audit.s.charter'), details: [] } : null
+}
+
 const BY_ENTITY: Record<string, (ctx: SentenceContext, e: AuditLogEntry) => AuditSentence | null> = {
   field: fieldSentence,
   variety: varietySentence,
@@ -361,6 +387,8 @@ const BY_ENTITY: Record<string, (ctx: SentenceContext, e: AuditLogEntry) => Audi
   workspace: workspaceSentence,
   plan: planSentence,
   group: groupSentence,
+  version: versionSentence,
+  charter: charterSentence,
 }
 
 export function describeEntry(ctx: SentenceContext, e: AuditLogEntry): AuditSentence {
