@@ -346,6 +346,7 @@ export function insertDecision(
       detail: {
         event: 'decision',
         number: row.number,
+        title: row.title,
         outcome: d.outcome,
         scenario: d.scenarioName,
         by: d.recordedBy,
