@@ -6,14 +6,11 @@ import { AuditLog, type AuditPeriod } from '../audit/AuditLog'
 import { localTime } from '../audit/audit-sentences'
 import { previousVersion } from './VersionChanges'
 
-function plusOneMs(iso: string): string {
-  return new Date(Date.parse(iso) + 1).toISOString()
-}
-
 /**
- * The span of the change log that belongs to a version: after the version before it was frozen, up
- * to this one's freezing (its own record included); for the newest version, up to now, so what was
- * changed since the last freeze shows too.
+ * The span of the change log that belongs to a version: from the moment the version before it was
+ * frozen up to the moment this one was; for the newest version, up to now, so what was changed
+ * since the last freeze shows too. (A freeze's own record is written as it finishes, a moment
+ * after the version's time, so each period opens with the previous version's freeze.)
  */
 export function versionPeriod(
   versions: VersionSummary[],
@@ -22,8 +19,8 @@ export function versionPeriod(
   const previous = previousVersion(versions, v)
   const isNewest = versions.every((x) => x.number <= v.number)
   return {
-    since: previous ? plusOneMs(previous.createdAt) : undefined,
-    until: isNewest ? undefined : plusOneMs(v.createdAt),
+    since: previous ? previous.createdAt : undefined,
+    until: isNewest ? undefined : v.createdAt,
     previous,
     isNewest,
   }

@@ -204,7 +204,7 @@ function KpiSection(props: { deltas: KpiDelta[]; fromLabel: string | null; toLab
         onChange={(e) => setPicked(e.target.value as string)}
         options={deltas.map((d) => ({
           value: keyOf(d),
-          label: d.isBaseline ? t('board.kpi.baselineName', { name: d.name }) : d.name,
+          label: d.name,
         }))}
         style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginBottom: 8 }}
       />

@@ -63,6 +63,12 @@ export function kpiRows(
   isBaseline: boolean,
 ): KpiRow[] {
   const na = t('scenarios.notApplicable')
+  // A share always with one decimal, as elsewhere in the app: 38.0 %, never 38 %.
+  const oneDecimal = new Intl.NumberFormat(format.locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  })
+  const pct = (ratio: number) => `${oneDecimal.format(ratio * 100)} %`
   const shown = (key: KpiKey, k: Kpis | null): string => {
     if (!k) return na
     if (isBaseline && NOT_FOR_BASELINE.has(key)) return na
@@ -75,14 +81,14 @@ export function kpiRows(
       case 'yuan':
         return v === null ? na : t('board.kpi.yuan', { value: format.money(v as number) })
       case 'ratio':
-        return v === null ? t('finance.irrNone') : `${format.number((v as number) * 100, 1)}%`
+        return v === null ? t('finance.irrNone') : pct(v as number)
       case 'years':
         if (k.investmentYuan === 0) return na
         return v === null
           ? t('scenarios.paybackNone')
           : t('scenarios.paybackYears', { years: format.number(v as number, 1) })
       case 'probability':
-        return v === null ? na : `${format.number((v as number) * 100, 1)}%`
+        return v === null ? na : pct(v as number)
     }
   }
   const change = (key: KpiKey): string => {
