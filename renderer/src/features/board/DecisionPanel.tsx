@@ -53,7 +53,7 @@ export function DecisionPanel(props: {
 }
 
 /** The live verdict under the counts: valid or not, and why, in plain words. */
-export function VerdictView(props: { verdict: Verdict; outcome?: DecisionOutcome }) {
+export function VerdictView(props: { verdict: Verdict; recorded?: boolean }) {
   const { t } = useTranslation()
   const { verdict } = props
   if (verdict.state === 'incomplete')
@@ -75,7 +75,11 @@ export function VerdictView(props: { verdict: Verdict; outcome?: DecisionOutcome
       showIcon
       data-testid="verdict"
       data-valid={valid}
-      title={valid ? t('board.check.valid') : t('board.check.invalid')}
+      title={
+        props.recorded
+          ? t(valid ? 'board.check.validRecorded' : 'board.check.invalidRecorded')
+          : t(valid ? 'board.check.valid' : 'board.check.invalid')
+      }
       description={
         <>
           <Lines lines={valid ? verdict.lines : verdict.reasons} />
@@ -457,7 +461,7 @@ function DecisionRecordView(props: { version: VersionDetail; decision: DecisionR
       <Typography.Text type="secondary">
         {t(isLawRules(d.rules) ? 'board.record.rulesLaw' : 'board.record.rulesCharter')}
       </Typography.Text>
-      <VerdictView verdict={verdict} />
+      <VerdictView verdict={verdict} recorded />
     </Space>
   )
 }

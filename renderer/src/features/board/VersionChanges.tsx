@@ -80,7 +80,7 @@ export function VersionChanges(props: { to: VersionDetail; versions: VersionSumm
           value={fromId}
           onChange={setFromId}
           options={options}
-          style={{ width: 260 }}
+          style={{ width: 320 }}
           data-testid="diff-from"
         />
         <span>{t('board.changes.with')}</span>
@@ -89,7 +89,7 @@ export function VersionChanges(props: { to: VersionDetail; versions: VersionSumm
           value={toId}
           onChange={setToId}
           options={options}
-          style={{ width: 260 }}
+          style={{ width: 320 }}
           data-testid="diff-to"
         />
       </Flex>
