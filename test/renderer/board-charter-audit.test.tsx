@@ -58,14 +58,13 @@ describe('the charter’s rules', () => {
     })
   })
 
-  it('shows the back end’s refusal in words', async () => {
+  it('shows the back end’s refusal in words, and offers the rules another window saved', async () => {
     backend.charterSet.mockResolvedValueOnce({
       ok: false,
       error: { code: 'STALE', message: 'stale', details: {} },
     })
-    renderWithApp(
-      <CharterCard charter={LAW_CHARTER} error={null} onRetry={() => undefined} onSaved={vi.fn()} />,
-    )
+    const onRetry = vi.fn()
+    renderWithApp(<CharterCard charter={LAW_CHARTER} error={null} onRetry={onRetry} onSaved={vi.fn()} />)
     fireEvent.click(screen.getByTestId('charter-edit'))
     await act(async () => {
       fireEvent.change(screen.getByTestId('charter-board-attendance-num'), { target: { value: '3' } })
@@ -74,8 +73,12 @@ describe('the charter’s rules', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('charter-save'))
     })
-    expect(await screen.findByRole('alert')).toBeTruthy()
+    expect((await screen.findByRole('alert')).textContent).toContain('这条记录刚在别处')
     expect(screen.queryByText('stale')).toBeNull()
+    fireEvent.click(screen.getByTestId('charter-reload'))
+    expect(onRetry).toHaveBeenCalledTimes(1)
+    // the edit is dropped for the rules read again
+    expect(screen.queryByTestId('charter-form')).toBeNull()
   })
 })
 

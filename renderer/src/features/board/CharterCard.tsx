@@ -94,6 +94,10 @@ export function CharterCard(props: {
           draft={editing}
           onChange={setEditing}
           onClose={() => setEditing(null)}
+          onReload={() => {
+            setEditing(null)
+            props.onRetry()
+          }}
           onSaved={(c) => {
             setEditing(null)
             props.onSaved(c)
@@ -175,11 +179,14 @@ function CharterForm(props: {
   draft: Draft
   onChange: (d: Draft) => void
   onClose: () => void
+  /** another window saved the rules meanwhile: drop this edit and read theirs */
+  onReload: () => void
   onSaved: (c: Charter) => void
 }) {
   const { t } = useTranslation()
   const { format } = useWorkspace()
   const { message } = App.useApp()
+  const [stale, setStale] = useState(false)
   const [busy, run] = useBusy()
   const [problem, setProblem] = useState<string | null>(null)
   const { draft } = props
@@ -201,7 +208,10 @@ function CharterForm(props: {
       if (blocker) return
       setProblem(null)
       const result = await api.charterSet({ ...draft, revision: props.charter.revision })
-      if (!result.ok) return setProblem(refusal(t, result.error))
+      if (!result.ok) {
+        setStale(result.error.code === 'STALE')
+        return setProblem(refusal(t, result.error))
+      }
       message.success(t('board.charter.saved'))
       props.onSaved(result.value)
     })
@@ -231,7 +241,21 @@ function CharterForm(props: {
         </div>
       ))}
       {blocker && <Alert type="error" showIcon title={blocker} data-testid="charter-blocker" />}
-      {problem && <Alert type="error" showIcon role="alert" title={problem} />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={problem}
+          action={
+            stale ? (
+              <Button size="small" onClick={props.onReload} data-testid="charter-reload">
+                {t('board.charter.reloadLatest')}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
       <Space wrap>
         <Button
           type="primary"

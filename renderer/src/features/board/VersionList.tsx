@@ -107,7 +107,7 @@ export function VersionList(props: {
       {
         title: t('board.col.comments'),
         dataIndex: 'commentCount',
-        width: 80,
+        width: 104,
         align: 'right',
       },
     ],
