@@ -89,9 +89,11 @@ describe('a version’s change log', () => {
   const all = [v3, v2, v1]
 
   it('spans from the previous version’s freeze to its own; the newest up to now; the first from the start', () => {
-    expect(versionPeriod(all, v2)).toMatchObject({ since: v1.createdAt, until: v2.createdAt })
+    // the end is just after the version's own freeze, which is logged at the version's time
+    const justAfter = (iso: string) => new Date(Date.parse(iso) + 1).toISOString()
+    expect(versionPeriod(all, v2)).toMatchObject({ since: v1.createdAt, until: justAfter(v2.createdAt) })
     expect(versionPeriod(all, v3)).toMatchObject({ since: v2.createdAt, until: undefined })
-    expect(versionPeriod(all, v1)).toMatchObject({ since: undefined, until: v1.createdAt })
+    expect(versionPeriod(all, v1)).toMatchObject({ since: undefined, until: justAfter(v1.createdAt) })
   })
 
   it('asks the back end for that span only, with the change log’s own list', async () => {
@@ -100,7 +102,7 @@ describe('a version’s change log', () => {
     expect(backend.auditList).toHaveBeenLastCalledWith({
       limit: 200,
       since: v1.createdAt,
-      until: v2.createdAt,
+      until: '2026-03-08T00:00:00.001Z',
     })
     expect(screen.getByTestId('version-audit-period').textContent).toMatch(
       /^从第 1 版冻结（2026-03-01 \d\d:00）到第 2 版冻结（2026-03-08 \d\d:00）的修改记录$/,

@@ -72,6 +72,9 @@ describe('plan versions (versions:*)', () => {
     const v1 = ok<VersionSummary>('versions:freeze', { title: '春播方案', note: '', author: '王经理' })
     expect(v1).toMatchObject({ number: 1, status: 'frozen', hashVerified: true, author: '王经理' })
     expect(v1.hash).toMatch(/^sha256:[0-9a-f]{64}$/)
+    // the freeze is logged at the version's own time: a version's period ends with its freeze
+    const logged = ok<{ entries: { at: string; entity: string }[] }>('audit:list', { entities: ['version'] })
+    expect(logged.entries.map((e) => e.at)).toEqual([v1.createdAt])
     const before = ok<VersionDetail>('versions:get', { id: v1.id })
     // what the engine gives for the plan as it was, as JSON carries numbers: bit for bit
     expect(before.content.results).toStrictEqual(JSON.parse(JSON.stringify(versionResults(planAtFreeze))))

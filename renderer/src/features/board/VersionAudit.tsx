@@ -7,10 +7,10 @@ import { localTime } from '../audit/audit-sentences'
 import { previousVersion } from './VersionChanges'
 
 /**
- * The span of the change log that belongs to a version: from the moment the version before it was
- * frozen up to the moment this one was; for the newest version, up to now, so what was changed
- * since the last freeze shows too. (A freeze's own record is written as it finishes, a moment
- * after the version's time, so each period opens with the previous version's freeze.)
+ * The span of the change log that belongs to a version: from the freeze of the version before it
+ * up to and including this one's freeze (a freeze is logged at its version's own time), so the
+ * period opens and closes with the two freezes; for the newest version, up to now, so what was
+ * changed since the last freeze shows too.
  */
 export function versionPeriod(
   versions: VersionSummary[],
@@ -20,7 +20,7 @@ export function versionPeriod(
   const isNewest = versions.every((x) => x.number <= v.number)
   return {
     since: previous ? previous.createdAt : undefined,
-    until: isNewest ? undefined : v.createdAt,
+    until: isNewest ? undefined : new Date(Date.parse(v.createdAt) + 1).toISOString(),
     previous,
     isNewest,
   }
