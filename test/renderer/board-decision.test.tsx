@@ -16,7 +16,7 @@ const { DecisionPanel } = await import('../../renderer/src/features/board/Decisi
 
 function renderForm(charter: Charter = LAW_CHARTER) {
   return renderWithApp(
-    <DecisionPanel version={detail()} charter={charter} canAct onDecided={() => undefined} />,
+    <DecisionPanel version={submitted()} charter={charter} canAct onDecided={() => undefined} />,
   )
 }
 
@@ -28,6 +28,9 @@ async function type(label: string, value: number) {
 
 const verdict = () => screen.getByTestId('verdict').textContent ?? ''
 const save = () => screen.getByTestId('decision-save').closest('button') as HTMLButtonElement
+
+/** A version sent to the board: the meeting decides on it. */
+const submitted = () => detail({ status: 'inReview', submittedAt: '2026-03-02T00:00:00.000Z' })
 
 describe('the decision form checks the vote while it is typed', () => {
   beforeEach(() => backend.versionsDecide.mockReset())

@@ -91,10 +91,24 @@ describe('a decided version', () => {
     await within(panel).findByRole('tab', { name: '决议' })
     expect(screen.getByTestId('submit-open')).toBeTruthy()
     expect(within(panel).queryByTestId('locked-notice')).toBeNull()
+    // not yet sent to the board: the decision waits for the submission
     within(panel).getByRole('tab', { name: '决议' }).click()
-    expect(await screen.findByTestId('decision-form')).toBeTruthy()
+    expect(await screen.findByTestId('decision-not-submitted')).toBeTruthy()
+    expect(screen.queryByTestId('decision-form')).toBeNull()
     within(panel).getByRole('tab', { name: '审议意见（0）' }).click()
     expect(await screen.findByTestId('comment-form')).toBeTruthy()
+  })
+
+  it('a submitted version offers the decision form', async () => {
+    const inReview = { status: 'inReview' as const, submittedAt: '2026-03-02T00:00:00.000Z' }
+    backend.versionsList.mockResolvedValue({ ok: true, value: [summary(inReview)] })
+    backend.versionsGet.mockResolvedValue({ ok: true, value: detail(inReview) })
+    backend.charterGet.mockResolvedValue({ ok: true, value: LAW_CHARTER })
+    renderWithApp(<BoardScreen />)
+    const panel = await screen.findByTestId('version-panel')
+    ;(await within(panel).findByRole('tab', { name: '决议' })).click()
+    expect(await screen.findByTestId('decision-form')).toBeTruthy()
+    expect(screen.queryByTestId('submit-open')).toBeNull()
   })
 
   it('a version that no longer matches its hash is named in red, in plain words, and takes nothing more', async () => {

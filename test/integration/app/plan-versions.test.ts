@@ -181,6 +181,18 @@ describe('plan versions (versions:*)', () => {
 
   it('refuses bad review input with a rule, and writes nothing', () => {
     const v = ok<VersionSummary[]>('versions:list')[0]!
+    const early = {
+      versionId: v.id,
+      meetingDate: '2026-12-20',
+      vote: VALID_VOTE,
+      outcome: 'rejected',
+      scenarioId: null,
+      resolution: '未提交就表决',
+      recordedBy: '赵记录',
+    }
+    // the meeting decides on what was sent to it
+    expect(refusedRule('versions:decide', early)).toBe('version_not_submitted')
+    ok('versions:submit', { id: v.id, author: '王经理' })
     const stored = storedVersions()
     const audits = auditCount()
     const comment = {
@@ -249,6 +261,7 @@ describe('plan versions (versions:*)', () => {
 
   it('takes a submission, a thread and one valid decision, then locks the version', () => {
     const v = ok<VersionSummary[]>('versions:list')[0]!
+    // sent once: submitting again changes nothing
     expect(ok<VersionSummary>('versions:submit', { id: v.id, author: '王经理' }).status).toBe('inReview')
     const detail = ok<VersionDetail>('versions:get', { id: v.id })
     const scenario = detail.content.plan.scenarios.find((s) => !s.isBaseline)!
@@ -322,6 +335,7 @@ describe('plan versions (versions:*)', () => {
     })
     expect(stricter.revision).toBe(1)
     const v = ok<VersionSummary[]>('versions:list').find((x) => x.status === 'frozen')!
+    ok('versions:submit', { id: v.id, author: '王经理' })
     const scenarioId = ok<VersionDetail>('versions:get', { id: v.id }).content.plan.scenarios.find(
       (s) => !s.isBaseline,
     )!.id
@@ -340,7 +354,7 @@ describe('plan versions (versions:*)', () => {
   })
 
   it('detects a version row changed outside the app, and takes nothing more on it', () => {
-    const v = ok<VersionSummary[]>('versions:list').find((x) => x.status === 'frozen')!
+    const v = ok<VersionSummary[]>('versions:list').find((x) => x.status !== 'approved')!
     // someone edits the file with another tool: the triggers must be dropped first
     ws.db.exec('DROP TRIGGER plan_version_never_updated')
     ws.db

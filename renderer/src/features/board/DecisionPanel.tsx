@@ -49,6 +49,16 @@ export function DecisionPanel(props: {
   const { version } = props
   if (version.decision) return <DecisionRecordView version={version} decision={version.decision} />
   if (!props.canAct) return <Alert type="info" showIcon title={t('board.decision.cannot')} />
+  // The meeting decides on what was sent to it: a version is submitted first.
+  if (version.status === 'frozen')
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t('board.decision.notSubmitted')}
+        data-testid="decision-not-submitted"
+      />
+    )
   return <DecisionForm version={version} charter={props.charter} onDecided={props.onDecided} />
 }
 
