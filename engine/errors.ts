@@ -124,6 +124,7 @@ export const RULES = [
   'decision_needs_scenario',
   'already_decided',
   'version_not_frozen',
+  'version_not_submitted',
   'version_locked',
   'version_tampered',
   'not_in_version',

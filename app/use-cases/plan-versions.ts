@@ -206,6 +206,8 @@ export function decideVersion(
   const issues = voteIssues(input.vote)
   if (issues.length > 0) throw new AppError('VALIDATION', 'The counts do not describe a meeting', { issues })
   const row = openVersion(db, input.versionId)
+  // The meeting decides on what was sent to it.
+  if (!row.submittedAt) throw refuse('version_not_submitted', { number: row.number }, ['versionId'])
   const content = contentOf(db, row)
   const rules = charter(db)[input.vote.kind]
   const check = checkDecision(input.vote, rules)

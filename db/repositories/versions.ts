@@ -166,7 +166,9 @@ export function insertVersion(
         v.scenarioCount,
       )
     const id = Number(info.lastInsertRowid)
-    recordAudit(db, ctx, {
+    // The freeze is logged at the version's own time, so a version's period ends with its freeze.
+    const atFreeze: WriteContext = { ...ctx, now: () => new Date(header.createdAt) }
+    recordAudit(db, atFreeze, {
       action: 'create',
       entity: 'version',
       entityId: id,
@@ -346,6 +348,7 @@ export function insertDecision(
       detail: {
         event: 'decision',
         number: row.number,
+        title: row.title,
         outcome: d.outcome,
         scenario: d.scenarioName,
         by: d.recordedBy,

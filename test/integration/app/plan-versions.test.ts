@@ -72,6 +72,9 @@ describe('plan versions (versions:*)', () => {
     const v1 = ok<VersionSummary>('versions:freeze', { title: '春播方案', note: '', author: '王经理' })
     expect(v1).toMatchObject({ number: 1, status: 'frozen', hashVerified: true, author: '王经理' })
     expect(v1.hash).toMatch(/^sha256:[0-9a-f]{64}$/)
+    // the freeze is logged at the version's own time: a version's period ends with its freeze
+    const logged = ok<{ entries: { at: string; entity: string }[] }>('audit:list', { entities: ['version'] })
+    expect(logged.entries.map((e) => e.at)).toEqual([v1.createdAt])
     const before = ok<VersionDetail>('versions:get', { id: v1.id })
     // what the engine gives for the plan as it was, as JSON carries numbers: bit for bit
     expect(before.content.results).toStrictEqual(JSON.parse(JSON.stringify(versionResults(planAtFreeze))))
@@ -178,6 +181,18 @@ describe('plan versions (versions:*)', () => {
 
   it('refuses bad review input with a rule, and writes nothing', () => {
     const v = ok<VersionSummary[]>('versions:list')[0]!
+    const early = {
+      versionId: v.id,
+      meetingDate: '2026-12-20',
+      vote: VALID_VOTE,
+      outcome: 'rejected',
+      scenarioId: null,
+      resolution: '未提交就表决',
+      recordedBy: '赵记录',
+    }
+    // the meeting decides on what was sent to it
+    expect(refusedRule('versions:decide', early)).toBe('version_not_submitted')
+    ok('versions:submit', { id: v.id, author: '王经理' })
     const stored = storedVersions()
     const audits = auditCount()
     const comment = {
@@ -246,6 +261,7 @@ describe('plan versions (versions:*)', () => {
 
   it('takes a submission, a thread and one valid decision, then locks the version', () => {
     const v = ok<VersionSummary[]>('versions:list')[0]!
+    // sent once: submitting again changes nothing
     expect(ok<VersionSummary>('versions:submit', { id: v.id, author: '王经理' }).status).toBe('inReview')
     const detail = ok<VersionDetail>('versions:get', { id: v.id })
     const scenario = detail.content.plan.scenarios.find((s) => !s.isBaseline)!
@@ -319,6 +335,7 @@ describe('plan versions (versions:*)', () => {
     })
     expect(stricter.revision).toBe(1)
     const v = ok<VersionSummary[]>('versions:list').find((x) => x.status === 'frozen')!
+    ok('versions:submit', { id: v.id, author: '王经理' })
     const scenarioId = ok<VersionDetail>('versions:get', { id: v.id }).content.plan.scenarios.find(
       (s) => !s.isBaseline,
     )!.id
@@ -337,7 +354,7 @@ describe('plan versions (versions:*)', () => {
   })
 
   it('detects a version row changed outside the app, and takes nothing more on it', () => {
-    const v = ok<VersionSummary[]>('versions:list').find((x) => x.status === 'frozen')!
+    const v = ok<VersionSummary[]>('versions:list').find((x) => x.status !== 'approved')!
     // someone edits the file with another tool: the triggers must be dropped first
     ws.db.exec('DROP TRIGGER plan_version_never_updated')
     ws.db

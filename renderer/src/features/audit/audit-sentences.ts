@@ -44,9 +44,9 @@ function clip(text: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat
 }
 
-type Kind = 'fieldKey' | 'varietyKey' | 'workspaceKey' | 'scenarioKey'
+export type KeyKind = 'fieldKey' | 'varietyKey' | 'workspaceKey' | 'scenarioKey'
 
-function keyLabel(ctx: SentenceContext, kind: Kind, key: string): string {
+export function keyLabel(ctx: SentenceContext, kind: KeyKind, key: string): string {
   const k = `audit.${kind}.${key}`
   return ctx.exists(k) ? ctx.t(k) : ctx.t('audit.otherItem')
 }
@@ -56,7 +56,7 @@ function list(ctx: SentenceContext, labels: string[]): string {
 }
 
 /** One stored value of a field, a variety or the workspace, as the user reads it. */
-function value(ctx: SentenceContext, key: string, v: unknown): string {
+export function valueText(ctx: SentenceContext, key: string, v: unknown): string {
   const { t, format, names } = ctx
   if (v === null || v === undefined || v === '') {
     if (key === 'varietyId') return t('audit.v.noVariety')
@@ -127,7 +127,7 @@ function value(ctx: SentenceContext, key: string, v: unknown): string {
 }
 
 /** A field's yield history, before and after: one line per year that was added, removed or changed. */
-function historyLines(ctx: SentenceContext, change: Change): string[] {
+export function historyLines(ctx: SentenceContext, change: Change): string[] {
   const byYear = (v: unknown) =>
     new Map(
       (Array.isArray(v) ? v : [])
@@ -153,7 +153,7 @@ function historyLines(ctx: SentenceContext, change: Change): string[] {
 }
 
 /** Changed keys → "备注、密度" and one from → to line each. */
-function changeList(ctx: SentenceContext, kind: Kind, changes: Record<string, unknown>) {
+function changeList(ctx: SentenceContext, kind: KeyKind, changes: Record<string, unknown>) {
   const keys = Object.keys(changes).filter((k) => isChange(changes[k]))
   const details = keys.flatMap((key) => {
     const change = changes[key] as Change
@@ -162,8 +162,8 @@ function changeList(ctx: SentenceContext, kind: Kind, changes: Record<string, un
     return [
       ctx.t('audit.d.change', {
         key: label,
-        from: value(ctx, key, change.from),
-        to: value(ctx, key, change.to),
+        from: valueText(ctx, key, change.from),
+        to: valueText(ctx, key, change.to),
       }),
     ]
   })
@@ -178,7 +178,7 @@ function changeList(ctx: SentenceContext, kind: Kind, changes: Record<string, un
 }
 
 /** Values set without a record of what was there before (bulk edits, settings, scenario changes). */
-function setList(ctx: SentenceContext, kind: Kind, patch: Record<string, unknown>) {
+function setList(ctx: SentenceContext, kind: KeyKind, patch: Record<string, unknown>) {
   const keys = Object.keys(patch).filter((k) => k !== 'revision')
   return {
     what: list(
@@ -186,7 +186,7 @@ function setList(ctx: SentenceContext, kind: Kind, patch: Record<string, unknown
       keys.map((k) => keyLabel(ctx, kind, k)),
     ),
     details: keys.map((key) =>
-      ctx.t('audit.d.set', { key: keyLabel(ctx, kind, key), to: value(ctx, key, patch[key]) }),
+      ctx.t('audit.d.set', { key: keyLabel(ctx, kind, key), to: valueText(ctx, key, patch[key]) }),
     ),
     count: keys.length,
   }
@@ -198,7 +198,7 @@ function scenarioEditList(ctx: SentenceContext, edit: Record<string, unknown>) {
   const shown = (key: string, v: unknown) => {
     if (v === null) return ctx.t('audit.v.currentPractice')
     if (key === 'buildHsf') return ctx.t(v === true ? 'audit.v.build' : 'audit.v.noBuild')
-    return value(ctx, key, v)
+    return valueText(ctx, key, v)
   }
   return {
     what: list(

@@ -25,6 +25,7 @@ export const BUILT_ROUTES: readonly Route[] = [
   'assumptions',
   'scenarios',
   'density',
+  'board',
   'audit',
   'settings',
 ]

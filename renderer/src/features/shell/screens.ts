@@ -45,6 +45,10 @@ export const SCREEN_LOADERS = {
     () => import('../risk/RiskScreen'),
     (m) => m.RiskScreen,
   ),
+  board: framed(
+    () => import('../board/BoardScreen'),
+    (m) => m.BoardScreen,
+  ),
   audit: framed(
     () => import('../audit/AuditScreen'),
     (m) => m.AuditScreen,
