@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { VersionDetail, VersionSummary } from '../../engine/board/version'
 import { DEMO_SCENARIO_NAMES } from '../../engine/demo-plan'
 import type { Plan } from '../../engine/schemas/plan'
-import { browserSession, SCREENSHOTS, screenshot } from './harness'
+import { browserSession, SCREENSHOTS, screenshot, settle } from './harness'
 
 // The manager freezes the demo plan as a version, the board comments and a general meeting approves
 // the HSF scenario; the secretary opens the board pack and prints it to an A4 PDF (Chromium's own
@@ -180,6 +180,20 @@ describe('the board pack (理事会材料) as a PDF', () => {
       ])
       expect(statSync(`${target}.png`).size).toBeGreaterThan(10_000)
     }
+  })
+
+  it('opens from the board screen in a new tab of the browser, on the print route, ready to print', async () => {
+    await s.page.goto('about:blank')
+    await s.page.goto(`${s.server.url}#/board`)
+    await settle(s.page)
+    const [tab] = await Promise.all([s.page.waitForEvent('popup'), s.page.getByTestId('board-pack').click()])
+    await tab.waitForFunction(() => document.body.dataset.packReady === 'true', undefined, {
+      timeout: 60_000,
+    })
+    expect(new URL(tab.url()).hash).toBe(`#/print/version/${version.id}?lang=zh-CN`)
+    expect(await tab.getByTestId('pack-coop').textContent()).toBe('丰收示范合作社')
+    await expect(tab.getByTestId('pack-print').isVisible()).resolves.toBe(true)
+    await tab.close()
   })
 
   it('prints the same pack in English', async () => {

@@ -33,7 +33,7 @@ export function PackDocument(props: { detail: VersionDetail; lang: Locale }) {
     tamperWarning: detail.hashVerified ? null : t('pack.tampered', { number: detail.number }),
   })
   return (
-    <div className="bp-root" style={{ fontFamily: PACK_FONTS }} lang={lang} data-testid="board-pack">
+    <div className="bp-root" style={{ fontFamily: PACK_FONTS }} lang={lang} data-testid="pack-document">
       <style data-testid="pack-page-style">{css}</style>
       <div className="bp-toolbar">
         <Button type="primary" onClick={() => window.print()} data-testid="pack-print">
