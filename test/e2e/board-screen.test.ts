@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
-import { browserSession, chooseOption, screenshot, settle } from './harness'
+import { afterAll, describe, expect, it } from 'vitest'
+import { browserSession, chooseOption, SCREENSHOTS, screenshot, settle } from './harness'
 
 // A co-op manager freezes the plan for the board, changes a field after the board's first look,
 // freezes again, and the board sees what changed, comments, gets an answer and decides.
@@ -245,6 +249,46 @@ describe('board review', () => {
     await toTop('decision-record')
     await shot('board-decision-zh-CN-1366x768')
     await s.page.setViewportSize({ width: 1440, height: 900 })
+    expect(s.errors).toEqual([])
+  })
+
+  // The secretary prints the approved version's board pack, as the desktop app does with Chromium's
+  // own printer; poppler's tools read the PDF back.
+  it('prints version 2’s board pack: the co-op, the chosen scenario, the decision and the hash, a CJK font embedded', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'fengshou-journey-pack-'))
+    afterAll(() => rmSync(out, { recursive: true, force: true }))
+    const v2 = ((await api('versions:list')).value as { id: number; number: number; hash: string }[]).find(
+      (v) => v.number === 2,
+    )!
+    await s.page.goto('about:blank')
+    await s.page.goto(`${s.server.url}#/print/version/${v2.id}?lang=zh-CN`)
+    await s.page.waitForFunction(() => document.body.dataset.packReady === 'true', undefined, {
+      timeout: 60_000,
+    })
+    const pdf = join(out, 'board-pack.pdf')
+    await s.page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, printBackground: true })
+
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    )
+    expect(text).toContain('丰收示范合作社')
+    expect(text).toContain('第2版')
+    expect(text).toContain('选定方案“密植+水肥一体化”')
+    expect(text).toContain('同意按“密植+水肥一体化”方案实施，2025年先改造兴隆村。')
+    // the thread: the board member's question and the manager's answer
+    expect(text).toContain('倒伏风险怎么控制？')
+    expect(text).toContain('选用耐密抗倒品种，拔节期喷施控旺剂。')
+    expect(text).toContain(v2.hash)
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
+    const cjk = fonts.split('\n').filter((l) => /WenQuanYi|Noto.*CJK|SourceHan/i.test(l))
+    expect(cjk.length).toBeGreaterThan(0)
+    for (const line of cjk) expect(line).toMatch(/\syes\s+yes\s+yes\s/)
+
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    const target = join(SCREENSHOTS, 'board-journey-pack-p1-zh-CN')
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, target])
+    expect(statSync(`${target}.png`).size).toBeGreaterThan(10_000)
     expect(s.errors).toEqual([])
   })
 })

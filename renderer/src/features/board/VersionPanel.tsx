@@ -17,6 +17,30 @@ import { VersionAudit } from './VersionAudit'
 import { VersionChanges } from './VersionChanges'
 import { ShortHash, StatusTags, versionName } from './VersionList'
 
+/**
+ * The board pack of a version: saved as a PDF where the user chooses (desktop), or opened in a tab
+ * for the browser's print. Saving says where the file went; a failure says why, in words.
+ */
+function BoardPackButton(props: { versionId: number; locale: string }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [busy, run] = useBusy()
+  const open = () =>
+    run(async () => {
+      try {
+        const outcome = await openBoardPack(props.versionId, props.locale)
+        if (outcome.kind === 'saved') message.success(t('board.packSaved', { file: outcome.file }))
+      } catch (e) {
+        message.error(errorMessage(t, e))
+      }
+    })
+  return (
+    <Button onClick={() => void open()} loading={busy} data-testid="board-pack">
+      {t('board.pack')}
+    </Button>
+  )
+}
+
 /** Whether a version can no longer take a comment, a submission or a decision. */
 export function isLocked(v: Pick<VersionSummary, 'status'>): boolean {
   return v.status === 'approved' || v.status === 'rejected'
@@ -80,9 +104,7 @@ export function VersionPanel(props: {
               {t('board.submit.open')}
             </Button>
           )}
-          <Button onClick={() => void openBoardPack(v.id, i18n.language)} data-testid="board-pack">
-            {t('board.pack')}
-          </Button>
+          <BoardPackButton versionId={v.id} locale={i18n.language} />
         </Space>
       }
     >
