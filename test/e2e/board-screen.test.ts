@@ -10,6 +10,9 @@ import { browserSession, chooseOption, SCREENSHOTS, screenshot, settle } from '.
 // freezes again, and the board sees what changed, comments, gets an answer and decides.
 describe('board review', () => {
   const s = browserSession({ width: 1440, height: 900 })
+  // where the board pack's PDF is printed; removed after the file has run
+  const out = mkdtempSync(join(tmpdir(), 'fengshou-journey-pack-'))
+  afterAll(() => rmSync(out, { recursive: true, force: true }))
 
   /** A call of the contract over browser mode's HTTP API, as the page itself makes it. */
   async function api(channel: string, input: unknown = {}) {
@@ -255,8 +258,6 @@ describe('board review', () => {
   // The secretary prints the approved version's board pack, as the desktop app does with Chromium's
   // own printer; poppler's tools read the PDF back.
   it('prints version 2’s board pack: the co-op, the chosen scenario, the decision and the hash, a CJK font embedded', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'fengshou-journey-pack-'))
-    afterAll(() => rmSync(out, { recursive: true, force: true }))
     const v2 = ((await api('versions:list')).value as { id: number; number: number; hash: string }[]).find(
       (v) => v.number === 2,
     )!
