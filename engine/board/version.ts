@@ -3,8 +3,8 @@ import type { Confidence, Source } from '../assumptions/types'
 import { evaluatePlan } from '../model/evaluate'
 import type { CashFlowYear, FinanceResult } from '../model/finance/cash-flow'
 import { type LoanYear, loanSchedule } from '../model/finance/loans'
-import type { CropTotals, Totals } from '../model/types'
-import type { Percentiles } from '../risk/merge'
+import type { ScenarioResult } from '../model/types'
+import type { ScenarioRisk } from '../risk/merge'
 import { simulateRisk } from '../risk/simulate'
 import type { WaterRegime } from '../schemas/field'
 import type { PlanLoan } from '../schemas/loan'
@@ -47,28 +47,15 @@ export type VersionFieldResult = {
   warningCount: number
 }
 
-export type VersionScenarioResult = {
-  scenarioId: number | null
-  name: string
-  isBaseline: boolean
-  totals: Totals
-  finance: FinanceResult
-  byCrop: CropTotals[]
-  warningCount: number
+/** A scenario's result as stored: the evaluation's, with its loans' schedules and compact fields. */
+export type VersionScenarioResult = Omit<ScenarioResult, 'fields'> & {
   /** each of the scenario's loans, year by year over the horizon */
   loans: { loan: PlanLoan; schedule: LoanYear[] }[]
   fields: VersionFieldResult[]
 }
 
-export type VersionRisk = {
-  scenarioId: number | null
-  name: string
-  isBaseline: boolean
-  productionKg: Percentiles
-  grossMarginYuan: Percentiles
-  yearlyInvestmentCostYuan: number
-  probBeatsBaseline: number | null
-}
+/** A scenario's risk as stored: the percentiles, without the run's samples. */
+export type VersionRisk = Omit<ScenarioRisk, 'marginSamples'>
 
 /** An assumption the co-op changed from the app's default, as it stood when frozen. */
 export type VersionAssumption = {

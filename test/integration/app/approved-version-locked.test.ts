@@ -1,10 +1,6 @@
-import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { HOST_CHANNELS, type WorkspaceChannel } from '../../../app/contract/channels'
-import type { Result } from '../../../app/contract/result'
-import { dispatch } from '../../../app/dispatch'
 import { LANES } from '../../../app/host/lanes'
-import { openWorkspace } from '../../../app/workspace'
 import type { VersionDetail, VersionSummary } from '../../../engine/board/version'
 import type { Field } from '../../../engine/schemas/field'
 import type { LoanRecord } from '../../../engine/schemas/loan'
@@ -12,31 +8,15 @@ import type { Plan } from '../../../engine/schemas/plan'
 import type { Variety } from '../../../engine/schemas/variety'
 import type { BackupInfo } from '../../../engine/schemas/workspace'
 import { CSV_UNITS, fieldsCsv, gb18030, VARIETY_CSV_HEADER, VARIETY_CSV_ROWS } from '../../helpers/csv'
-import { tempDir } from '../../helpers/db'
+import { demoWorkspace } from '../../helpers/demo-workspace'
 
 // An approved version cannot be changed through any channel of the contract. Every channel that
 // writes the workspace is called here with input it takes (or refuses), and after each one the
 // approved version — its row, its hash, its submission, its comments and its decision — is
 // exactly as it was, and still verifies. A new write channel without an entry here fails the test.
 describe('an approved version is locked against every write channel', () => {
-  let clock = Date.parse('2026-12-03T01:00:00Z')
-  const ws = openWorkspace({
-    dataFile: join(tempDir(), 'workspace.fengshou.sqlite'),
-    mode: 'browser',
-    version: 'test',
-    now: () => {
-      clock += 60_000
-      return new Date(clock)
-    },
-  })
+  const { ws, call, ok } = demoWorkspace()
   afterAll(() => ws.close())
-  const call = (channel: string, input: unknown = {}) =>
-    dispatch(ws.handlers, channel, input) as Result<unknown>
-  const ok = <T>(channel: string, input: unknown = {}): T => {
-    const r = call(channel, input)
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`)
-    return r.value as T
-  }
 
   // A backup from before the approval, for the restore.
   const backup = ok<BackupInfo>('workspace:backup')

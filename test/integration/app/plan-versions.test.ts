@@ -1,9 +1,5 @@
-import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Charter, VersionComparison } from '../../../app/contract/contract'
-import type { Result } from '../../../app/contract/result'
-import { dispatch } from '../../../app/dispatch'
-import { openWorkspace } from '../../../app/workspace'
 import {
   type DecisionRecord,
   VERSION_LIMITS,
@@ -14,32 +10,11 @@ import {
 } from '../../../engine/board/version'
 import type { Field } from '../../../engine/schemas/field'
 import type { Plan } from '../../../engine/schemas/plan'
-import { tempDir } from '../../helpers/db'
+import { demoWorkspace } from '../../helpers/demo-workspace'
 
 // Versions, review and decisions over the same dispatch every transport uses, on the demo.
 function workspace() {
-  let clock = Date.parse('2026-12-03T01:00:00Z')
-  const ws = openWorkspace({
-    dataFile: join(tempDir(), 'workspace.fengshou.sqlite'),
-    mode: 'browser',
-    version: 'test',
-    // each write a minute later, so periods and order are plain
-    now: () => {
-      clock += 60_000
-      return new Date(clock)
-    },
-  })
-  const call = <T>(channel: string, input: unknown = {}) => dispatch(ws.handlers, channel, input) as Result<T>
-  const ok = <T>(channel: string, input: unknown = {}): T => {
-    const r = call<T>(channel, input)
-    if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`)
-    return r.value
-  }
-  const refusedRule = (channel: string, input: unknown) => {
-    const r = call(channel, input)
-    expect(r.ok, `${channel} should be refused`).toBe(false)
-    return r.ok ? null : (r.error.details.issues?.[0]?.rule ?? r.error.code)
-  }
+  const { ws, call, ok, refusedRule } = demoWorkspace()
   /** Everything stored about the versions, as text: any change to any of it shows. */
   const storedVersions = () =>
     JSON.stringify([
