@@ -130,6 +130,10 @@ export const RULES = [
   'not_in_version',
   'charter_below_law',
   'restore_loses_approved',
+  // the investment optimiser's problem: fields, years and the order of actions it names
+  'unknown_field',
+  'year_outside_rollout',
+  'precedence_invalid',
 ] as const
 
 export type Rule = (typeof RULES)[number]

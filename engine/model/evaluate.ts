@@ -561,3 +561,38 @@ export function evaluateBaseline(plan: Plan): ScenarioResult {
   checkScenario(s)
   return s
 }
+
+/** One field under one change, with the figures a plan-level cash flow needs from it. */
+export type FieldOutcome = {
+  result: FieldResult
+  /** the co-op's share of the HSF works and of the drip capital, yuan */
+  coopHsfYuan: number
+  coopDripYuan: number
+  /** revenue that depends on the HSF uplift at full effect, yuan/season (ramps in with hsf.rampYears) */
+  hsfRevenueYuan: number
+}
+
+/**
+ * Field-by-field evaluation of one plan under changes chosen by the caller (the optimiser asks
+ * for every field × action), prepared once: the same functions evaluatePlan uses, so a field's
+ * yield, money and investment are the engine's own figures. Pure.
+ */
+export function fieldEvaluator(plan: Plan): {
+  moneyParams: MoneyParams
+  outcome: (fieldIndex: number, change: ScenarioChange | undefined) => FieldOutcome
+} {
+  const p = prepare(plan, plan.assumptions)
+  return {
+    moneyParams: p.mp,
+    outcome: (fieldIndex, change) => {
+      const e = evaluateField(p, fieldIndex, change)
+      const mHsf = e.result.multipliers.hsf
+      return {
+        result: e.result,
+        coopHsfYuan: e.coopHsfYuan,
+        coopDripYuan: e.coopDripYuan,
+        hsfRevenueYuan: mHsf !== 1 ? e.result.money.revenueYuan * ((mHsf - 1) / mHsf) : 0,
+      }
+    },
+  }
+}
