@@ -43,6 +43,11 @@ const ELASTIC_WEIGHT: Record<ConstraintFamily, number> = {
 
 type Term = [number, string]
 
+/** The size of a row: its limit, or everything that could count against it, whichever is larger. */
+function scaleOf(terms: readonly Term[], rhs: number): number {
+  return Math.max(Math.abs(rhs), terms.reduce((sum, [coef]) => sum + Math.abs(coef), 0))
+}
+
 /** A number as the LP reader wants it: finite, no locale, full precision. */
 function num(v: number): string {
   if (!Number.isFinite(v)) throw new Error(`non-finite coefficient ${v}`)
@@ -120,8 +125,9 @@ export function formulate(
     if (!elastic) return null
     const name = `s_${family}${k === null ? '' : `_${k}`}`
     columns.push({ kind: 'slack', family, k })
-    // Shortfalls are compared relative to the limit they break, so yuan and kg weigh alike.
-    objective.push([-ELASTIC_WEIGHT[family] / Math.max(1, Math.abs(scale)), name])
+    // Shortfalls are compared relative to the scale of their row (the limit, or all that could
+    // ever count against it when that is larger), so yuan, ha and kg weigh alike.
+    objective.push([-ELASTIC_WEIGHT[family] / Math.max(1, scale), name])
     return name
   }
   const row = (name: string, terms: Term[], sense: '<=' | '>=', rhs: number, family?: ConstraintFamily, k?: number | null) => {
@@ -178,15 +184,15 @@ export function formulate(
       if (cand.governmentYuan !== 0) gov.push([cand.governmentYuan, x])
       if (cand.action === 'hsf') hsfHa.push([cand.areaHa, x])
     })
-    const sb = slack('budget', k, y.coopBudgetYuan)
+    const sb = slack('budget', k, scaleOf(capital, y.coopBudgetYuan))
     row(`budget_${k}`, [...capital, [-1, `l${k}`], ...(sb ? ([[-1, sb]] as Term[]) : [])], '<=', y.coopBudgetYuan, 'budget', k)
     row(`loanable_${k}`, [[1, `l${k}`], ...loanable], '<=', 0)
     if (y.govQuotaYuan !== null) {
-      const s = slack('govQuota', k, y.govQuotaYuan)
+      const s = slack('govQuota', k, scaleOf(gov, y.govQuotaYuan))
       row(`gov_${k}`, [...gov, ...(s ? ([[-1, s]] as Term[]) : [])], '<=', y.govQuotaYuan, 'govQuota', k)
     }
     if (y.hsfQuotaHa !== null) {
-      const s = slack('hsfQuota', k, y.hsfQuotaHa)
+      const s = slack('hsfQuota', k, scaleOf(hsfHa, y.hsfQuotaHa))
       row(`hsfha_${k}`, [...hsfHa, ...(s ? ([[-1, s]] as Term[]) : [])], '<=', y.hsfQuotaHa, 'hsfQuota', k)
     }
     if (y.maxFields !== null) {
@@ -206,7 +212,7 @@ export function formulate(
         for (const x of starts) row(`use${fieldId}_${x}`, [[1, x], [-1, name]], '<=', 0)
         count.push([1, name])
       }
-      const s = slack('maxFields', k, y.maxFields)
+      const s = slack('maxFields', k, scaleOf(count, y.maxFields))
       row(`cap_${k}`, [...count, ...(s ? ([[-1, s]] as Term[]) : [])], '<=', y.maxFields, 'maxFields', k)
     }
     if (y.minProductionKg !== null) {
@@ -218,7 +224,7 @@ export function formulate(
           if (x) gain.push([cand.productionGainKg, x])
         }
       })
-      const s = slack('minProduction', k, y.minProductionKg)
+      const s = slack('minProduction', k, scaleOf(gain, y.minProductionKg - input.baselineProductionKg))
       row(
         `prod_${k}`,
         [...gain, ...(s ? ([[1, s]] as Term[]) : [])],
@@ -229,7 +235,8 @@ export function formulate(
       )
     }
   }
-  const sl = slack('loanLimit', null, input.loanLimitYuan)
+  const allLoanable = input.candidates.reduce((sum, c) => sum + Math.abs(c.loanableYuan), 0)
+  const sl = slack('loanLimit', null, Math.max(input.loanLimitYuan, allLoanable))
   const loans: Term[] = []
   for (let k = 0; k < K; k++) loans.push([1, `l${k}`])
   row('loan', [...loans, ...(sl ? ([[-1, sl]] as Term[]) : [])], '<=', input.loanLimitYuan, 'loanLimit', null)
