@@ -7,7 +7,10 @@ import type { Plan, PlanField, ScenarioChange } from '../schemas/plan'
 import type { Problem } from './problem'
 import type { Action, Candidate, OptimiserInput } from './types'
 
-type Fit = { kind: 'candidate'; apply: (c: ScenarioChange) => ScenarioChange } | { kind: 'in_place' } | { kind: 'impossible' }
+type Fit =
+  | { kind: 'candidate'; apply: (c: ScenarioChange) => ScenarioChange }
+  | { kind: 'in_place' }
+  | { kind: 'impossible' }
 
 /** References the problem makes into the plan: kept fields and the varieties it would sow. */
 function checkReferences(plan: Plan, problem: Problem): void {
@@ -49,7 +52,7 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
     const today = ev.outcome(index, undefined)
     baselineProductionKg += today.result.productionKg
     const fitOf = (action: Action, water: ScenarioChange['waterRegime'], varietyId: number | null): Fit =>
-      fit(field, action, water, varietyId, problem, (regime, vid) => {
+      actionFit(field, action, water, varietyId, problem, (regime, vid) => {
         const v = vid === null ? null : (varieties.get(vid) ?? null)
         return densityRange(field.crop, v?.densities ?? [], regime, mp.values)?.optimumPlantsPerHa ?? null
       })
@@ -57,12 +60,19 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
       // The chain of actions this one waits for, nearest first; each must be possible on the field.
       const chain: Action[] = []
       for (let a = afterOf.get(action); a !== undefined; a = afterOf.get(a)) chain.push(a)
-      let before: ScenarioChange = { fieldId: field.id, buildHsf: null, varietyId: null, densityPlantsPerHa: null, waterRegime: null }
+      let before: ScenarioChange = {
+        fieldId: field.id,
+        buildHsf: null,
+        varietyId: null,
+        densityPlantsPerHa: null,
+        waterRegime: null,
+      }
       let requires: Action | null = null
       let possible = true
       for (const a of [...chain].reverse()) {
         const f = fitOf(a, before.waterRegime, before.varietyId ?? field.varietyId)
-        if (f.kind === 'impossible' || (f.kind === 'candidate' && !problem.actions.includes(a))) possible = false
+        if (f.kind === 'impossible' || (f.kind === 'candidate' && !problem.actions.includes(a)))
+          possible = false
         else if (f.kind === 'candidate') before = f.apply(before)
       }
       if (!possible) continue
@@ -75,7 +85,11 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
           break
         }
       }
-      const isBare = Object.values(before).every((v, i) => i === 0 || v === null)
+      const isBare =
+        before.buildHsf === null &&
+        before.varietyId === null &&
+        before.densityPlantsPerHa === null &&
+        before.waterRegime === null
       const from: FieldOutcome = isBare ? today : ev.outcome(index, before)
       const to = ev.outcome(index, own.apply(before))
       candidates.push(valued(field, action, requires, from, to, H, years, mp))
@@ -92,7 +106,7 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
 }
 
 /** Whether an action is still to be done on a field, already in place, or makes no sense there. */
-function fit(
+function actionFit(
   field: PlanField,
   action: Action,
   water: ScenarioChange['waterRegime'],
@@ -102,7 +116,9 @@ function fit(
 ): Fit {
   switch (action) {
     case 'hsf':
-      return field.hasHsf ? { kind: 'in_place' } : { kind: 'candidate', apply: (c) => ({ ...c, buildHsf: true }) }
+      return field.hasHsf
+        ? { kind: 'in_place' }
+        : { kind: 'candidate', apply: (c) => ({ ...c, buildHsf: true }) }
     case 'drip':
       // Drip's yield effect is modelled for maize only; rice stays in paddy.
       if (field.crop !== 'maize') return { kind: 'impossible' }
@@ -111,7 +127,8 @@ function fit(
         : { kind: 'candidate', apply: (c) => ({ ...c, waterRegime: 'drip' }) }
     case 'density': {
       if (field.crop === 'rice') return { kind: 'impossible' }
-      const target = problem.densityPlantsPerHa[field.crop] ?? optimumOf(water ?? field.waterRegime, varietyId)
+      const target =
+        problem.densityPlantsPerHa[field.crop] ?? optimumOf(water ?? field.waterRegime, varietyId)
       if (target === null) return { kind: 'impossible' }
       if (field.densityPlantsPerHa !== null && Math.abs(target - field.densityPlantsPerHa) < 1)
         return { kind: 'in_place' }

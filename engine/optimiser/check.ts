@@ -40,7 +40,11 @@ function over(value: number, limit: number): number {
  * re-derives each year's co-op capital, the least loan it needs, government money, HSF area,
  * fields touched, production and NPV from the schedule alone, and lists every rule broken.
  */
-export function checkSchedule(limits: Limits, candidates: readonly Candidate[], schedule: readonly ScheduleItem[]): Check {
+export function checkSchedule(
+  limits: Limits,
+  candidates: readonly Candidate[],
+  schedule: readonly ScheduleItem[],
+): Check {
   const violations: Violation[] = []
   const first = limits.years[0]?.year ?? 0
   const find = new Map<string, Candidate>()
@@ -60,9 +64,12 @@ export function checkSchedule(limits: Limits, candidates: readonly Candidate[], 
       violations.push({ kind: 'outside_rollout', year: item.year, fieldId: item.fieldId, amount: 1 })
       continue
     }
-    if (startOf.has(key)) violations.push({ kind: 'twice', year: item.year, fieldId: item.fieldId, amount: 1 })
-    if (c.npvByStart[k] == null) violations.push({ kind: 'past_horizon', year: item.year, fieldId: item.fieldId, amount: 1 })
-    if (keep.has(item.fieldId)) violations.push({ kind: 'keep', year: item.year, fieldId: item.fieldId, amount: 1 })
+    if (startOf.has(key))
+      violations.push({ kind: 'twice', year: item.year, fieldId: item.fieldId, amount: 1 })
+    if (c.npvByStart[k] == null)
+      violations.push({ kind: 'past_horizon', year: item.year, fieldId: item.fieldId, amount: 1 })
+    if (keep.has(item.fieldId))
+      violations.push({ kind: 'keep', year: item.year, fieldId: item.fieldId, amount: 1 })
     startOf.set(key, k)
     started.push({ c, k })
   }
@@ -97,21 +104,36 @@ export function checkSchedule(limits: Limits, candidates: readonly Candidate[], 
       const seasons = limits.years.length - k
       const extraKg = c.productionGainKg * seasons
       const o = limits.objective
-      objective += o.kind === 'npv' ? (c.npvByStart[k] ?? 0) : o.kind === 'production' ? extraKg : (c.npvByStart[k] ?? 0) + o.yuanPerKg * extraKg
+      objective +=
+        o.kind === 'npv'
+          ? (c.npvByStart[k] ?? 0)
+          : o.kind === 'production'
+            ? extraKg
+            : (c.npvByStart[k] ?? 0) + o.yuanPerKg * extraKg
     }
     // The co-op borrows only what its own money does not cover, and only the loanable part.
     const loan = Math.max(0, spend - y.coopBudgetYuan)
     const budgetOver = over(loan, loanable)
     if (budgetOver > 0) violations.push({ kind: 'budget', year: y.year, fieldId: null, amount: budgetOver })
     if (y.govQuotaYuan !== null && over(government, y.govQuotaYuan) > 0)
-      violations.push({ kind: 'govQuota', year: y.year, fieldId: null, amount: over(government, y.govQuotaYuan) })
+      violations.push({
+        kind: 'govQuota',
+        year: y.year,
+        fieldId: null,
+        amount: over(government, y.govQuotaYuan),
+      })
     if (y.hsfQuotaHa !== null && over(hsfHa, y.hsfQuotaHa) > 0)
       violations.push({ kind: 'hsfQuota', year: y.year, fieldId: null, amount: over(hsfHa, y.hsfQuotaHa) })
     if (y.maxFields !== null && fields.size > y.maxFields)
       violations.push({ kind: 'maxFields', year: y.year, fieldId: null, amount: fields.size - y.maxFields })
     const productionKg = limits.baselineProductionKg + gained
     if (y.minProductionKg !== null && over(y.minProductionKg, productionKg) > 0)
-      violations.push({ kind: 'minProduction', year: y.year, fieldId: null, amount: y.minProductionKg - productionKg })
+      violations.push({
+        kind: 'minProduction',
+        year: y.year,
+        fieldId: null,
+        amount: y.minProductionKg - productionKg,
+      })
     const borrowed = Math.min(loan, loanable)
     loanTotal += borrowed
     npvTotal += npv
@@ -128,6 +150,11 @@ export function checkSchedule(limits: Limits, candidates: readonly Candidate[], 
     })
   })
   if (over(loanTotal, limits.loanLimitYuan) > 0)
-    violations.push({ kind: 'loanLimit', year: null, fieldId: null, amount: over(loanTotal, limits.loanLimitYuan) })
+    violations.push({
+      kind: 'loanLimit',
+      year: null,
+      fieldId: null,
+      amount: over(loanTotal, limits.loanLimitYuan),
+    })
   return { violations, years, objective, npvYuan: npvTotal }
 }

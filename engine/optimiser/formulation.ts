@@ -45,7 +45,10 @@ type Term = [number, string]
 
 /** The size of a row: its limit, or everything that could count against it, whichever is larger. */
 function scaleOf(terms: readonly Term[], rhs: number): number {
-  return Math.max(Math.abs(rhs), terms.reduce((sum, [coef]) => sum + Math.abs(coef), 0))
+  return Math.max(
+    Math.abs(rhs),
+    terms.reduce((sum, [coef]) => sum + Math.abs(coef), 0),
+  )
 }
 
 /** A number as the LP reader wants it: finite, no locale, full precision. */
@@ -130,7 +133,14 @@ export function formulate(
     objective.push([-ELASTIC_WEIGHT[family] / Math.max(1, scale), name])
     return name
   }
-  const row = (name: string, terms: Term[], sense: '<=' | '>=', rhs: number, family?: ConstraintFamily, k?: number | null) => {
+  const row = (
+    name: string,
+    terms: Term[],
+    sense: '<=' | '>=',
+    rhs: number,
+    family?: ConstraintFamily,
+    k?: number | null,
+  ) => {
     rows.push(` ${name}: ${expr(terms)} ${sense} ${num(rhs)}`)
     if (family) named.push({ name, family, k: k ?? null })
   }
@@ -185,7 +195,14 @@ export function formulate(
       if (cand.action === 'hsf') hsfHa.push([cand.areaHa, x])
     })
     const sb = slack('budget', k, scaleOf(capital, y.coopBudgetYuan))
-    row(`budget_${k}`, [...capital, [-1, `l${k}`], ...(sb ? ([[-1, sb]] as Term[]) : [])], '<=', y.coopBudgetYuan, 'budget', k)
+    row(
+      `budget_${k}`,
+      [...capital, [-1, `l${k}`], ...(sb ? ([[-1, sb]] as Term[]) : [])],
+      '<=',
+      y.coopBudgetYuan,
+      'budget',
+      k,
+    )
     row(`loanable_${k}`, [[1, `l${k}`], ...loanable], '<=', 0)
     if (y.govQuotaYuan !== null) {
       const s = slack('govQuota', k, scaleOf(gov, y.govQuotaYuan))
@@ -209,7 +226,16 @@ export function formulate(
         objective.push([0, name])
         integers.push(name)
         bounded.push(name)
-        for (const x of starts) row(`use${fieldId}_${x}`, [[1, x], [-1, name]], '<=', 0)
+        for (const x of starts)
+          row(
+            `use${fieldId}_${x}`,
+            [
+              [1, x],
+              [-1, name],
+            ],
+            '<=',
+            0,
+          )
         count.push([1, name])
       }
       const s = slack('maxFields', k, scaleOf(count, y.maxFields))

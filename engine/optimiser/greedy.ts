@@ -16,8 +16,14 @@ export function greedySchedule(input: OptimiserInput): ScheduleItem[] {
   input.years.forEach((y, k) => {
     const ranked = input.candidates
       .map((cand, c) => ({ cand, value: startValue(input, c, k) }))
-      .filter((r): r is { cand: typeof r.cand; value: number } => r.value !== null && r.value > 0 && !kept.has(r.cand.fieldId))
-      .map((r) => ({ ...r, perYuan: r.cand.coopYuan > 0 ? r.value / r.cand.coopYuan : Number.POSITIVE_INFINITY }))
+      .filter(
+        (r): r is { cand: typeof r.cand; value: number } =>
+          r.value !== null && r.value > 0 && !kept.has(r.cand.fieldId),
+      )
+      .map((r) => ({
+        ...r,
+        perYuan: r.cand.coopYuan > 0 ? r.value / r.cand.coopYuan : Number.POSITIVE_INFINITY,
+      }))
       .sort((a, b) => b.perYuan - a.perYuan || b.value - a.value)
     let spend = 0
     let loanable = 0
@@ -37,7 +43,8 @@ export function greedySchedule(input: OptimiserInput): ScheduleItem[] {
         const loanNeed = Math.max(0, s - y.coopBudgetYuan)
         if (loanNeed > l + 1e-9 || loanNeed > loanLeft + 1e-9) continue
         if (y.govQuotaYuan !== null && government + cand.governmentYuan > y.govQuotaYuan + 1e-9) continue
-        if (y.hsfQuotaHa !== null && cand.action === 'hsf' && hsfHa + cand.areaHa > y.hsfQuotaHa + 1e-9) continue
+        if (y.hsfQuotaHa !== null && cand.action === 'hsf' && hsfHa + cand.areaHa > y.hsfQuotaHa + 1e-9)
+          continue
         if (y.maxFields !== null && !fields.has(cand.fieldId) && fields.size + 1 > y.maxFields) continue
         spend = s
         loanable = l

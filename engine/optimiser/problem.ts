@@ -75,7 +75,8 @@ export const ProblemSchema = z
     const seen = new Set<number>()
     p.years.forEach((y, i) => {
       if (seen.has(y.year)) issue(['years', i, 'year'], 'duplicate_year', { year: y.year })
-      else if (y.year !== first + i) issue(['years', i, 'year'], 'year_outside_rollout', { year: y.year, first, last })
+      else if (y.year !== first + i)
+        issue(['years', i, 'year'], 'year_outside_rollout', { year: y.year, first, last })
       seen.add(y.year)
     })
     const waits = new Set<string>()

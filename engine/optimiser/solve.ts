@@ -21,7 +21,12 @@ export type OptimiseOptions = {
   withGreedy?: boolean
 }
 
-type Run = { status: 'optimal' | 'time_limit' | 'infeasible' | 'error'; objective: number; gap: number; values: Float64Array | null }
+type Run = {
+  status: 'optimal' | 'time_limit' | 'infeasible' | 'error'
+  objective: number
+  gap: number
+  values: Float64Array | null
+}
 
 function run(highs: Solver, f: Formulation, options: OptimiseOptions): Run {
   const codes = highs.constants.modelStatus
@@ -62,7 +67,8 @@ function scheduleOf(input: OptimiserInput, columns: readonly Column[], values: F
     out.push({ year: first + col.k, fieldId: cand.fieldId, action: cand.action })
   })
   return out.sort(
-    (a, b) => a.year - b.year || a.fieldId - b.fieldId || ACTIONS.indexOf(a.action) - ACTIONS.indexOf(b.action),
+    (a, b) =>
+      a.year - b.year || a.fieldId - b.fieldId || ACTIONS.indexOf(a.action) - ACTIONS.indexOf(b.action),
   )
 }
 
@@ -105,7 +111,11 @@ function diagnose(highs: Solver, input: OptimiserInput, options: OptimiseOptions
  * co-op's spend, loan, production and NPV; the limits that bind with their shadow prices; when
  * infeasible, the shortfall that makes it so; and the greedy rule's schedule beside it.
  */
-export function optimise(highs: Solver, input: OptimiserInput, options: OptimiseOptions = {}): OptimiseResult {
+export function optimise(
+  highs: Solver,
+  input: OptimiserInput,
+  options: OptimiseOptions = {},
+): OptimiseResult {
   const f = formulate(input)
   const r = run(highs, f, options)
   const greedy = () => {

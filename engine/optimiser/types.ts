@@ -75,7 +75,13 @@ export type YearFigures = {
 }
 
 /** A constraint family of the roll-out, named in results and in the infeasibility diagnosis. */
-export type ConstraintFamily = 'budget' | 'govQuota' | 'hsfQuota' | 'loanLimit' | 'maxFields' | 'minProduction'
+export type ConstraintFamily =
+  | 'budget'
+  | 'govQuota'
+  | 'hsfQuota'
+  | 'loanLimit'
+  | 'maxFields'
+  | 'minProduction'
 
 export type Binding = {
   family: ConstraintFamily

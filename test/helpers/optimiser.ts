@@ -64,7 +64,9 @@ export const smallInput: fc.Arbitrary<OptimiserInput> = fc
         govQuotaYuan: g.govQuota,
         hsfQuotaHa: g.hsfQuota,
         minProductionKg:
-          g.minProductionShare === null ? null : baseline + (totalGain * g.minProductionShare * (k + 1)) / g.years,
+          g.minProductionShare === null
+            ? null
+            : baseline + (totalGain * g.minProductionShare * (k + 1)) / g.years,
         maxFields: g.maxFields,
       })),
       loanLimitYuan: g.loanLimit,
@@ -121,14 +123,18 @@ export function bruteForce(input: OptimiserInput): { objective: number; schedule
   })
   const order = perField.map((_, i) => i).sort((a, b) => perField[b]![0]!.value - perField[a]![0]!.value)
   const bestRest = new Array<number>(order.length + 1).fill(0)
-  for (let i = order.length - 1; i >= 0; i--) bestRest[i] = bestRest[i + 1]! + Math.max(0, perField[order[i]!]![0]!.value)
+  for (let i = order.length - 1; i >= 0; i--)
+    bestRest[i] = bestRest[i + 1]! + Math.max(0, perField[order[i]!]![0]!.value)
   // The most production each remaining field could still add by year k.
   const gainRest = Array.from({ length: order.length + 1 }, () => new Array<number>(K).fill(0))
   for (let i = order.length - 1; i >= 0; i--)
     for (let k = 0; k < K; k++) {
       let most = 0
       for (const o of perField[order[i]!]!)
-        most = Math.max(most, o.starts.filter((s) => s.k <= k).reduce((sum, s) => sum + s.c.productionGainKg, 0))
+        most = Math.max(
+          most,
+          o.starts.filter((s) => s.k <= k).reduce((sum, s) => sum + s.c.productionGainKg, 0),
+        )
       gainRest[i]![k] = gainRest[i + 1]![k]! + most
     }
   const spend = new Array<number>(K).fill(0)
@@ -166,7 +172,11 @@ export function bruteForce(input: OptimiserInput): { objective: number; schedule
     for (const k of years) fields[k]! += sign
   }
   const dfs = (i: number, value: number) => {
-    if (best !== null && value + bestRest[i]! <= best.objective + 1e-9 * Math.max(1, Math.abs(best.objective))) return
+    if (
+      best !== null &&
+      value + bestRest[i]! <= best.objective + 1e-9 * Math.max(1, Math.abs(best.objective))
+    )
+      return
     for (let k = 0; k < K; k++) {
       const min = input.years[k]!.minProductionKg
       if (min !== null && input.baselineProductionKg + gained[k]! + gainRest[i]![k]! < min - tol(min)) return

@@ -36,7 +36,8 @@ describe('the roll-out MIP against exhaustive search', () => {
         // it), and never beats the optimum.
         const g = r.greedy!
         const gc = checkSchedule(input, input.candidates, g.schedule)
-        if (gc.violations.length === 0) expect(g.objective).toBeLessThanOrEqual(r.objective! + 1e-6 * Math.max(1, Math.abs(r.objective!)))
+        if (gc.violations.length === 0)
+          expect(g.objective).toBeLessThanOrEqual(r.objective! + 1e-6 * Math.max(1, Math.abs(r.objective!)))
       }),
       { seed: 20261203, numRuns: 150 },
     )

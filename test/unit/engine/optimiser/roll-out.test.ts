@@ -26,7 +26,12 @@ const problem = (p: Partial<ProblemInput> = {}) =>
     ...p,
   })
 
-function candidate(fieldId: number, coopYuan: number, npv: number, extra: Partial<Candidate> = {}): Candidate {
+function candidate(
+  fieldId: number,
+  coopYuan: number,
+  npv: number,
+  extra: Partial<Candidate> = {},
+): Candidate {
   return {
     fieldId,
     action: 'hsf',
@@ -42,7 +47,10 @@ function candidate(fieldId: number, coopYuan: number, npv: number, extra: Partia
   }
 }
 
-function oneYear(candidates: Candidate[], extra: Partial<OptimiserInput['years'][number]> = {}): OptimiserInput {
+function oneYear(
+  candidates: Candidate[],
+  extra: Partial<OptimiserInput['years'][number]> = {},
+): OptimiserInput {
   return {
     years: [
       {
@@ -80,7 +88,9 @@ describe('candidates from the engine', () => {
       // Drip waits for HSF exactly where the field has none yet.
       expect(c.requires).toBe(f.hasHsf ? null : 'hsf')
     }
-    expect(input.candidates.some((c) => c.action === 'density' && fields.get(c.fieldId)!.crop === 'rice')).toBe(false)
+    expect(
+      input.candidates.some((c) => c.action === 'density' && fields.get(c.fieldId)!.crop === 'rice'),
+    ).toBe(false)
   })
 
   it('values HSF then drip on one field as the engine values both together, started in the first year', () => {
@@ -93,13 +103,22 @@ describe('candidates from the engine', () => {
       isBaseline: false,
       note: '',
       changes: [
-        { fieldId: pair.fieldId, buildHsf: true, varietyId: null, densityPlantsPerHa: null, waterRegime: 'drip' as const },
+        {
+          fieldId: pair.fieldId,
+          buildHsf: true,
+          varietyId: null,
+          densityPlantsPerHa: null,
+          waterRegime: 'drip' as const,
+        },
       ],
     }
     const r = evaluatePlan({ ...demo, scenarios: [scenario], loans: [] }).scenarios[0]!
     const field = r.fields.find((f) => f.fieldId === pair.fieldId)!
     expect(hsf.npvByStart[0]! + pair.npvByStart[0]!).toBeCloseTo(r.totals.npvYuan, 4)
-    expect(hsf.productionGainKg + pair.productionGainKg).toBeCloseTo(field.productionKg - field.baselineProductionKg, 4)
+    expect(hsf.productionGainKg + pair.productionGainKg).toBeCloseTo(
+      field.productionKg - field.baselineProductionKg,
+      4,
+    )
     expect(hsf.coopYuan + pair.coopYuan).toBeCloseTo(r.totals.funding.coopYuan, 4)
     // A later start earns fewer seasons before the same horizon and is discounted back.
     expect(hsf.npvByStart[1]!).toBeLessThan(hsf.npvByStart[0]!)
@@ -121,7 +140,12 @@ describe('the optimiser on the demo co-op', () => {
       demo,
       problem({
         actions: ['hsf', 'drip', 'density'],
-        years: [2025, 2026, 2027].map((year) => ({ year, coopBudgetYuan: 150_000, maxFields: 4, hsfQuotaHa: 60 })),
+        years: [2025, 2026, 2027].map((year) => ({
+          year,
+          coopBudgetYuan: 150_000,
+          maxFields: 4,
+          hsfQuotaHa: 60,
+        })),
         loanLimitYuan: 200_000,
       }),
     )
@@ -141,7 +165,11 @@ describe('against the greedy rule', () => {
   it('beats best-gain-per-yuan-first where two cheaper fields fit the budget better than the best single one', () => {
     // 100,000 yuan: field 1 earns most per yuan (100k for 60k) but leaves 40k, too little for
     // either of the others; fields 2 and 3 together earn 140k for exactly the budget.
-    const input = oneYear([candidate(1, 60_000, 100_000), candidate(2, 50_000, 70_000), candidate(3, 50_000, 70_000)])
+    const input = oneYear([
+      candidate(1, 60_000, 100_000),
+      candidate(2, 50_000, 70_000),
+      candidate(3, 50_000, 70_000),
+    ])
     expect(greedySchedule(input).map((s) => s.fieldId)).toEqual([1])
     const r = optimise(highs, input)
     expect(r.status).toBe('optimal')
@@ -154,7 +182,11 @@ describe('against the greedy rule', () => {
 
 describe('shadow prices', () => {
   it('price a binding budget at the LP relaxation’s marginal objective per yuan', () => {
-    const input = oneYear([candidate(1, 60_000, 100_000), candidate(2, 50_000, 70_000), candidate(3, 50_000, 70_000)])
+    const input = oneYear([
+      candidate(1, 60_000, 100_000),
+      candidate(2, 50_000, 70_000),
+      candidate(3, 50_000, 70_000),
+    ])
     const r = optimise(highs, input)
     const budget = r.binding.find((b) => b.family === 'budget' && b.year === 2026)!
     // In the relaxation the best ratio (field 1, 5/3 yuan per yuan) is bought whole, then field 2
@@ -162,8 +194,9 @@ describe('shadow prices', () => {
     expect(budget.shadowPrice).toBeCloseTo(1.4, 6)
     // The same by re-solving the relaxation with one more yuan.
     const lp = (b: number) =>
-      highs.solve(formulate(oneYear(input.candidates, { coopBudgetYuan: b }), { relaxed: true }).lp, { output_flag: false })
-        .ObjectiveValue
+      highs.solve(formulate(oneYear(input.candidates, { coopBudgetYuan: b }), { relaxed: true }).lp, {
+        output_flag: false,
+      }).ObjectiveValue
     expect(lp(100_001) - lp(100_000)).toBeCloseTo(budget.shadowPrice, 6)
   })
 })
@@ -173,7 +206,10 @@ describe('infeasible roll-outs name what would have to give', () => {
     const base = buildInput(demo, problem())
     const reach = base.candidates.reduce((s, c) => s + Math.max(0, c.productionGainKg), 0)
     const wanted = base.baselineProductionKg + reach + 500_000
-    const input = { ...base, years: base.years.map((y) => (y.year === 2025 ? { ...y, minProductionKg: wanted } : y)) }
+    const input = {
+      ...base,
+      years: base.years.map((y) => (y.year === 2025 ? { ...y, minProductionKg: wanted } : y)),
+    }
     const r = optimise(highs, input)
     expect(r.status).toBe('infeasible')
     expect(r.schedule).toEqual([])
@@ -217,6 +253,10 @@ describe('the problem file', () => {
     expect(() => buildInput(demo, problem({ keepFieldIds: [987_654] }))).toThrow(
       expect.objectContaining({ details: { issues: [expect.objectContaining({ rule: 'unknown_field' })] } }),
     )
-    expect(ProblemSchema.safeParse({ years: Array.from({ length: 11 }, (_, i) => ({ year: 2025 + i, coopBudgetYuan: 0 })) }).success).toBe(false)
+    expect(
+      ProblemSchema.safeParse({
+        years: Array.from({ length: 11 }, (_, i) => ({ year: 2025 + i, coopBudgetYuan: 0 })),
+      }).success,
+    ).toBe(false)
   })
 })
