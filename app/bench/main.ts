@@ -7,6 +7,7 @@ import { benchCsv } from './csv'
 import { benchDb } from './db'
 import { benchEngine } from './engine'
 import { benchHost } from './host'
+import { benchOptimiser } from './optimiser'
 import { benchRiskCores } from './risk-cores'
 
 const suites: { name: string; run: () => void | Promise<void> }[] = [
@@ -17,6 +18,7 @@ const suites: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'csv', run: benchCsv },
   { name: 'db', run: benchDb },
   { name: 'host', run: benchHost },
+  { name: 'optimiser', run: benchOptimiser },
 ]
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))

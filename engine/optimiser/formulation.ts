@@ -73,6 +73,32 @@ function expr(terms: readonly Term[]): string {
 }
 
 /**
+ * Candidates no optimal schedule needs: never worth anything in any year, using only resources
+ * (co-op capital, of which a loanable part, government money, HSF area), adding no production a
+ * minimum asks for, and waited for by nothing. Dropping one from any feasible schedule keeps it
+ * feasible and no worse, so they get no column (a third of them on the demo co-op).
+ */
+function dominated(input: OptimiserInput): Set<number> {
+  const hasMinimum = input.years.some((y) => y.minProductionKg !== null)
+  const waitedFor = new Set(
+    input.candidates.filter((c) => c.requires !== null).map((c) => `${c.fieldId}:${c.requires}`),
+  )
+  const out = new Set<number>()
+  input.candidates.forEach((cand, c) => {
+    if (waitedFor.has(`${cand.fieldId}:${cand.action}`)) return
+    if (cand.coopYuan < 0 || cand.governmentYuan < 0 || cand.areaHa < 0) return
+    if (cand.loanableYuan < 0 || cand.loanableYuan > cand.coopYuan) return
+    if (hasMinimum && cand.productionGainKg > 0) return
+    for (let k = 0; k < input.years.length; k++) {
+      const v = startValue(input, c, k)
+      if (v !== null && v > 0) return
+    }
+    out.add(c)
+  })
+  return out
+}
+
+/**
  * The roll-out as a mixed-integer programme in CPLEX LP text (issue 12):
  *
  * - x[c,k] ∈ {0,1}: candidate c (a field × action) starts in roll-out year k; at most once;
@@ -81,7 +107,8 @@ function expr(terms: readonly Term[]): string {
  * - budget: co-op capital of year k − loan[k] ≤ own budget[k];
  *   loan[k] ≤ the loanable part of year k's capital; Σ loan[k] ≤ loan limit;
  * - government money and HSF area per year ≤ their quotas;
- * - fields per year: x[c,k] ≤ used[f,k], Σ_f used[f,k] ≤ N[k];
+ * - fields per year: Σ_a x[f,a,k] ≤ n_f·used[f,k], Σ_f used[f,k] ≤ N[k];
+ * - candidates no optimal schedule needs get no column (dominated);
  * - production of year k: baseline + Σ gains of actions started in or before k ≥ the minimum;
  * - maximise Σ value(c,k)·x[c,k] (startValue).
  *
@@ -107,8 +134,9 @@ export function formulate(
   // columns in the order it first meets them, and the solution is read back by that number.
   const xName = new Map<string, string>()
   const xOf = (c: number, k: number) => xName.get(`${c}:${k}`)
+  const useless = dominated(input)
   input.candidates.forEach((cand, c) => {
-    if (kept.has(cand.fieldId)) return
+    if (kept.has(cand.fieldId) || useless.has(c)) return
     for (let k = 0; k < K; k++) {
       const value = startValue(input, c, k)
       if (value === null) continue
@@ -222,20 +250,13 @@ export function formulate(
           continue
         }
         const name = `y${fieldId}_${k}`
+        // One row per field and year (Σ starts ≤ n·used) rather than one per start: a weaker
+        // relaxation, but half the rows, and HiGHS closes the gap at the root faster this way.
         columns.push({ kind: 'fieldUsed', fieldId, k })
         objective.push([0, name])
         integers.push(name)
         bounded.push(name)
-        for (const x of starts)
-          row(
-            `use${fieldId}_${x}`,
-            [
-              [1, x],
-              [-1, name],
-            ],
-            '<=',
-            0,
-          )
+        row(`use${fieldId}_${k}`, [...starts.map((x): Term => [1, x]), [-starts.length, name]], '<=', 0)
         count.push([1, name])
       }
       const s = slack('maxFields', k, scaleOf(count, y.maxFields))
