@@ -6,6 +6,7 @@ import { type Locale, lookup, translate } from '../../engine/i18n/translate'
 import { agronomicOptimum, economicOptimum, evalQuadratic, fitQuadratic } from '../../engine/model/density'
 import { evaluatePlan } from '../../engine/model/evaluate'
 import { FACTORS } from '../../engine/model/types'
+import type { Solver } from '../../engine/optimiser/solve'
 import { sensitivity } from '../../engine/risk/sensitivity'
 import { simulateRisk } from '../../engine/risk/simulate'
 import { FIELD_LIMITS } from '../../engine/schemas/field'
@@ -14,6 +15,7 @@ import { type AreaUnit, fromHa, perHaTo } from '../../engine/units'
 import { PLAN_FILE_MAX_BYTES, parsePlanFile, toPlanFile } from '../use-cases/plan-file'
 import { type CommandSpec, numberFlag, type Parsed, UsageError, wholeFlag } from './args'
 import { checkJsonDepth } from './json-depth'
+import { optimiseCommand } from './optimise'
 
 export type Io = {
   /**
@@ -22,8 +24,11 @@ export type Io = {
    */
   readFile: (path: string, maxBytes: number) => Uint8Array
   now: () => Date
+  /** HiGHS for `optimise`, loaded by the entry point (its loader is asynchronous) */
+  highs?: Solver
 }
-export type Output = { stdout: string }
+/** What a command prints; `code` 3 and a line for stderr when a roll-out is infeasible. */
+export type Output = { stdout: string; code?: 0 | 3; stderr?: string }
 
 /** A trial-points CSV: 10,000 points of ~30 characters is 300 kB; 4 MB leaves room for any real one. */
 export const DENSITY_CSV_MAX_BYTES = 4 * 1024 * 1024
@@ -39,6 +44,7 @@ export const COMMANDS = {
   },
   risk: { switches: ['json'], options: ['scenario', 'draws', 'seed'], positional: 1 },
   sensitivity: { switches: ['json'], options: ['scenario'], positional: 1 },
+  optimise: { switches: ['json'], options: ['problem'], positional: 1 },
 } as const satisfies Record<string, CommandSpec>
 
 export type CommandName = keyof typeof COMMANDS
@@ -52,6 +58,11 @@ const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** di
 /** `demo`: the demo workspace (示例数据) as a plan file on stdout. */
 export function demoCommand(io: Io): Output {
   return { stdout: `${JSON.stringify(toPlanFile(buildDemoPlan(), io.now()), null, 2)}\n` }
+}
+
+/** `optimise <plan.json> --problem <problem.json> [--json]` (see optimise.ts) */
+export function optimiseOnPlan(io: Io, args: Parsed, locale: Locale): Output {
+  return optimiseCommand(io, args, loadPlan(io, args.positional[0], 'optimise'), locale)
 }
 
 function loadPlan(io: Io, path: string | undefined, command: CommandName): Plan {

@@ -9,6 +9,7 @@ import {
   type Io,
   isCommand,
   type Output,
+  optimiseOnPlan,
   riskCommand,
   sensitivityCommand,
 } from './commands'
@@ -26,12 +27,14 @@ export const HELP = `丰收规划 命令行 / Fengshou Planner command line
       蒙特卡洛风险：P10/P50/P90 与跑赢基准的概率 / Monte Carlo percentiles and chance of beating the baseline
   npm run cli -- sensitivity <plan.json> [--scenario NAME] [--json]
       敏感性龙卷风图数据 / the sensitivity tornado
+  npm run cli -- optimise <plan.json> --problem <problem.json> [--json]
+      投资优化：哪年在哪块地做什么（HiGHS 精确求解）/ the roll-out HiGHS proves best
 
-Exit codes: 0 done, 2 not done (one line on stderr says why, in Chinese, or in English when LANG=en…).`
+Exit codes: 0 done, 3 no roll-out meets every limit (optimise), 2 not done (one line on stderr says why, in Chinese, or in English when LANG=en…).`
 
 export const defaultIo: Io = { readFile: readCheckedFile, now: () => new Date() }
 
-export type RunResult = { code: 0 | 2; stdout: string; stderr: string }
+export type RunResult = { code: 0 | 2 | 3; stdout: string; stderr: string }
 
 /** A line as a terminal shows it: no line breaks or control characters from file names or plans. */
 function oneLine(text: string): string {
@@ -69,8 +72,10 @@ export function run(argv: readonly string[], locale: Locale, io: Io = defaultIo)
       'fit-density': () => fitDensityCommand(io, args),
       risk: () => riskCommand(io, args),
       sensitivity: () => sensitivityCommand(io, args),
+      optimise: () => optimiseOnPlan(io, args, locale),
     }
-    return { code: 0, stdout: commands[command]().stdout, stderr: '' }
+    const out = commands[command]()
+    return { code: out.code ?? 0, stdout: out.stdout, stderr: out.stderr ?? '' }
   } catch (error) {
     return { code: 2, stdout: '', stderr: failureLine(error, locale, command) }
   }

@@ -69,6 +69,8 @@ export const ProblemSchema = z
   .superRefine((p, ctx) => {
     const issue = (path: (string | number)[], rule: Rule, params: Record<string, string | number> = {}) =>
       ctx.addIssue({ code: 'custom', path, params: { rule, ...params } })
+    // zod runs this even when a part above failed: an empty list is already refused there.
+    if (p.years.length === 0) return
     const first = p.years[0]!.year
     const last = first + p.years.length - 1
     // The roll-out is consecutive years in order: a year's budget means that year.
