@@ -72,7 +72,10 @@ function scheduleOf(input: OptimiserInput, columns: readonly Column[], values: F
   )
 }
 
-/** The limits the LP relaxation prices: objective per unit more of each (its row dual). */
+/**
+ * The limits the LP relaxation prices: objective per unit more of each (its row dual, which
+ * HiGHS gives as ∂objective/∂limit: positive for a budget that binds, negative for a minimum).
+ */
 function shadowPrices(highs: Solver, input: OptimiserInput): Binding[] {
   const f = formulate(input, { relaxed: true })
   const r = highs.solve(f.lp, { output_flag: false })
@@ -83,7 +86,9 @@ function shadowPrices(highs: Solver, input: OptimiserInput): Binding[] {
   for (const row of r.Rows) {
     const named = 'Name' in row && typeof row.Name === 'string' ? byName.get(row.Name) : undefined
     const dual = 'Dual' in row && typeof row.Dual === 'number' ? row.Dual : 0
-    if (!named || Math.abs(dual) < 1e-9) continue
+    // Every year's budget is reported (its marginal value, 0 where money is not what limits);
+    // the other limits only where they bind.
+    if (!named || (named.family !== 'budget' && Math.abs(dual) < 1e-9)) continue
     out.push({ family: named.family, year: named.k === null ? null : first + named.k, shadowPrice: dual })
   }
   return out

@@ -104,7 +104,7 @@ export type OptimiseResult = {
   schedule: ScheduleItem[]
   years: YearFigures[]
   npvYuan: number
-  /** rows of the LP relaxation with a non-zero dual: the limits that bind */
+  /** every year's budget, and the other limits whose dual in the LP relaxation is not zero */
   binding: Binding[]
   /** when infeasible: what would have to give, found by an elastic re-solve */
   shortfalls: Shortfall[]

@@ -201,6 +201,31 @@ describe('shadow prices', () => {
   })
 })
 
+describe('shadow prices of a minimum', () => {
+  it('price a binding minimum production as the objective given up per kg more, and a slack budget at 0', () => {
+    // Field 2 earns nothing but brings the production the minimum asks for.
+    const input = oneYear(
+      [candidate(1, 60_000, 100_000), candidate(2, 50_000, -20_000, { productionGainKg: 10_000 })],
+      { coopBudgetYuan: 200_000, minProductionKg: 1_005_000 },
+    )
+    const r = optimise(highs, input)
+    expect(r.status).toBe('optimal')
+    const prod = r.binding.find((b) => b.family === 'minProduction')!
+    const lp = (kg: number) =>
+      highs.solve(
+        formulate(oneYear(input.candidates, { coopBudgetYuan: 200_000, minProductionKg: kg }), {
+          relaxed: true,
+        }).lp,
+        {
+          output_flag: false,
+        },
+      ).ObjectiveValue
+    expect(prod.shadowPrice).toBeCloseTo(-2, 6)
+    expect(lp(1_005_001) - lp(1_005_000)).toBeCloseTo(prod.shadowPrice, 6)
+    expect(r.binding).toContainEqual({ family: 'budget', year: 2026, shadowPrice: 0 })
+  })
+})
+
 describe('infeasible roll-outs name what would have to give', () => {
   it('a minimum production above what every action together reaches is infeasible, naming that year’s minimum', () => {
     const base = buildInput(demo, problem())
