@@ -162,3 +162,34 @@ describe('command line: every failure is exit code 2 and one translated line', (
     )
   })
 })
+
+describe('command line: optimise loads HiGHS in the built entry', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fengshou-cli-opt-'))
+    writeFileSync(join(dir, 'demo.json'), execFileSync(process.execPath, [CLI, 'demo'], { encoding: 'utf8' }))
+    const years = (minProductionKg: number | null) =>
+      [2025, 2026, 2027].map((year) => ({ year, coopBudgetYuan: 200_000, minProductionKg }))
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ years: years(null), loanLimitYuan: 2_000_000 }))
+    writeFileSync(join(dir, 'short.json'), JSON.stringify({ years: years(1e9) }))
+  })
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('exits 0 with a proven schedule, and 3 with one line naming the limit when none meets every limit', () => {
+    const ok = cli(['optimise', join(dir, 'demo.json'), '--problem', join(dir, 'ok.json'), '--json'])
+    expect(ok.status, ok.stderr).toBe(0)
+    const out = JSON.parse(ok.stdout)
+    expect(out.status).toBe('optimal')
+    expect(out.schedule.length).toBeGreaterThan(0)
+    const short = cli(['optimise', join(dir, 'demo.json'), '--problem', join(dir, 'short.json')], {
+      LANG: 'en_US.UTF-8',
+    })
+    expect(short.status).toBe(3)
+    expect(short.stderr).toMatch(
+      /^No roll-out meets every limit: .*the 2025 minimum production is [\d,.]+ kg beyond reach/,
+    )
+    expect(short.stderr.trimEnd().split('\n')).toHaveLength(1)
+  })
+})
