@@ -12,6 +12,12 @@ import { checkJsonDepth } from './json-depth'
 /** A problem file is a few years of limits and a list of kept fields: 4 MB is far beyond any. */
 export const PROBLEM_FILE_MAX_BYTES = 4 * 1024 * 1024
 
+/**
+ * A batch job must end: past this the best schedule found so far is printed with status
+ * time_limit and its gap (1,000 fields × 3 years take about a second).
+ */
+export const OPTIMISE_TIME_LIMIT_SECONDS = 120
+
 export type OptimiseIo = {
   readFile: (path: string, maxBytes: number) => Uint8Array
   /** HiGHS, loaded by the entry point before the run (its loader is asynchronous) */
@@ -81,7 +87,7 @@ export function optimiseCommand(io: OptimiseIo, args: Parsed, plan: Plan, locale
   const problem = readProblem(io, problemPath)
   if (!io.highs) throw new UsageError('cli.solverMissing')
   const input = buildInput(plan, problem)
-  const r = optimise(io.highs, input)
+  const r = optimise(io.highs, input, { timeLimitSeconds: OPTIMISE_TIME_LIMIT_SECONDS })
   const out = view(r)
   const code = r.status === 'infeasible' ? 3 : 0
   const stderr = code === 3 ? shortfallText(locale, r.shortfalls) : ''
