@@ -33,6 +33,7 @@ import {
   setCharter,
   submitVersion,
 } from './use-cases/plan-versions'
+import { createRolloutScenarios } from './use-cases/rollout-scenarios'
 import { importVarietyCsv } from './use-cases/variety-csv-import'
 
 export type HandlerDeps = {
@@ -135,5 +136,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'versions:decide': (input) => decideVersion(holder.db, ctx, input),
     'charter:get': () => charter(holder.db),
     'charter:set': (input) => setCharter(holder.db, ctx, input),
+    'optimiser:toScenarios': (input) => createRolloutScenarios(holder.db, ctx, input),
   }
 }

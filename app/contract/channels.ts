@@ -52,6 +52,7 @@ export const CHANNELS = [
   'versions:decide',
   'charter:get',
   'charter:set',
+  'optimiser:toScenarios',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

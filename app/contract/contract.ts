@@ -26,6 +26,8 @@ import {
   type OnExisting,
 } from '../../engine/csv/fields-csv'
 import type { ErrorCode } from '../../engine/errors'
+import { ProblemSchema } from '../../engine/optimiser/problem'
+import { ACTIONS } from '../../engine/optimiser/types'
 import {
   type Field,
   type FieldInput,
@@ -403,6 +405,28 @@ export const contract = {
   'charter:set': def<Charter>()(
     z
       .object({ members: DecisionRulesSchema, board: DecisionRulesSchema, revision: Revision.nullable() })
+      .strict(),
+  ),
+  // A roll-out the optimiser chose (in the renderer's worker), made into one scenario per year.
+  'optimiser:toScenarios': def<Scenario[]>()(
+    z
+      .object({
+        problem: ProblemSchema,
+        schedule: z
+          .array(
+            z
+              .object({
+                year: z.number().int().min(2000).max(2100),
+                fieldId: Id,
+                action: z.enum(ACTIONS),
+              })
+              .strict(),
+          )
+          .max(200_000),
+        // the scenarios are named "<name> <year>"
+        name: z.string().trim().min(1).max(50),
+        note: z.string().max(500),
+      })
       .strict(),
   ),
 } satisfies { [C in Channel]: Def<z.ZodType, unknown> }

@@ -70,4 +70,6 @@ export const LANES = {
   'versions:decide': now('write'),
   'charter:get': now('read'),
   'charter:set': now('write'),
+  // An optimised roll-out made into one scenario per year: the plan is read and each change checked.
+  'optimiser:toScenarios': now('write'),
 } as const satisfies Record<Channel, Lane>

@@ -127,6 +127,54 @@ export function createScenario(
   }
 }
 
+/**
+ * New scenarios with their changes field by field (a roll-out's years), all of them or none. The
+ * caller has checked each change against its field.
+ */
+export function createScenariosWithChanges(
+  db: DB,
+  ctx: WriteContext,
+  scenarios: { name: string; seasonYear: number; note: string; changes: ScenarioChange[] }[],
+): Scenario[] {
+  try {
+    return db.transaction(() => {
+      const at = ctx.now().toISOString()
+      return scenarios.map((input) => {
+        const id = Number(
+          db
+            .prepare(
+              'INSERT INTO scenario (name, season_year, is_baseline, note, created_at, updated_at) VALUES (?, ?, 0, ?, ?, ?)',
+            )
+            .run(input.name, input.seasonYear, input.note, at, at).lastInsertRowid,
+        )
+        const insert = db.prepare(
+          `INSERT INTO scenario_change (scenario_id, field_id, build_hsf, variety_id, density_plants_per_ha, water_regime)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        for (const c of input.changes)
+          insert.run(
+            id,
+            c.fieldId,
+            c.buildHsf === null ? null : c.buildHsf ? 1 : 0,
+            c.varietyId,
+            c.densityPlantsPerHa,
+            c.waterRegime,
+          )
+        recordAudit(db, ctx, {
+          action: 'create',
+          entity: 'scenario',
+          entityId: id,
+          summary: input.name,
+          detail: { copyFrom: null, fields: input.changes.length },
+        })
+        return getScenario(db, id)
+      })
+    })()
+  } catch (error) {
+    throw nameConflict(error) ?? mapSqliteError(error)
+  }
+}
+
 export function renameScenario(db: DB, ctx: WriteContext, id: number, name: string): Scenario {
   try {
     return db.transaction(() => {

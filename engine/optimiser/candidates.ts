@@ -7,7 +7,7 @@ import type { Plan, PlanField, ScenarioChange } from '../schemas/plan'
 import type { Problem } from './problem'
 import type { Action, Candidate, OptimiserInput } from './types'
 
-type Fit =
+export type Fit =
   | { kind: 'candidate'; apply: (c: ScenarioChange) => ScenarioChange }
   | { kind: 'in_place' }
   | { kind: 'impossible' }
@@ -106,7 +106,7 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
 }
 
 /** Whether an action is still to be done on a field, already in place, or makes no sense there. */
-function actionFit(
+export function actionFit(
   field: PlanField,
   action: Action,
   water: ScenarioChange['waterRegime'],

@@ -167,6 +167,15 @@ describe('an approved version is locked against every write channel', () => {
       resolution: '重新表决',
       recordedBy: '赵记录',
     }),
+    'optimiser:toScenarios': () => {
+      const maize = ok<Field[]>('fields:list').find((f) => f.crop === 'maize' && !f.hasHsf)!
+      return {
+        problem: { years: [{ year: 2025, coopBudgetYuan: 100_000 }] },
+        schedule: [{ year: 2025, fieldId: maize.id, action: 'hsf' }],
+        name: '投资优化',
+        note: '',
+      }
+    },
     'charter:set': () => {
       const c = ok<{ members: unknown; board: unknown; revision: number | null }>('charter:get')
       return { ...c, members: { ...(c.members as object), majority: { num: 2, den: 3, strict: false } } }
