@@ -26,6 +26,7 @@ export const BUILT_ROUTES: readonly Route[] = [
   'scenarios',
   'density',
   'board',
+  'optimiser',
   'audit',
   'settings',
 ]

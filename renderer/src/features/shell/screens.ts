@@ -49,6 +49,10 @@ export const SCREEN_LOADERS = {
     () => import('../board/BoardScreen'),
     (m) => m.BoardScreen,
   ),
+  optimiser: framed(
+    () => import('../optimiser/OptimiserScreen'),
+    (m) => m.OptimiserScreen,
+  ),
   audit: framed(
     () => import('../audit/AuditScreen'),
     (m) => m.AuditScreen,

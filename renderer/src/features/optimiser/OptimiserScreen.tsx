@@ -1,0 +1,210 @@
+import { Alert, Button, Card, Input, Space, Typography } from 'antd'
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AppError, type Issue } from '../../../../engine/errors'
+import { type Problem, ProblemSchema } from '../../../../engine/optimiser/problem'
+import type { Plan } from '../../../../engine/schemas/plan'
+import { parseOrThrow } from '../../../../engine/validation'
+import { api, unwrap } from '../../api'
+import { apiErrorOf, errorMessage, issueMessage } from '../../lib/errors'
+import { useBusy } from '../../lib/use-busy'
+import { PlanProblem } from '../scenarios/PlanProblem'
+import { OptimiserForm } from './OptimiserForm'
+import { OptimiserResult } from './OptimiserResult'
+import { defaultForm, type ProblemForm, toProblem } from './problem-form'
+import { useElapsed, useOptimiserRun, type WorkerFactory } from './useOptimiserRun'
+
+function parseProblem(form: ProblemForm): { problem: Problem } | { issues: Issue[] } {
+  try {
+    return { problem: parseOrThrow(ProblemSchema, toProblem(form)) }
+  } catch (error) {
+    if (error instanceof AppError) return { issues: error.details.issues ?? [] }
+    throw error
+  }
+}
+
+/**
+ * Investment optimiser (投资优化, issue 12): the co-op states its budgets, quotas and loan limit;
+ * HiGHS, in a worker, finds which fields to build first and in which year; the roll-out can be
+ * saved as one scenario per year and compared.
+ */
+export function OptimiserScreen(props: { makeWorker?: WorkerFactory }) {
+  const { t } = useTranslation()
+  const [plan, setPlan] = useState<Plan | null>(null)
+  const [loadError, setLoadError] = useState<unknown>(null)
+  const [form, setForm] = useState<ProblemForm>(() => defaultForm())
+  const [issues, setIssues] = useState<Issue[]>([])
+  const optimiser = useOptimiserRun(props.makeWorker)
+  const { state } = optimiser
+  const elapsed = useElapsed(state.status === 'running' ? state.startedAt : null)
+
+  useEffect(() => {
+    unwrap(api.planGet()).then(setPlan, setLoadError)
+  }, [])
+
+  const solve = () => {
+    if (!plan) return
+    const parsed = parseProblem(form)
+    if ('issues' in parsed) {
+      setIssues(parsed.issues)
+      return
+    }
+    setIssues([])
+    optimiser.run(plan, parsed.problem)
+  }
+
+  // The result answers the problem it was solved for; once the form says otherwise, say so.
+  const isStale = useMemo(() => {
+    if (state.status !== 'done') return false
+    const parsed = parseProblem(form)
+    return !('problem' in parsed) || JSON.stringify(parsed.problem) !== JSON.stringify(state.problem)
+  }, [form, state])
+
+  if (loadError) return <PlanProblem error={loadError} />
+  if (!plan) return <Card loading />
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('optimiser.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('optimiser.intro')}
+      </Typography.Paragraph>
+      <Card title={t('optimiser.form.title')} size="small">
+        <OptimiserForm plan={plan} value={form} onChange={setForm} />
+        {issues.length > 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="optimiser-issues"
+            title={t('optimiser.form.invalid')}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {issues.map((issue, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is redrawn whole, never reordered
+                  <li key={i}>{issueMessage(t, issue)}</li>
+                ))}
+              </ul>
+            }
+            style={{ marginBottom: 12 }}
+          />
+        ) : null}
+        <Space>
+          <Button type="primary" onClick={solve} loading={state.status === 'running'}>
+            {t('optimiser.solve')}
+          </Button>
+          {state.status === 'running' ? (
+            <>
+              <Button onClick={optimiser.cancel}>{t('optimiser.cancel')}</Button>
+              <Typography.Text data-testid="optimiser-busy" aria-live="polite">
+                {t('optimiser.busy', { seconds: Math.floor(elapsed) })}
+              </Typography.Text>
+            </>
+          ) : null}
+        </Space>
+      </Card>
+      {state.status === 'cancelled' ? <Alert type="info" showIcon title={t('optimiser.cancelled')} /> : null}
+      {state.status === 'failed' ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t(`errors.code.${state.code}`)}
+          description={
+            state.issues.length > 0
+              ? state.issues.map((issue) => issueMessage(t, issue)).join('；')
+              : undefined
+          }
+        />
+      ) : null}
+      {state.status === 'done' ? (
+        <>
+          {isStale ? <Alert type="info" showIcon title={t('optimiser.stale')} /> : null}
+          <OptimiserResult run={state} />
+          {(state.result.status === 'optimal' || state.result.status === 'time_limit') &&
+          state.result.schedule.length > 0 ? (
+            <GenerateScenarios
+              key={`${state.seconds}`}
+              problem={state.problem}
+              schedule={state.result.schedule}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </Space>
+  )
+}
+
+/** Saves the roll-out as one scenario per year ("投资优化 2025", …) and offers Compare. */
+function GenerateScenarios(props: {
+  problem: Problem
+  schedule: { year: number; fieldId: number; action: Problem['actions'][number] }[]
+}) {
+  const { t } = useTranslation()
+  const [name, setName] = useState(() => t('optimiser.generate.defaultName'))
+  const [busy, runBusy] = useBusy()
+  const [made, setMade] = useState<string[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const generate = () =>
+    runBusy(async () => {
+      setError(null)
+      try {
+        const scenarios = await unwrap(
+          api.optimiserToScenarios({
+            problem: props.problem,
+            schedule: props.schedule,
+            name: name.trim(),
+            note: t('optimiser.generate.note'),
+          }),
+        )
+        setMade(scenarios.map((s) => s.name))
+      } catch (e) {
+        const issues = apiErrorOf(e)?.details.issues ?? []
+        setError([errorMessage(t, e), ...issues.map((i) => issueMessage(t, i))].join(' '))
+      }
+    })
+
+  return (
+    <Card title={t('optimiser.generate.title')} size="small" data-testid="optimiser-generate">
+      <Typography.Paragraph type="secondary">{t('optimiser.generate.explain')}</Typography.Paragraph>
+      <Space wrap>
+        <Input
+          value={name}
+          maxLength={40}
+          style={{ width: 220 }}
+          aria-label={t('optimiser.generate.name')}
+          onChange={(e) => setName(e.target.value)}
+          disabled={made !== null}
+        />
+        <Button
+          type="primary"
+          onClick={() => void generate()}
+          loading={busy}
+          disabled={made !== null || name.trim() === ''}
+        >
+          {t('optimiser.generate.button')}
+        </Button>
+      </Space>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
+      {made ? (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="optimiser-made"
+          title={t('optimiser.generate.done', { names: made.join('、'), count: made.length })}
+          action={
+            <Button
+              onClick={() => {
+                window.location.hash = '#/compare'
+              }}
+            >
+              {t('optimiser.generate.openCompare')}
+            </Button>
+          }
+        />
+      ) : null}
+    </Card>
+  )
+}

@@ -1,0 +1,15 @@
+import type { Issue } from '../../../../engine/errors'
+import type { Problem } from '../../../../engine/optimiser/problem'
+import type { OptimiseResult } from '../../../../engine/optimiser/types'
+import type { Plan } from '../../../../engine/schemas/plan'
+
+/** The page asks the worker to solve one roll-out on the plan it read (api.planGet). */
+export type ToOptimiser = { type: 'run'; plan: Plan; problem: Problem }
+
+/**
+ * The worker's answer: the result, with the plan's production as it is today (kg per season), so
+ * the page can show each year's production against doing nothing; or an error code with issues.
+ */
+export type FromOptimiser =
+  | { type: 'result'; result: OptimiseResult; baselineProductionKg: number }
+  | { type: 'error'; code: string; issues: Issue[] }
