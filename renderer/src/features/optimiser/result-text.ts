@@ -3,11 +3,21 @@ import type { Problem } from '../../../../engine/optimiser/problem'
 import type { Binding, OptimiseResult, Shortfall } from '../../../../engine/optimiser/types'
 import type { Format } from '../../lib/format'
 
-/** Money as a co-op counts it: 万元 with one decimal from 10,000 yuan up, whole yuan below. */
+const oneDecimal = new Map<string, Intl.NumberFormat>()
+
+/**
+ * Money as a co-op counts it: 万元 with exactly one decimal from 10,000 yuan up, whole yuan below.
+ * English has no word for 万: whole yuan there.
+ */
 export function moneyText(t: TFunction, format: Format, yuan: number): string {
-  return Math.abs(yuan) >= 10_000
-    ? `${format.number(yuan / 10_000, 1)} ${t('optimiser.unit.wan')}`
-    : `${format.money(yuan)} ${t('units.yuan')}`
+  if (Math.abs(yuan) < 10_000 || !format.locale.startsWith('zh'))
+    return `${format.money(yuan)} ${t('units.yuan')}`
+  let wan = oneDecimal.get(format.locale)
+  if (!wan) {
+    wan = new Intl.NumberFormat(format.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+    oneDecimal.set(format.locale, wan)
+  }
+  return `${wan.format(yuan / 10_000)} ${t('optimiser.unit.wan')}`
 }
 
 export function massText(format: Format, kg: number): string {
