@@ -145,6 +145,15 @@ describe('optimiser result', () => {
     expect(screen.getByTestId('optimiser-difference').textContent).toBe('+13.4 万元')
   })
 
+  it('calls an optimum equal to the simple rule’s the same, never “−0 元”', () => {
+    renderWithApp(
+      <OptimiserResult
+        run={run({ ...solved, greedy: { objective: 1_234_000, npvYuan: 1_234_000.000_000_1, schedule: [] } })}
+      />,
+    )
+    expect(screen.getByTestId('optimiser-difference').textContent).toBe('与简单规则的结果相同')
+  })
+
   it('when nothing meets the minimum production, says in plain Chinese what is short and by how much', () => {
     const infeasible: OptimiseResult = {
       ...solved,

@@ -74,7 +74,7 @@ describe('optimiser screen', () => {
     type('2026 年高标准农田面积指标', '150')
     type('2027 年政府资金额度（万元）', '100')
     type('2025 年最低总产', '10000')
-    type('贷款额度（几年合计）', '200')
+    type('贷款额度合计', '200')
     fireEvent.click(screen.getByRole('button', { name: /求\s*解/ }))
     await waitFor(() => expect(sent).toHaveLength(1))
     const problem: Problem = sent[0]!.problem
@@ -110,7 +110,7 @@ describe('optimiser screen', () => {
     renderWithApp(<OptimiserScreen makeWorker={fakeWorker(sent).make} />)
     await screen.findByLabelText('2025 年自有资金（万元）')
     for (const year of [2025, 2026, 2027]) type(`${year} 年自有资金（万元）`, '50')
-    type('贷款额度（几年合计）', '200')
+    type('贷款额度合计', '200')
     fireEvent.click(screen.getByRole('button', { name: /求\s*解/ }))
     const status = await screen.findByTestId('optimiser-status', {}, { timeout: 20_000 })
     expect(status.textContent).toContain('已求得最优解')

@@ -33,6 +33,11 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
   const { result, problem, plan, baselineProductionKg } = run
   const years = problem.years.map((y) => y.year)
   const money = (yuan: number) => moneyText(t, format, yuan)
+  // Below half a yuan the two are the same roll-out's value up to rounding: no "−0 元".
+  const differenceText = (yuan: number) =>
+    Math.abs(yuan) < 0.5
+      ? t('optimiser.result.sameAsGreedy')
+      : `${yuan > 0 ? '+' : '−'}${money(Math.abs(yuan))}`
 
   const rows = useMemo(() => {
     const fields = new Map(plan.fields.map((f) => [f.id, f]))
@@ -169,8 +174,7 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('optimiser.result.npvDifference')}>
                   <span data-testid="optimiser-difference">
-                    {result.npvYuan - greedy.npvYuan >= 0 ? '+' : '−'}
-                    {money(Math.abs(result.npvYuan - greedy.npvYuan))}
+                    {differenceText(result.npvYuan - greedy.npvYuan)}
                   </span>
                 </Descriptions.Item>
               </>

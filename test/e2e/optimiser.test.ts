@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { browserSession, screenshot, settle } from './harness'
+
+// A co-op manager states three years of own money and a loan limit on the demo, lets HiGHS (in
+// the page's worker, from the built wasm asset) find the roll-out, reads which fields come first
+// and each year's money, makes the roll-out into scenarios and opens Compare.
+describe('the investment optimiser', () => {
+  const s = browserSession({ width: 1440, height: 900 })
+
+  async function api(channel: string, input: unknown = {}): Promise<unknown> {
+    const response = await fetch(`${s.server.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-fengshou-token': s.server.token },
+      body: JSON.stringify(input),
+    })
+    const result = (await response.json()) as { ok: boolean; value: unknown; error?: unknown }
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
+    return result.value
+  }
+
+  it('solves the demo with a budget, shows the schedule and the money by year, and makes scenarios for Compare', async () => {
+    const page = s.page
+    await page.goto(`${s.server.url}#/optimiser`)
+    await page.getByLabel('2025 年自有资金（万元）').waitFor()
+    for (const year of [2025, 2026, 2027]) await page.getByLabel(`${year} 年自有资金（万元）`).fill('10')
+    await page.getByLabel('贷款额度合计').fill('20')
+    await page.getByLabel('贷款额度合计').blur()
+    await screenshot(page, 'optimiser-form-zh-CN')
+    await page.getByRole('button', { name: /求\s*解/ }).click()
+    const status = page.getByTestId('optimiser-status')
+    await status.waitFor({ timeout: 60_000 })
+    await expect(status.textContent()).resolves.toContain('已求得最优解')
+    // fields by village × year: at least one action tag in some year column
+    const schedule = page.getByTestId('optimiser-schedule')
+    await expect(schedule.locator('.ant-tag').count()).resolves.toBeGreaterThan(0)
+    const yearRows = page.getByTestId('optimiser-years-result').locator('tbody tr.ant-table-row')
+    await expect(yearRows.count()).resolves.toBe(3)
+    const first = await yearRows.first().locator('td').allTextContents()
+    expect(first[0]).toBe('2025')
+    // spend, loan, own, government in 万元 or 元; new HSF in 亩; production in 斤
+    for (const money of first.slice(1, 5)) expect(money).toMatch(/^[\d,]+(\.\d)? (万元|元)$/)
+    expect(first[5]).toMatch(/ 亩$/)
+    expect(first[7]).toMatch(/^[\d,]+ 斤$/)
+    await expect(page.getByTestId('optimiser-shadow').textContent()).resolves.toMatch(/2025 年/)
+    await expect(page.getByTestId('optimiser-greedy').textContent()).resolves.toMatch(/(万元|元)$/)
+    await settle(page)
+    await page.getByTestId('optimiser-result').scrollIntoViewIfNeeded()
+    await screenshot(page, 'optimiser-result-zh-CN')
+    await page.getByTestId('optimiser-years-result').scrollIntoViewIfNeeded()
+    await screenshot(page, 'optimiser-years-zh-CN')
+
+    await page.getByRole('button', { name: /生成方案/ }).click()
+    await page.getByTestId('optimiser-made').waitFor()
+    await expect(page.getByTestId('optimiser-made').textContent()).resolves.toContain('投资优化 2027')
+    const { scenarios } = (await api('plan:get')) as { scenarios: { name: string }[] }
+    expect(scenarios.map((x) => x.name)).toEqual(
+      expect.arrayContaining(['投资优化 2025', '投资优化 2026', '投资优化 2027']),
+    )
+    await page.getByRole('button', { name: '在方案对比中查看' }).click()
+    await page.waitForURL(/#\/compare$/)
+    await page.getByRole('heading', { level: 3 }).first().waitFor()
+    expect(s.errors).toEqual([])
+  })
+
+  it('fits the smallest office laptop screen, 1366 × 768, without sideways scrolling', async () => {
+    const page = s.page
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.goto(`${s.server.url}#/optimiser`)
+    await page.getByLabel('2025 年自有资金（万元）').waitFor()
+    await page.getByLabel('2025 年自有资金（万元）').fill('30')
+    await page.getByLabel('2025 年最低总产').fill('99999999999')
+    await page.getByLabel('2025 年最低总产').blur()
+    await page.getByRole('button', { name: /求\s*解/ }).click()
+    await page.getByTestId('optimiser-status').waitFor({ timeout: 60_000 })
+    await expect(page.getByTestId('optimiser-status').textContent()).resolves.toContain(
+      '在这些限制下没有可行的实施方案',
+    )
+    await expect(page.getByTestId('optimiser-shortfalls').textContent()).resolves.toContain('2025 年')
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
+    expect(overflow).toBeLessThanOrEqual(0)
+    await screenshot(page, 'optimiser-infeasible-zh-CN-1366x768')
+    expect(s.errors).toEqual([])
+  })
+})
