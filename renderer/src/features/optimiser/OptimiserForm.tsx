@@ -55,6 +55,7 @@ export function OptimiserForm(props: {
           min={0}
           value={y.coopBudgetYuan}
           placeholder="0"
+          style={{ width: 130 }}
           aria-label={t('optimiser.form.coopBudgetAria', { year: y.year })}
           onChange={(v) => setYear(y.year, { coopBudgetYuan: v })}
         />
@@ -69,6 +70,7 @@ export function OptimiserForm(props: {
           min={0}
           value={y.govQuotaYuan}
           placeholder={t('optimiser.form.noLimit')}
+          style={{ width: 130 }}
           aria-label={t('optimiser.form.govQuotaAria', { year: y.year })}
           onChange={(v) => setYear(y.year, { govQuotaYuan: v })}
         />
@@ -83,6 +85,7 @@ export function OptimiserForm(props: {
           min={0}
           value={y.hsfQuotaHa}
           placeholder={t('optimiser.form.noLimit')}
+          style={{ width: 130 }}
           aria-label={t('optimiser.form.hsfQuotaAria', { year: y.year })}
           onChange={(v) => setYear(y.year, { hsfQuotaHa: v })}
         />
@@ -97,6 +100,7 @@ export function OptimiserForm(props: {
           min={0}
           value={y.minProductionKg}
           placeholder={t('optimiser.form.noLimit')}
+          style={{ width: 150 }}
           aria-label={t('optimiser.form.minProductionAria', { year: y.year })}
           onChange={(v) => setYear(y.year, { minProductionKg: v })}
         />
@@ -111,6 +115,7 @@ export function OptimiserForm(props: {
           precision={0}
           value={y.maxFields}
           placeholder={t('optimiser.form.noLimit')}
+          style={{ width: 100 }}
           aria-label={t('optimiser.form.maxFieldsAria', { year: y.year })}
           onChange={(v) => setYear(y.year, { maxFields: v ?? null })}
         />
@@ -168,6 +173,7 @@ export function OptimiserForm(props: {
             min={0}
             value={form.loanLimitYuan}
             placeholder="0"
+            style={{ width: 130 }}
             aria-label={t('optimiser.form.loanLimit')}
             onChange={(v) => onChange({ ...form, loanLimitYuan: v })}
           />

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Input, Space, Typography } from 'antd'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppError, type Issue } from '../../../../engine/errors'
 import { type Problem, ProblemSchema } from '../../../../engine/optimiser/problem'
@@ -41,6 +41,13 @@ export function OptimiserScreen(props: { makeWorker?: WorkerFactory }) {
   useEffect(() => {
     unwrap(api.planGet()).then(setPlan, setLoadError)
   }, [])
+
+  // The form fills the first screen: a finished solve brings its answer into view.
+  const answer = useRef<HTMLDivElement>(null)
+  const finished = state.status === 'done' || state.status === 'failed' ? state : null
+  useEffect(() => {
+    if (finished) answer.current?.scrollIntoView?.({ block: 'start' })
+  }, [finished])
 
   const solve = () => {
     if (!plan) return
@@ -104,6 +111,7 @@ export function OptimiserScreen(props: { makeWorker?: WorkerFactory }) {
           ) : null}
         </Space>
       </Card>
+      <div ref={answer} />
       {state.status === 'cancelled' ? <Alert type="info" showIcon title={t('optimiser.cancelled')} /> : null}
       {state.status === 'failed' ? (
         <Alert
