@@ -11,7 +11,7 @@ describe('screens not built yet', () => {
   })
 
   it('say so plainly in English', () => {
-    renderWithApp(<ComingSoon route="optimiser" onGoFields={() => undefined} />, workspace({ locale: 'en' }))
-    expect(screen.getByText('“Investment optimiser” is not available yet')).toBeTruthy()
+    renderWithApp(<ComingSoon route="exchange" onGoFields={() => undefined} />, workspace({ locale: 'en' }))
+    expect(screen.getByText('“Import & export” is not available yet')).toBeTruthy()
   })
 })
