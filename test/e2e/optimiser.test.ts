@@ -86,4 +86,39 @@ describe('the investment optimiser', () => {
     await screenshot(page, 'optimiser-infeasible-zh-CN-1366x768')
     expect(s.errors).toEqual([])
   })
+
+  it('speaks English, in hectares and whole yuan, when the workspace does', async () => {
+    const page = s.page
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(`${s.server.url}#/settings`)
+    await page.getByText('English', { exact: true }).first().click()
+    await page.getByRole('menuitem', { name: 'Settings' }).waitFor()
+    await page.locator('.ant-segmented-item', { hasText: /^ha$/ }).first().click()
+    await settle(page)
+    await page.goto(`${s.server.url}#/optimiser`)
+    await page.getByLabel('Own money 2025 (×10,000 yuan)').waitFor()
+    for (const year of [2025, 2026, 2027])
+      await page.getByLabel(`Own money ${year} (×10,000 yuan)`).fill('10')
+    await page.getByLabel('Loan limit, all years').fill('20')
+    await page.getByLabel('Loan limit, all years').blur()
+    await page.getByRole('button', { name: 'Solve' }).click()
+    await page.getByTestId('optimiser-status').waitFor({ timeout: 60_000 })
+    await expect(page.getByTestId('optimiser-status').textContent()).resolves.toContain(
+      'Optimal roll-out found',
+    )
+    const first = await page
+      .getByTestId('optimiser-years-result')
+      .locator('tbody tr.ant-table-row')
+      .first()
+      .locator('td')
+      .allTextContents()
+    expect(first[1]).toMatch(/^[\d,]+ yuan$/)
+    expect(first[5]).toMatch(/ ha$/)
+    await expect(page.getByTestId('optimiser-shadow').textContent()).resolves.toMatch(
+      /For every 100,000 yuan more own money in 2025, NPV rises by about \d{1,3},\d00 yuan/,
+    )
+    await page.getByTestId('optimiser-years-result').scrollIntoViewIfNeeded()
+    await screenshot(page, 'optimiser-years-en')
+    expect(s.errors).toEqual([])
+  })
 })

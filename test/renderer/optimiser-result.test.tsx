@@ -64,7 +64,7 @@ const solved: OptimiseResult = {
   npvYuan: 1_234_000,
   binding: [
     { family: 'budget', year: 2025, shadowPrice: 0 },
-    { family: 'budget', year: 2026, shadowPrice: 0.23 },
+    { family: 'budget', year: 2026, shadowPrice: 0.230_41 },
     { family: 'hsfQuota', year: 2026, shadowPrice: 1_500 },
   ],
   shortfalls: [],
@@ -195,5 +195,7 @@ describe('optimiser result', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent)
     expect(items[2]).toBe('For every 1 ha more HSF quota in 2026, NPV rises by about 1,500 yuan')
+    // an estimate keeps three significant digits: 0.23 per yuan is 23,000 per 100,000
+    expect(items[1]).toBe('For every 100,000 yuan more own money in 2026, NPV rises by about 23,000 yuan')
   })
 })

@@ -47,7 +47,7 @@ export function OptimiserForm(props: {
   const columns = [
     { title: t('optimiser.form.year'), dataIndex: 'year', key: 'year', width: 70 },
     {
-      title: `${t('optimiser.form.coopBudget')}（${wan.unitLabel}）`,
+      title: t('optimiser.withUnit', { label: t('optimiser.form.coopBudget'), unit: wan.unitLabel }),
       key: 'coop',
       render: (_: unknown, y: YearRow) => (
         <QuantityInput
@@ -62,7 +62,7 @@ export function OptimiserForm(props: {
       ),
     },
     {
-      title: `${t('optimiser.form.govQuota')}（${wan.unitLabel}）`,
+      title: t('optimiser.withUnit', { label: t('optimiser.form.govQuota'), unit: wan.unitLabel }),
       key: 'gov',
       render: (_: unknown, y: YearRow) => (
         <QuantityInput
@@ -77,7 +77,7 @@ export function OptimiserForm(props: {
       ),
     },
     {
-      title: `${t('optimiser.form.hsfQuota')}（${format.areaUnitLabel}）`,
+      title: t('optimiser.withUnit', { label: t('optimiser.form.hsfQuota'), unit: format.areaUnitLabel }),
       key: 'hsf',
       render: (_: unknown, y: YearRow) => (
         <QuantityInput
@@ -92,7 +92,10 @@ export function OptimiserForm(props: {
       ),
     },
     {
-      title: `${t('optimiser.form.minProduction')}（${format.massUnitLabel}）`,
+      title: t('optimiser.withUnit', {
+        label: t('optimiser.form.minProduction'),
+        unit: format.massUnitLabel,
+      }),
       key: 'min',
       render: (_: unknown, y: YearRow) => (
         <QuantityInput
@@ -167,7 +170,9 @@ export function OptimiserForm(props: {
             onChange={(v) => v !== null && onChange(withYears(form, first, v))}
           />
         </Form.Item>
-        <Form.Item label={`${t('optimiser.form.loanLimit')}（${wan.unitLabel}）`}>
+        <Form.Item
+          label={t('optimiser.withUnit', { label: t('optimiser.form.loanLimit'), unit: wan.unitLabel })}
+        >
           <QuantityInput
             quantity={wan}
             min={0}
@@ -214,7 +219,10 @@ export function OptimiserForm(props: {
           {(['maize', 'soybean'] as const).map((crop) => (
             <Form.Item
               key={crop}
-              label={`${t('optimiser.form.density', { crop: t(`crop.${crop}`) })}（${format.densityUnitLabel}）`}
+              label={t('optimiser.withUnit', {
+                label: t('optimiser.form.density', { crop: t(`crop.${crop}`) }),
+                unit: format.densityUnitLabel,
+              })}
             >
               <QuantityInput
                 quantity="density"

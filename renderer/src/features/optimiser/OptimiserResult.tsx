@@ -66,7 +66,7 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
     { title: t('optimiser.result.village'), dataIndex: 'village', key: 'village', width: 110 },
     { title: t('optimiser.result.field'), dataIndex: 'name', key: 'name', width: 140 },
     {
-      title: `${t('optimiser.result.area')}（${format.areaUnitLabel}）`,
+      title: t('optimiser.withUnit', { label: t('optimiser.result.area'), unit: format.areaUnitLabel }),
       key: 'area',
       align: 'right',
       width: 100,

@@ -55,7 +55,9 @@ export function shortfallSentences(t: TFunction, format: Format, shortfalls: rea
 }
 
 /** A change of the objective in its own unit: NPV and the weighted mix in money, production in mass. */
-function gainText(t: TFunction, format: Format, objective: Problem['objective'], value: number): string {
+function gainText(t: TFunction, format: Format, objective: Problem['objective'], exact: number): string {
+  // an estimate ("约"): three significant digits, not six that would claim a precision it lacks
+  const value = exact === 0 ? 0 : Number(exact.toPrecision(3))
   const amount =
     objective.kind === 'production'
       ? massText(format, Math.abs(value))
