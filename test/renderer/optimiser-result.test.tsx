@@ -77,6 +77,7 @@ const run = (result: OptimiseResult): OptimiserRun => ({
   plan,
   baselineProductionKg: 1_000_000,
   seconds: 0.8,
+  runId: 1,
 })
 
 describe('optimiser result', () => {
@@ -197,5 +198,30 @@ describe('optimiser result', () => {
     expect(items[2]).toBe('For every 1 ha more HSF quota in 2026, NPV rises by about 1,500 yuan')
     // an estimate keeps three significant digits: 0.23 per yuan is 23,000 per 100,000
     expect(items[1]).toBe('For every 100,000 yuan more own money in 2026, NPV rises by about 23,000 yuan')
+  })
+})
+
+describe('optimiser result for another objective', () => {
+  it('compares what was maximised — extra production in 斤 — beside the NPV', () => {
+    const production: Problem = { ...problem, objective: { kind: 'production' } }
+    renderWithApp(
+      <OptimiserResult
+        run={{
+          ...run({
+            ...solved,
+            objective: 900_000,
+            greedy: { objective: 850_000, npvYuan: 1_300_000, schedule: [] },
+          }),
+          problem: production,
+        }}
+      />,
+    )
+    const cells = within(screen.getByTestId('optimiser-objective'))
+      .getAllByRole('cell')
+      .map((c) => c.textContent)
+    // 900,000 kg = 1,800,000 斤; the simple rule's 850,000 kg = 1,700,000 斤
+    expect(cells).toEqual(['1,800,000 斤', '1,700,000 斤', '+100,000 斤'])
+    // the optimum's NPV is lower than the rule's here, and says so
+    expect(screen.getByTestId('optimiser-difference').textContent).toBe('−6.6 万元')
   })
 })

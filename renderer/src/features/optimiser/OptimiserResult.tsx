@@ -33,6 +33,8 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
   const { result, problem, plan, baselineProductionKg } = run
   const years = problem.years.map((y) => y.year)
   const money = (yuan: number) => moneyText(t, format, yuan)
+  const objectiveText = (value: number) =>
+    problem.objective.kind === 'production' ? massText(format, value) : money(value)
   // Below half a yuan the two are the same roll-out's value up to rounding: no "−0 元".
   const differenceText = (yuan: number) =>
     Math.abs(yuan) < 0.5
@@ -180,6 +182,27 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
               </>
             ) : null}
           </Descriptions>
+          {greedy && problem.objective.kind !== 'npv' ? (
+            // What was maximised is not NPV: its own figures, so a lower NPV is not read as a loss.
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 3 }}
+              bordered
+              style={{ marginTop: 8 }}
+              data-testid="optimiser-objective"
+            >
+              <Descriptions.Item label={t(`optimiser.result.objective.${problem.objective.kind}`)}>
+                {objectiveText(result.objective ?? 0)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('optimiser.result.npvGreedy')}>
+                {objectiveText(greedy.objective)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('optimiser.result.npvDifference')}>
+                {(result.objective ?? 0) - greedy.objective >= 0 ? '+' : '−'}
+                {objectiveText(Math.abs((result.objective ?? 0) - greedy.objective))}
+              </Descriptions.Item>
+            </Descriptions>
+          ) : null}
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('optimiser.result.greedyNote')}
           </Typography.Paragraph>

@@ -131,11 +131,7 @@ export function OptimiserScreen(props: { makeWorker?: WorkerFactory }) {
           <OptimiserResult run={state} />
           {(state.result.status === 'optimal' || state.result.status === 'time_limit') &&
           state.result.schedule.length > 0 ? (
-            <GenerateScenarios
-              key={`${state.seconds}`}
-              problem={state.problem}
-              schedule={state.result.schedule}
-            />
+            <GenerateScenarios key={state.runId} problem={state.problem} schedule={state.result.schedule} />
           ) : null}
         </>
       ) : null}

@@ -12,6 +12,8 @@ export type OptimiserRun = {
   problem: Problem
   plan: Plan
   seconds: number
+  /** which solve of this screen it is: a new one starts its own "make scenarios" */
+  runId: number
 }
 
 export type OptimiserState =
@@ -35,6 +37,7 @@ const defaultWorker: WorkerFactory = () =>
 export function useOptimiserRun(makeWorker: WorkerFactory = defaultWorker) {
   const [state, setState] = useState<OptimiserState>({ status: 'idle' })
   const current = useRef<Worker | null>(null)
+  const runs = useRef(0)
 
   const stop = useCallback(() => {
     current.current?.terminate()
@@ -46,6 +49,8 @@ export function useOptimiserRun(makeWorker: WorkerFactory = defaultWorker) {
     (plan: Plan, problem: Problem) => {
       stop()
       const startedAt = Date.now()
+      runs.current += 1
+      const runId = runs.current
       const w = makeWorker()
       current.current = w
       setState({ status: 'running', startedAt })
@@ -60,6 +65,7 @@ export function useOptimiserRun(makeWorker: WorkerFactory = defaultWorker) {
             problem,
             plan,
             seconds: (Date.now() - startedAt) / 1000,
+            runId,
           })
         else setState({ status: 'failed', code: m.code, issues: m.issues })
         stop()
