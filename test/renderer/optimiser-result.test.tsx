@@ -66,6 +66,7 @@ const solved: OptimiseResult = {
     { family: 'budget', year: 2025, shadowPrice: 0 },
     { family: 'budget', year: 2026, shadowPrice: 0.230_41 },
     { family: 'hsfQuota', year: 2026, shadowPrice: 1_500 },
+    { family: 'minProduction', year: 2027, shadowPrice: -0.8 },
   ],
   shortfalls: [],
   greedy: { objective: 1_100_000, npvYuan: 1_100_000, schedule: [] },
@@ -136,6 +137,8 @@ describe('optimiser result', () => {
       '2026 年自有资金每多 10 万元，净现值约增加 2.3 万元',
       // 1,500 yuan per ha is 100 yuan per mu
       '2026 年高标准农田面积指标每多 1 亩，净现值约增加 100 元',
+      // a minimum's dual is negative: asking 10,000 斤 (5,000 kg) less gives 0.8 × 5,000 yuan
+      '2027 年最低总产每少要求 10,000 斤，净现值约增加 4,000 元',
     ])
   })
 
@@ -198,6 +201,9 @@ describe('optimiser result', () => {
     expect(items[2]).toBe('For every 1 ha more HSF quota in 2026, NPV rises by about 1,500 yuan')
     // an estimate keeps three significant digits: 0.23 per yuan is 23,000 per 100,000
     expect(items[1]).toBe('For every 100,000 yuan more own money in 2026, NPV rises by about 23,000 yuan')
+    expect(items[3]).toBe(
+      'For every 10,000 kg less minimum production in 2027, NPV rises by about 8,000 yuan',
+    )
   })
 })
 

@@ -54,6 +54,8 @@ export function shortfallSentences(t: TFunction, format: Format, shortfalls: rea
   })
 }
 
+const massStep = (format: Format) => (format.units.massUnit === 't' ? 10 : 10_000)
+
 /** A change of the objective in its own unit: NPV and the weighted mix in money, production in mass. */
 function gainText(t: TFunction, format: Format, objective: Problem['objective'], exact: number): string {
   // an estimate ("约"): three significant digits, not six that would claim a precision it lacks
@@ -91,14 +93,16 @@ export function shadowSentences(
         case 'maxFields':
           return 1
         default:
-          // minProduction: its dual is negative (a higher minimum costs objective): priced per unit asked less
-          return -1 / format.massValue(1)
+          // minProduction: its dual is negative (a higher minimum costs objective): priced per
+          // step asked less — 10,000 斤 or kg, 10 t — the scale a co-op's production is talked in
+          return -massStep(format) / format.massValue(1)
       }
     })()
     return t(`optimiser.shadow.${b.family}`, {
       year,
       area: format.areaUnitLabel,
       mass: format.massUnitLabel,
+      step: format.number(massStep(format), 0),
       gain: gainText(t, format, objective, b.shadowPrice * per),
     })
   })
