@@ -1,0 +1,97 @@
+import type { Crop } from '../schemas/field'
+
+/**
+ * The season after (issue 13): what a field actually gave, as the co-op recorded it. Canonical
+ * units as everywhere in the engine: kg/ha, yuan/kg, yuan/ha. A null is "not known", never 0.
+ */
+export type ActualRecord = {
+  fieldId: number
+  seasonYear: number
+  yieldKgPerHa: number
+  /** the price the crop actually sold at */
+  priceYuanPerKg: number | null
+  /** the season's actual cost per ha, all items, where the co-op knows it */
+  costYuanPerHa: number | null
+}
+
+/** Which scenario the co-op carried out in a season (null: none recorded, read as the baseline). */
+export type SeasonRecord = { seasonYear: number; scenarioId: number | null }
+
+/** Where an actual yield fell against the forecast's P10–P90 band for that field. */
+export type BandPosition = 'below' | 'inside' | 'above'
+
+/** One field's forecast and actual for one season. Money in yuan for the whole field. */
+export type FieldComparison = {
+  fieldId: number
+  fieldName: string
+  village: string
+  groupId: number | null
+  crop: Crop
+  areaHa: number
+  forecastKgPerHa: number
+  actualKgPerHa: number
+  /** actual − forecast, kg/ha (its sign is the error's sign) */
+  errorKgPerHa: number
+  /** (actual − forecast) / forecast × 100 */
+  errorPct: number
+  p10KgPerHa: number
+  p90KgPerHa: number
+  band: BandPosition
+  forecastMarginYuan: number
+  /** with the actual price and cost where recorded, the forecast's otherwise */
+  actualMarginYuan: number
+}
+
+/** A sum over fields (a group, a crop, or all), area-weighted. */
+export type ComparisonRollup = {
+  key: string
+  fields: number
+  areaHa: number
+  forecastProductionKg: number
+  actualProductionKg: number
+  errorPct: number
+  forecastMarginYuan: number
+  actualMarginYuan: number
+  outsideBand: number
+}
+
+export type PlanVsActual = {
+  seasonYear: number
+  /** the scenario carried out (the baseline when none was recorded) */
+  scenarioId: number
+  scenarioName: string
+  fields: FieldComparison[]
+  byGroup: ComparisonRollup[]
+  byCrop: ComparisonRollup[]
+  total: ComparisonRollup
+  /** actuals of fields the plan no longer has, or of crops other than the plan's: counted, not used */
+  skipped: number
+}
+
+/** The factors calibration estimates: each maps to the assumption it would change. */
+export const CALIBRATION_FACTORS = ['hsf', 'drip', 'density', 'variety'] as const
+export type CalibrationFactor = (typeof CALIBRATION_FACTORS)[number]
+
+/**
+ * How far a factor's assumed uplift was off on the co-op's own fields, and the assumption change
+ * that would correct it. `proposedValue` is null when the evidence is within the noise (no change
+ * proposed); the estimate and its evidence are still shown.
+ */
+export type CalibrationProposal = {
+  factor: CalibrationFactor
+  /** the assumption key the proposal changes, e.g. 'water.factor.drip' or 'hsf.uplift' */
+  assumptionKey: string
+  currentValue: number
+  proposedValue: number | null
+  /** fields with this factor did (estimate) % better (+) or worse (−) than forecast, after shrinkage */
+  biasPct: number
+  /** the least-squares estimate before shrinkage, % */
+  rawBiasPct: number
+  standardErrorPct: number
+  /** weight of the co-op's evidence against the default (0 = none, 1 = all the co-op's own) */
+  evidenceWeight: number
+  fields: number
+  seasons: number
+  /** seasons the evidence came from, ascending */
+  seasonYears: number[]
+}
