@@ -18,8 +18,11 @@ import { getWorkspace, updateWorkspaceSettings } from '../db/repositories/worksp
 import { effectiveAssumptions } from '../engine/assumptions/resolve'
 import { AppError } from '../engine/errors'
 import type { AppInfo, Handlers } from './contract/contract'
+import { actualsOfSeason, setActualsByHand, setScenarioCarriedOut } from './use-cases/actuals'
+import { importActualsCsv, previewActualsCsv } from './use-cases/actuals-csv-import'
 import { readAuditLog } from './use-cases/audit-log'
 import { backupToFolder } from './use-cases/backup-to'
+import { acceptProposal, calibrationProposals, compareSeason } from './use-cases/calibration'
 import { importCsv, previewCsv } from './use-cases/field-csv-import'
 import { bulkUpdateCheckedFields, createCheckedField, updateCheckedField } from './use-cases/field-edits'
 import {
@@ -137,5 +140,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'charter:get': () => charter(holder.db),
     'charter:set': (input) => setCharter(holder.db, ctx, input),
     'optimiser:toScenarios': (input) => createRolloutScenarios(holder.db, ctx, input),
+    'actuals:list': ({ seasonYear }) => actualsOfSeason(holder.db, seasonYear),
+    'actuals:set': (input) => setActualsByHand(holder.db, ctx, input),
+    'actuals:previewCsv': (request) => previewActualsCsv(holder.db, request, ctx.now()),
+    'actuals:importCsv': (request) => importActualsCsv(holder.db, ctx, request),
+    'actuals:setScenario': (input) => setScenarioCarriedOut(holder.db, ctx, input),
+    'actuals:compare': ({ seasonYear }) => compareSeason(holder.db, seasonYear),
+    'calibration:list': () => calibrationProposals(holder.db),
+    'calibration:accept': (input) => acceptProposal(holder.db, ctx, input),
   }
 }

@@ -115,6 +115,10 @@ export const RULES = [
   'unit_unknown',
   // a yield record for a year after the current season
   'year_in_future',
+  // the season after (实收): a history figure the actual differs from, a proposal the evidence moved
+  'history_conflict',
+  'proposal_changed',
+  'no_actuals',
   // board review: a meeting's counts, the version's state, the charter
   'no_members',
   'attending_over_members',

@@ -12,6 +12,8 @@ export const AUDIT_ENTITIES = [
   'plan',
   'version',
   'charter',
+  'actual',
+  'season',
 ] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 

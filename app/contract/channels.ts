@@ -53,6 +53,14 @@ export const CHANNELS = [
   'charter:get',
   'charter:set',
   'optimiser:toScenarios',
+  'actuals:list',
+  'actuals:set',
+  'actuals:previewCsv',
+  'actuals:importCsv',
+  'actuals:setScenario',
+  'actuals:compare',
+  'calibration:list',
+  'calibration:accept',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { ActualsWritten } from '../../engine/actuals/entry'
+import type { CalibrationProposal, PlanVsActual, SeasonRecord } from '../../engine/actuals/types'
 import type { EffectiveAssumption } from '../../engine/assumptions/resolve'
 import { checkSetting, overrideShape } from '../../engine/assumptions/schema'
 import type { AssumptionOverride } from '../../engine/assumptions/types'
@@ -46,8 +48,26 @@ import {
   type Workspace,
 } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
+import {
+  AcceptProposalSchema,
+  type ActualsCsvPreview,
+  ActualsCsvRequestSchema,
+  type ActualsSeason,
+  type CalibrationAccepted,
+  SeasonYear,
+  SetActualsSchema,
+  SetScenarioCarriedOutSchema,
+} from './actuals'
 import { AuditListSchema, type AuditPage } from './audit'
 import type { Channel, HostChannel, WorkspaceChannel } from './channels'
+
+export type {
+  ActualsCsvPreview,
+  ActualsCsvRequest,
+  ActualsSeason,
+  CalibrationAccepted,
+  ScenarioMove,
+} from './actuals'
 
 /** One channel: its input schema, and (as a type only) its result. */
 type Def<I extends z.ZodType, O> = { input: I; output: O }
@@ -429,6 +449,16 @@ export const contract = {
       })
       .strict(),
   ),
+  // The season after (实收): actuals by hand or CSV (all or nothing), the scenario carried out,
+  // plan against actual, and calibration proposals the user accepts into assumption overrides.
+  'actuals:list': def<ActualsSeason>()(z.object({ seasonYear: SeasonYear }).strict()),
+  'actuals:set': def<ActualsWritten>()(SetActualsSchema),
+  'actuals:previewCsv': def<ActualsCsvPreview>()(ActualsCsvRequestSchema),
+  'actuals:importCsv': def<ActualsWritten & { imported: number }>()(ActualsCsvRequestSchema),
+  'actuals:setScenario': def<SeasonRecord>()(SetScenarioCarriedOutSchema),
+  'actuals:compare': def<PlanVsActual>()(z.object({ seasonYear: SeasonYear }).strict()),
+  'calibration:list': def<CalibrationProposal[]>()(Empty),
+  'calibration:accept': def<CalibrationAccepted>()(AcceptProposalSchema),
 } satisfies { [C in Channel]: Def<z.ZodType, unknown> }
 
 export type Contract = typeof contract

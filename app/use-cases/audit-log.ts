@@ -45,8 +45,15 @@ export function readAuditLog(db: DB, query: ParsedInputOf<'audit:list'>): AuditP
   const names: AuditPage['names'] = { variety: {}, group: {}, scenario: {} }
   for (const v of varieties) names.variety[v.id] = v.name
   for (const g of listGroups(db)) names.group[g.id] = g.name
-  // Scenarios are named only when an entry refers to one by id (a copy names its source).
-  if (entries.some((e) => e.entity === 'scenario' && e.action === 'create' && e.detail.copyFrom != null)) {
+  // Scenarios are named only when an entry refers to one by id (a copy names its source, a season
+  // the scenario carried out).
+  if (
+    entries.some(
+      (e) =>
+        (e.entity === 'scenario' && e.action === 'create' && e.detail.copyFrom != null) ||
+        e.entity === 'season',
+    )
+  ) {
     for (const s of listScenarios(db)) names.scenario[s.id] = s.name
   }
   return { entries, nextBeforeId: page.nextBeforeId, names }

@@ -180,6 +180,20 @@ describe('an approved version is locked against every write channel', () => {
       const c = ok<{ members: unknown; board: unknown; revision: number | null }>('charter:get')
       return { ...c, members: { ...(c.members as object), majority: { num: 2, den: 3, strict: false } } }
     },
+    // The season after: actuals and the scenario carried out are records of the harvest, not of the
+    // plan; an approved version keeps its own frozen copy of the fields' histories.
+    'actuals:set': () => ({
+      seasonYear: 2026,
+      rows: [
+        {
+          fieldId: ok<Field[]>('fields:list')[0]!.id,
+          yieldKgPerHa: 8000,
+          priceYuanPerKg: 2.1,
+          costYuanPerHa: null,
+        },
+      ],
+    }),
+    'actuals:setScenario': () => ({ seasonYear: 2026, scenarioId: null }),
   }
 
   it('lists every channel that writes the workspace', () => {

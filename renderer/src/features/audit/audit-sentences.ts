@@ -3,6 +3,7 @@ import type { AuditChange, AuditLogEntry, AuditPage } from '../../../../app/cont
 import { DEFAULT_BY_KEY } from '../../../../engine/assumptions/defaults'
 import { assumptionDisplay, assumptionName } from '../../lib/assumption-format'
 import type { Format } from '../../lib/format'
+import { actualSentence, seasonSentence } from './actual-sentences'
 
 /**
  * The change log read as sentences in the user's language, built from what each repository
@@ -389,6 +390,8 @@ const BY_ENTITY: Record<string, (ctx: SentenceContext, e: AuditLogEntry) => Audi
   group: groupSentence,
   version: versionSentence,
   charter: charterSentence,
+  actual: actualSentence,
+  season: seasonSentence,
 }
 
 export function describeEntry(ctx: SentenceContext, e: AuditLogEntry): AuditSentence {
