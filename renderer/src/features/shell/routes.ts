@@ -12,6 +12,7 @@ export const ROUTES = [
   'risk',
   'board',
   'optimiser',
+  'harvest',
   'exchange',
   'audit',
   'settings',
@@ -27,6 +28,7 @@ export const BUILT_ROUTES: readonly Route[] = [
   'density',
   'board',
   'optimiser',
+  'harvest',
   'audit',
   'settings',
 ]

@@ -53,6 +53,10 @@ export const SCREEN_LOADERS = {
     () => import('../optimiser/OptimiserScreen'),
     (m) => m.OptimiserScreen,
   ),
+  harvest: framed(
+    () => import('../harvest/HarvestScreen'),
+    (m) => m.HarvestScreen,
+  ),
   audit: framed(
     () => import('../audit/AuditScreen'),
     (m) => m.AuditScreen,
