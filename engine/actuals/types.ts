@@ -115,3 +115,15 @@ export type CalibrationStatus = 'proposed' | 'within_noise' | 'no_evidence' | 'n
 
 /** The weather of one season as calibration read it: how far all fields together were off, %. */
 export type SeasonEffect = { seasonYear: number; effectPct: number; fields: number }
+
+/** What calibration read from the actuals: a proposal per factor, and each season's weather. */
+export type CalibrationFit = {
+  /** one per factor, in CALIBRATION_FACTORS order */
+  proposals: CalibrationProposal[]
+  /** one per season with actuals, ascending */
+  seasons: SeasonEffect[]
+  /** field-seasons used (a field's actual for a season the plan forecast, both above zero) */
+  observations: number
+  /** actuals left out: fields the plan does not have, or a yield or forecast of zero (no ratio) */
+  skipped: number
+}
