@@ -138,6 +138,13 @@ export const RULES = [
   'unknown_field',
   'year_outside_rollout',
   'precedence_invalid',
+  // the season after (实收): an actuals CSV names fields by name, one row per field and season
+  'unknown_field_name',
+  'duplicate_actual',
+  'yield_implausible',
+  'money_unit_unknown',
+  // the actuals command: a scenario named that the plan does not have
+  'unknown_scenario',
 ] as const
 
 export type Rule = (typeof RULES)[number]

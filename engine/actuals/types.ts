@@ -45,6 +45,8 @@ export type FieldComparison = {
 /** A sum over fields (a group, a crop, or all), area-weighted. */
 export type ComparisonRollup = {
   key: string
+  /** what the key names, for showing: the group's name (byGroup; '' for fields in no group) */
+  name?: string
   fields: number
   areaHa: number
   forecastProductionKg: number
@@ -66,6 +68,8 @@ export type PlanVsActual = {
   total: ComparisonRollup
   /** actuals of fields the plan no longer has, or of crops other than the plan's: counted, not used */
   skipped: number
+  /** the plan's fields with no actual for this season (not compared) */
+  unrecorded?: number
 }
 
 /** The factors calibration estimates: each maps to the assumption it would change. */
@@ -94,4 +98,32 @@ export type CalibrationProposal = {
   seasons: number
   /** seasons the evidence came from, ascending */
   seasonYears: number[]
+  /** why there is or is not a proposal (see CalibrationStatus) */
+  status?: CalibrationStatus
+}
+
+/**
+ * - 'proposed': the estimate is clear of the noise and proposedValue holds the corrected value;
+ * - 'within_noise': there is evidence, but too little to tell the factor's error from chance;
+ * - 'no_evidence': no field with actuals changed this factor (or every field that did shares its
+ *   season with no field that did not, so the season's weather cannot be told apart): no estimate,
+ *   and rawBiasPct, standardErrorPct and evidenceWeight are 0;
+ * - 'no_single_assumption': the estimate is clear, but no one assumption carries the factor's
+ *   effect (density, variety), so nothing is proposed; the estimate is shown as evidence.
+ */
+export type CalibrationStatus = 'proposed' | 'within_noise' | 'no_evidence' | 'no_single_assumption'
+
+/** The weather of one season as calibration read it: how far all fields together were off, %. */
+export type SeasonEffect = { seasonYear: number; effectPct: number; fields: number }
+
+/** What calibration read from the actuals: a proposal per factor, and each season's weather. */
+export type CalibrationFit = {
+  /** one per factor, in CALIBRATION_FACTORS order */
+  proposals: CalibrationProposal[]
+  /** one per season with actuals, ascending */
+  seasons: SeasonEffect[]
+  /** field-seasons used (a field's actual for a season the plan forecast, both above zero) */
+  observations: number
+  /** actuals left out: fields the plan does not have, or a yield or forecast of zero (no ratio) */
+  skipped: number
 }

@@ -6,8 +6,8 @@ import { evaluatePlan } from '../model/evaluate'
 import { insuranceParams, insuredIncomeYuan } from '../model/insurance'
 import { CROPS, type Crop, type WaterRegime } from '../schemas/field'
 import type { Plan } from '../schemas/plan'
-import type { Region } from '../schemas/workspace'
 import { yearlyInvestmentCost } from './annuity'
+import { weatherCvOf, yieldSpreadParams } from './spread'
 
 export const REGIMES: readonly WaterRegime[] = ['rainfed', 'furrow', 'sprinkler', 'drip', 'paddy']
 
@@ -23,19 +23,6 @@ export type RiskMeta = {
 }
 
 export type Range = { low: number; value: number; high: number }
-
-type WeatherCv = Record<Region, number> & { irrigated: number; paddy: number }
-
-/**
- * Which weather CV a field gets in a water regime: a rainfed field its region's (the west is
- * drought-prone, the east wetter but cooler), an irrigated field the irrigated one, a paddy its own.
- * The regime is the scenario's, so a field converted to drip loses most of its drought spread.
- */
-function cvOf(regime: WaterRegime, region: Region, cv: WeatherCv): number {
-  if (regime === 'paddy') return cv.paddy
-  if (regime === 'rainfed') return cv[region]
-  return cv.irrigated
-}
 
 /**
  * What a run needs from the plan, computed once: the deterministic evaluation, each field's
@@ -114,17 +101,9 @@ export function prepareRisk(plan: Plan): RiskKernel {
   }
   const nS = results.length
   const nF = plan.fields.length
-  const cv: WeatherCv = {
-    central: need(values, 'cv.rainfedCentral'),
-    west: need(values, 'cv.rainfedWest'),
-    east: need(values, 'cv.rainfedEast'),
-    irrigated: need(values, 'cv.drip'),
-    paddy: need(values, 'cv.paddy'),
-  }
-  const fieldCv = need(values, 'cv.field')
-  const catProb = need(values, 'risk.catastropheProb')
-  const lossLow = need(values, 'risk.catastropheLossLow')
-  const lossHigh = need(values, 'risk.catastropheLossHigh')
+  // The spread of each field's yield: the same rule the forecast bands of the season after use.
+  const spread = yieldSpreadParams(values)
+  const { fieldCv, catastropheProb: catProb, lossLow, lossHigh } = spread
   const hsf = range('hsf.uplift')
   const water = REGIMES.map((r) => (r === 'rainfed' || r === 'paddy' ? null : range(`water.factor.${r}`)))
   const prices = CROPS.map((c) => range(`price.${c}`))
@@ -228,7 +207,7 @@ export function prepareRisk(plan: Plan): RiskKernel {
       builds[si * nF + f] =
         r.multipliers.hsf === 1 ? 0 : r.assumptionKeys.includes('hsf.upliftShareIrrigated') ? 2 : 1
       newRegime[si * nF + f] = REGIMES.indexOf(r.waterRegime)
-      cvSF[si * nF + f] = cvOf(r.waterRegime, field.region ?? plan.workspace.region, cv)
+      cvSF[si * nF + f] = weatherCvOf(r.waterRegime, field.region ?? plan.workspace.region, spread)
       fixedMargin[si] = fixedMargin[si]! + r.money.subsidyYuan - r.money.costYuan
       if (r.investmentYuan > 0) {
         const next = { hasHsf: r.hasHsf, waterRegime: r.waterRegime, variety: null, densityPlantsPerHa: null }
