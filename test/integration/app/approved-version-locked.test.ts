@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { HOST_CHANNELS, type WorkspaceChannel } from '../../../app/contract/channels'
 import { LANES } from '../../../app/host/lanes'
+import type { CalibrationProposal } from '../../../engine/actuals/types'
 import type { VersionDetail, VersionSummary } from '../../../engine/board/version'
 import type { Field } from '../../../engine/schemas/field'
 import type { LoanRecord } from '../../../engine/schemas/loan'
@@ -9,6 +10,7 @@ import type { Variety } from '../../../engine/schemas/variety'
 import type { BackupInfo } from '../../../engine/schemas/workspace'
 import { CSV_UNITS, fieldsCsv, gb18030, VARIETY_CSV_HEADER, VARIETY_CSV_ROWS } from '../../helpers/csv'
 import { demoWorkspace } from '../../helpers/demo-workspace'
+import { dripBiasedActuals } from '../../helpers/harvest'
 
 // An approved version cannot be changed through any channel of the contract. Every channel that
 // writes the workspace is called here with input it takes (or refuses), and after each one the
@@ -194,6 +196,38 @@ describe('an approved version is locked against every write channel', () => {
       ],
     }),
     'actuals:setScenario': () => ({ seasonYear: 2026, scenarioId: null }),
+    'actuals:importCsv': () => {
+      const f = ok<Field[]>('fields:list')[0]!
+      const text = `地块名称,年份,实收单产（斤/亩）\n${f.name},2025,1100`
+      return {
+        base64: gb18030(text).toString('base64'),
+        units: { yieldMass: 'jin', yieldArea: 'mu', priceMass: 'jin', costArea: 'mu' },
+        onHistoryConflict: 'replace',
+      }
+    },
+    // A season with half the rainfed maize moved to drip, and drip 10 % better than assumed.
+    'calibration:accept': () => {
+      const maize = ok<Field[]>('fields:list').filter(
+        (f) => f.crop === 'maize' && f.waterRegime === 'rainfed',
+      )
+      const s = ok<Plan['scenarios'][number]>('scenarios:create', {
+        name: '滴灌校准',
+        seasonYear: 2026,
+        note: '',
+        copyFromId: null,
+      })
+      ok('scenarios:apply', {
+        scenarioId: s.id,
+        fieldIds: maize.filter((_, i) => i % 2 === 0).map((f) => f.id),
+        edit: { waterRegime: 'drip' },
+      })
+      ok('actuals:setScenario', { seasonYear: 2026, scenarioId: s.id })
+      const season = { seasonYear: 2026, scenarioId: s.id }
+      const rows = dripBiasedActuals(ok<Plan>('plan:get'), season, 0.1).map(({ seasonYear: _y, ...r }) => r)
+      ok('actuals:set', { seasonYear: 2026, rows, onHistoryConflict: 'replace' })
+      const p = ok<CalibrationProposal[]>('calibration:list').find((x) => x.factor === 'drip')!
+      return { factor: 'drip', proposedValue: p.proposedValue, note: '依据本社 2026 年的实收' }
+    },
   }
 
   it('lists every channel that writes the workspace', () => {
