@@ -8,7 +8,10 @@ import { apiErrorOf, errorMessage, issueMessage } from '../../lib/errors'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { reasonText } from './harvest-text'
 import { MovedTable } from './MovedTable'
-import { ProposalCard } from './ProposalCard'
+import { ProposalCard, statusOf } from './ProposalCard'
+
+/** Proposals first, then estimates within the noise, then factors without evidence. */
+const ORDER = ['proposed', 'no_single_assumption', 'within_noise', 'no_evidence']
 
 /**
  * What the co-op's own seasons say about each factor's assumed uplift, with the evidence. The user
@@ -68,16 +71,18 @@ export function CalibrationPanel(props: { refresh: number; onAccepted: () => voi
       </Typography.Paragraph>
       {accepted && <MovedTable accepted={accepted} />}
       {proposals.length === 0 && <Empty description={t('harvest.calibration.none')} />}
-      {proposals.map((p) => (
-        <ProposalCard
-          key={p.factor}
-          proposal={p}
-          rejected={rejected.has(p.factor)}
-          busy={busy === p.factor}
-          onAccept={() => void accept(p)}
-          onReject={() => setRejected((s) => new Set(s).add(p.factor))}
-        />
-      ))}
+      {[...proposals]
+        .sort((a, b) => ORDER.indexOf(statusOf(a)) - ORDER.indexOf(statusOf(b)))
+        .map((p) => (
+          <ProposalCard
+            key={p.factor}
+            proposal={p}
+            rejected={rejected.has(p.factor)}
+            busy={busy === p.factor}
+            onAccept={() => void accept(p)}
+            onReject={() => setRejected((s) => new Set(s).add(p.factor))}
+          />
+        ))}
     </Space>
   )
 }

@@ -104,7 +104,7 @@ export function PlanVsActualView(props: { seasonYear: number; plan: Plan | null;
         </Col>
       </Row>
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <RollupTable
             title={t('harvest.compare.byGroup')}
             kind="group"
@@ -112,7 +112,7 @@ export function PlanVsActualView(props: { seasonYear: number; plan: Plan | null;
             plan={props.plan}
           />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <RollupTable
             title={t('harvest.compare.byCrop')}
             kind="crop"
