@@ -218,3 +218,59 @@ describe('change log sentences', () => {
     ).toBe('changed the charter’s voting rules')
   })
 })
+
+// The season after: a write of actuals and the scenario carried out, as the actuals repository records them.
+describe('change log sentences of the harvest', () => {
+  initI18n('zh-CN', { en })
+  const t = i18next.getFixedT('zh-CN')
+  const ctx = {
+    t,
+    format: makeFormat('zh-CN', { areaUnit: 'mu', massUnit: 'jin' }, t),
+    names: { variety: {}, group: {}, scenario: { 7: '滴灌改造' } },
+    exists: (key: string) => i18next.exists(key, { lng: 'zh-CN' }),
+  }
+  const base: AuditLogEntry = {
+    id: 1,
+    at: '2026-12-03T01:00:00.000Z',
+    actor: 'local-user',
+    action: 'import',
+    entity: 'actual',
+    entityId: null,
+    summary: '2026',
+    detail: {},
+  }
+
+  it('names each history figure replaced, both numbers in 斤/亩', () => {
+    const s = describeEntry(ctx, {
+      ...base,
+      detail: {
+        source: 'csv',
+        seasons: [2024, 2026],
+        created: 24,
+        updated: 1,
+        historyAdded: 23,
+        onConflict: 'replace',
+        conflicts: [
+          { fieldId: 1, fieldName: '东岗一号地', year: 2024, historyKgPerHa: 7500, actualKgPerHa: 8250 },
+        ],
+        changes: [{ field: '河套地', year: 2026, from: { yieldKgPerHa: 9000 }, to: { yieldKgPerHa: 9750 } }],
+      },
+    })
+    expect(s.text).toBe('从 CSV 导入了 2024、2026 年的实收：新增 24 块地，修改 1 块地')
+    expect(s.details).toEqual([
+      '23 块地的产量历史加上了这一年',
+      '「东岗一号地」2024 年的产量历史：1,000 斤/亩 → 1,100 斤/亩（用户确认用实收替换）',
+      '「河套地」2026 年实收单产：1,200 斤/亩 → 1,300 斤/亩',
+    ])
+  })
+
+  it('names the scenario carried out, or current practice', () => {
+    const season = { ...base, action: 'update' as const, entity: 'season', entityId: 2026 }
+    expect(describeEntry(ctx, { ...season, detail: { seasonYear: 2026, from: null, to: 7 } }).text).toBe(
+      '记录了 2026 年实际执行的方案：「滴灌改造」',
+    )
+    expect(describeEntry(ctx, { ...season, detail: { seasonYear: 2026, from: 7, to: null } }).text).toBe(
+      '记录了 2026 年实际执行的方案：当前做法（未执行新方案）',
+    )
+  })
+})

@@ -104,6 +104,14 @@ export function HandEntryTable(props: { plan: Plan; season: ActualsSeason; onSav
     }
   }
 
+  const names = new Map(props.plan.fields.map((f) => [f.id, f.name]))
+  /** A refusal of one row names its field: 「东岗一号地」：… */
+  const rowIssue = (i: Issue) => {
+    const row = i.path[0] === 'rows' && typeof i.path[1] === 'number' ? rows[i.path[1]] : undefined
+    const name = row ? names.get(row.fieldId) : undefined
+    return name ? t('harvest.rowIssue', { field: name, message: issueMessage(t, i) }) : issueMessage(t, i)
+  }
+
   const columns = [
     {
       key: 'name',
@@ -204,7 +212,7 @@ export function HandEntryTable(props: { plan: Plan; season: ActualsSeason; onSav
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {issues.slice(0, 20).map((i) => (
-                <li key={JSON.stringify(i.path) + i.rule}>{issueMessage(t, i)}</li>
+                <li key={JSON.stringify(i.path) + i.rule}>{rowIssue(i)}</li>
               ))}
             </ul>
           }

@@ -7,7 +7,14 @@ import { useWorkspace } from '../workspace/WorkspaceContext'
 import { massText, yuanText } from './harvest-text'
 
 /** A rollup's name: a group by its name (or 未分组), a crop by its name; anything else as given. */
-export function rollupName(t: TFunction, kind: 'group' | 'crop', key: string, plan: Plan | null): string {
+export function rollupName(
+  t: TFunction,
+  kind: 'group' | 'crop',
+  key: string,
+  plan: Plan | null,
+  name?: string,
+): string {
+  if (kind === 'group' && name) return name
   if (kind === 'crop') return ['maize', 'soybean', 'rice'].includes(key) ? t(`crop.${key}`) : key
   const group = plan?.groups.find((g) => String(g.id) === key)
   if (group) return group.name
@@ -35,7 +42,7 @@ export function RollupTable(props: {
         {
           key: 'name',
           title: t(`harvest.col.${props.kind}`),
-          render: (_, r) => rollupName(t, props.kind, r.key, props.plan),
+          render: (_, r) => rollupName(t, props.kind, r.key, props.plan, r.name),
         },
         {
           key: 'fields',
