@@ -192,6 +192,18 @@ describe('calibration: no evidence, no estimate', () => {
     })
   })
 
+  it('no actuals at all: no season, no estimate for any factor', () => {
+    const fit = fitCalibration(calibrationPlan(8, 1), [], TWO_SEASONS)
+    expect(fit.seasons).toEqual([])
+    expect(fit.observations).toBe(0)
+    expect(fit.proposals.map((p) => [p.factor, p.status, p.proposedValue])).toEqual([
+      ['hsf', 'no_evidence', null],
+      ['drip', 'no_evidence', null],
+      ['density', 'no_evidence', null],
+      ['variety', 'no_evidence', null],
+    ])
+  })
+
   it('a factor every field changed cannot be told from the weather, and gets no estimate either', () => {
     const base = calibrationPlan(16, 2)
     const plan = {
