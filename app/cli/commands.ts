@@ -13,6 +13,7 @@ import { FIELD_LIMITS } from '../../engine/schemas/field'
 import type { Plan } from '../../engine/schemas/plan'
 import { type AreaUnit, fromHa, perHaTo } from '../../engine/units'
 import { PLAN_FILE_MAX_BYTES, parsePlanFile, toPlanFile } from '../use-cases/plan-file'
+import { actualsCommand } from './actuals'
 import { type CommandSpec, numberFlag, type Parsed, UsageError, wholeFlag } from './args'
 import { checkJsonDepth } from './json-depth'
 import { optimiseCommand } from './optimise'
@@ -45,6 +46,7 @@ export const COMMANDS = {
   risk: { switches: ['json'], options: ['scenario', 'draws', 'seed'], positional: 1 },
   sensitivity: { switches: ['json'], options: ['scenario'], positional: 1 },
   optimise: { switches: ['json'], options: ['problem'], positional: 1 },
+  actuals: { switches: ['json'], options: ['scenario', 'units'], positional: 2 },
 } as const satisfies Record<string, CommandSpec>
 
 export type CommandName = keyof typeof COMMANDS
@@ -63,6 +65,11 @@ export function demoCommand(io: Io): Output {
 /** `optimise <plan.json> --problem <problem.json> [--json]` (see optimise.ts) */
 export function optimiseOnPlan(io: Io, args: Parsed, locale: Locale): Output {
   return optimiseCommand(io, args, loadPlan(io, args.positional[0], 'optimise'), locale)
+}
+
+/** `actuals <plan.json> <actuals.csv> [--scenario ID|NAME] [--units …] [--json]` (see actuals.ts) */
+export function actualsOnPlan(io: Io, args: Parsed, locale: Locale): Output {
+  return actualsCommand(io, args, loadPlan(io, args.positional[0], 'actuals'), locale)
 }
 
 function loadPlan(io: Io, path: string | undefined, command: CommandName): Plan {

@@ -1,6 +1,7 @@
 import { type Locale, translate } from '../../engine/i18n/translate'
 import { parseArgs, UsageError } from './args'
 import {
+  actualsOnPlan,
   COMMANDS,
   demoCommand,
   describeError,
@@ -29,6 +30,8 @@ export const HELP = `丰收规划 命令行 / Fengshou Planner command line
       敏感性龙卷风图数据 / the sensitivity tornado
   npm run cli -- optimise <plan.json> --problem <problem.json> [--json]
       投资优化：哪年在哪块地做什么（HiGHS 精确求解）/ the roll-out HiGHS proves best
+  npm run cli -- actuals <plan.json> <actuals.csv> [--scenario ID|NAME] [--units mu|ha|jin/mu|kg/ha|t/ha] [--json]
+      实收对比与校准：预测误差、P10–P90 区间、假设校准建议 / plan against actual, and calibration proposals
 
 Exit codes: 0 done, 3 no roll-out meets every limit (optimise), 2 not done (one line on stderr says why, in Chinese, or in English when LANG=en…).`
 
@@ -73,6 +76,7 @@ export function run(argv: readonly string[], locale: Locale, io: Io = defaultIo)
       risk: () => riskCommand(io, args),
       sensitivity: () => sensitivityCommand(io, args),
       optimise: () => optimiseOnPlan(io, args, locale),
+      actuals: () => actualsOnPlan(io, args, locale),
     }
     const out = commands[command]()
     return { code: out.code ?? 0, stdout: out.stdout, stderr: out.stderr ?? '' }

@@ -186,8 +186,10 @@ function observationsOf(plan: Plan, actuals: readonly ActualRecord[], seasons: r
  *    the carried-out scenario changed on that field (HSF built; a maize field moved to drip; the
  *    density changed; the variety changed). A factor's coefficient b is then how far fields with
  *    that change did better (+) or worse (−) than forecast, beyond the season's weather, on the
- *    log scale. A factor whose indicator no field has — or that cannot be told from the seasons'
- *    weather, e.g. every field of every season changed it — gets no estimate ('no_evidence').
+ *    log scale. A factor whose indicator no field has, or that cannot be told from the seasons'
+ *    weather (every field of its seasons changed it) or from the other factors (it always came
+ *    with another change on the same fields), gets no estimate ('no_evidence'); the others are
+ *    estimated without it, its effect left in the residual.
  * 3. Its standard error SE comes from the residual spread (weights scaled to a mean of 1; with
  *    fewer than two residual degrees of freedom the model's own field noise cv.field is used).
  * 4. The estimate is shrunk towards 0 (the default is right) by the empirical-Bayes weight
@@ -203,17 +205,29 @@ export function fitCalibration(plan: Plan, actuals: ActualRecord[], seasons: Sea
   const weights = observations.map((o) => o.weight)
   const y = observations.map((o) => o.y)
 
-  // Season intercepts first; each factor joins only if it is not a combination of those before it.
-  const seasonColumns = observations.map((o) => seasonYears.map((_, s) => (o.seasonIndex === s ? 1 : 0)))
-  let included: CalibrationFactor[] = []
   const design = (factors: readonly CalibrationFactor[]) =>
-    observations.map((o, i) => [...seasonColumns[i]!, ...factors.map((f) => (o.changed[f] ? 1 : 0))])
-  for (const factor of CALIBRATION_FACTORS) {
-    if (!observations.some((o) => o.changed[factor])) continue
-    const trial = [...included, factor]
-    const { a, b } = normalEquations(design(trial), weights, y)
-    if (choleskySolve(a, b)) included = trial
+    observations.map((o) => [
+      ...seasonYears.map((_, s) => (o.seasonIndex === s ? 1 : 0)),
+      ...factors.map((f) => (o.changed[f] ? 1 : 0)),
+    ])
+  const independent = (factors: readonly CalibrationFactor[]) => {
+    const { a, b } = normalEquations(design(factors), weights, y)
+    return choleskySolve(a, b) !== null
   }
+  // A factor can be estimated only if its fields are not a combination of the seasons and the other
+  // factors' fields: not when every field of its seasons changed it (it is then the weather), nor
+  // when it always came together with another change (drip with a new density on every field).
+  const withEvidence = CALIBRATION_FACTORS.filter((f) => observations.some((o) => o.changed[f]))
+  const included = withEvidence.filter((factor) => {
+    let basis: CalibrationFactor[] = []
+    for (const other of withEvidence)
+      if (other !== factor && independent([...basis, other])) basis = [...basis, other]
+    return independent([...basis, factor])
+  })
+  const confounded = (factor: CalibrationFactor) =>
+    withEvidence.filter(
+      (other) => other !== factor && observations.every((o) => o.changed[other] === o.changed[factor]),
+    )
   const rows = design(included)
   const equations = normalEquations(rows, weights, y)
   const solved = nS > 0 ? choleskySolve(equations.a, equations.b) : null
@@ -244,6 +258,7 @@ export function fitCalibration(plan: Plan, actuals: ActualRecord[], seasons: Sea
         seasons: 0,
         seasonYears: [],
         status: 'no_evidence',
+        ...(confounded(factor).length > 0 ? { confoundedWith: confounded(factor) } : {}),
       }
     const raw = beta[nS + column]!
     const se = Math.sqrt(sigma2 * solved.inverse[nS + column]![nS + column]!)

@@ -100,14 +100,17 @@ export type CalibrationProposal = {
   seasonYears: number[]
   /** why there is or is not a proposal (see CalibrationStatus) */
   status?: CalibrationStatus
+  /** with 'no_evidence': the factors that changed on exactly the same fields, so cannot be told apart */
+  confoundedWith?: CalibrationFactor[]
 }
 
 /**
  * - 'proposed': the estimate is clear of the noise and proposedValue holds the corrected value;
  * - 'within_noise': there is evidence, but too little to tell the factor's error from chance;
- * - 'no_evidence': no field with actuals changed this factor (or every field that did shares its
- *   season with no field that did not, so the season's weather cannot be told apart): no estimate,
- *   and rawBiasPct, standardErrorPct and evidenceWeight are 0;
+ * - 'no_evidence': no field with actuals changed this factor, or its fields cannot be told apart
+ *   from the seasons' weather (every field of its seasons changed it) or from other changes (it
+ *   always came together with another factor, see confoundedWith): no estimate, and rawBiasPct,
+ *   standardErrorPct and evidenceWeight are 0;
  * - 'no_single_assumption': the estimate is clear, but no one assumption carries the factor's
  *   effect (density, variety), so nothing is proposed; the estimate is shown as evidence.
  */

@@ -4,8 +4,8 @@ import type { Rule } from '../errors'
 import { FIELD_LIMITS } from '../schemas/field'
 import type { AreaUnit, MassUnit } from '../units'
 import { toKg, toPerHa, yieldFromKgPerHa, yieldToKgPerHa } from '../units'
+import { unescapeCell } from './cells'
 import { readUnitText } from './field-headers'
-import { unescapeCell } from './fields-csv'
 import { type CsvProblem, readCsv } from './read-csv'
 import { futureYear } from './season'
 
@@ -41,8 +41,15 @@ const ALIASES: Record<ActualsColumn, string[]> = {
 }
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')
-const COLUMN_OF = new Map<string, ActualsColumn>()
-for (const c of ACTUALS_COLUMNS) for (const a of ALIASES[c]) COLUMN_OF.set(norm(a), c)
+let columnOf: Map<string, ActualsColumn> | null = null
+/** Built on first use, not when the module loads (the command line loads it for every command). */
+function columnWords(): Map<string, ActualsColumn> {
+  if (columnOf) return columnOf
+  const map = new Map<string, ActualsColumn>()
+  for (const c of ACTUALS_COLUMNS) for (const a of ALIASES[c]) map.set(norm(a), c)
+  columnOf = map
+  return map
+}
 
 /** 亩产 is yield per mu: the word carries its area when the header names none. */
 const PER_MU_WORDS = new Set(['亩产', '实收亩产'])
@@ -58,7 +65,7 @@ function readActualsHeader(header: string): HeaderRead {
       return ' '
     })
     .trim()
-  return { column: COLUMN_OF.get(words) ?? null, unitText: units[0] ?? null }
+  return { column: columnWords().get(words) ?? null, unitText: units[0] ?? null }
 }
 
 /** Money units are written 元/斤, 元/亩, yuan/kg: the currency is taken off, the rest read as a unit. */

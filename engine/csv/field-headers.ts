@@ -183,12 +183,19 @@ function unitOf(unitTexts: string[]): { unit: HeaderUnit | null; unknownUnit: st
 const YEAR = /(?<!\d)(\d{4})(?!\d)/
 
 /** Every alias by the words it leaves after the same splitting a header gets. */
-const ALIAS_OF = new Map<string, FieldColumn>()
-for (const c of FIELD_COLUMNS)
-  for (const a of HEADER_ALIASES[c]) {
-    const key = split(norm(a)).words
-    if (!ALIAS_OF.has(key)) ALIAS_OF.set(key, c)
-  }
+let aliasOf: Map<string, FieldColumn> | null = null
+/** Built on first use, not when the module loads: a command that never reads a header never builds it. */
+function aliases(): Map<string, FieldColumn> {
+  if (aliasOf) return aliasOf
+  const map = new Map<string, FieldColumn>()
+  for (const c of FIELD_COLUMNS)
+    for (const a of HEADER_ALIASES[c]) {
+      const key = split(norm(a)).words
+      if (!map.has(key)) map.set(key, c)
+    }
+  aliasOf = map
+  return map
+}
 
 /**
  * What a header names, with the year and unit it carries: 单产2019, 2019年单产（斤/亩）, 2019,
@@ -220,7 +227,7 @@ export function readHeader(header: string): HeaderReading {
     const { unit, unknownUnit } = unitOf(unitTexts)
     return { target: special.target, unit: unit ?? { area: special.area }, unknownUnit }
   }
-  const c = ALIAS_OF.get(word)
+  const c = aliases().get(word)
   if (c && !unitKindOf(c)) return { target: c, unit: null, unknownUnit: null }
   // A header we do not know keeps its unit: the user may map the column by hand.
   return { target: c ?? 'ignore', ...unitOf(unitTexts) }

@@ -18,6 +18,7 @@ import { REGIONS, type Region } from '../schemas/workspace'
 import type { AreaUnit, MassUnit } from '../units'
 import { toHa, toPerHa, yieldToKgPerHa } from '../units'
 import { toIssues } from '../validation'
+import { unescapeCell } from './cells'
 import {
   type ColumnTarget,
   FIELD_COLUMNS,
@@ -68,12 +69,6 @@ const WORDS = {
  */
 function snap(x: number): number {
   return Math.round(x * 1e6) / 1e6
-}
-
-/** Undoes our own export's guard: an apostrophe put before = + - @ to stop formulas. */
-export function unescapeCell(raw: string): string {
-  const text = raw.normalize('NFKC').trim()
-  return /^''*[=+\-@]/.test(text) ? text.slice(1) : text
 }
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')

@@ -193,3 +193,37 @@ describe('command line: optimise loads HiGHS in the built entry', () => {
     expect(short.stderr.trimEnd().split('\n')).toHaveLength(1)
   })
 })
+
+describe('command line: actuals in the built entry', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fengshou-cli-actuals-'))
+    writeFileSync(join(dir, 'demo.json'), execFileSync(process.execPath, [CLI, 'demo'], { encoding: 'utf8' }))
+    writeFileSync(
+      join(dir, 'ok.csv'),
+      '地块名称,年份,实收单产（斤/亩）,售价（元/斤）\n东岗一号地,2025,1400,1.05\n东岗二号地,2025,1300,\n',
+    )
+    writeFileSync(
+      join(dir, 'bad.csv'),
+      '地块名称,年份,实收单产（斤/亩）\n东岗一号地,2025,1400\n东岗一号地,2025,1380\n',
+    )
+  })
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('exits 0 with the comparison as JSON, and 2 with one line listing the problems of a bad CSV', () => {
+    const ok = cli(['actuals', join(dir, 'demo.json'), join(dir, 'ok.csv'), '--json'])
+    expect(ok.status, ok.stderr).toBe(0)
+    const out = JSON.parse(ok.stdout)
+    expect(out.seasons[0].fields.map((f: { fieldName: string }) => f.fieldName)).toEqual([
+      '东岗一号地',
+      '东岗二号地',
+    ])
+    // 1,400 斤/亩 = 10,500 kg/ha
+    expect(out.seasons[0].fields[0].actualKgPerHa).toBe(10_500)
+    expect(refused(cli(['actuals', join(dir, 'demo.json'), join(dir, 'bad.csv')]))).toBe(
+      '丰收规划 actuals：实收 CSV 有 1 处问题，没有做任何对比：第 3 行「地块名称」：「东岗一号地」2025 年的实收已在第 2 行填过，同一地块同一年只能有一行。',
+    )
+  })
+})

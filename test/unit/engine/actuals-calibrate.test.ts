@@ -192,6 +192,18 @@ describe('calibration: no evidence, no estimate', () => {
     })
   })
 
+  it('no actuals at all: no season, no estimate for any factor', () => {
+    const fit = fitCalibration(calibrationPlan(8, 1), [], TWO_SEASONS)
+    expect(fit.seasons).toEqual([])
+    expect(fit.observations).toBe(0)
+    expect(fit.proposals.map((p) => [p.factor, p.status, p.proposedValue])).toEqual([
+      ['hsf', 'no_evidence', null],
+      ['drip', 'no_evidence', null],
+      ['density', 'no_evidence', null],
+      ['variety', 'no_evidence', null],
+    ])
+  })
+
   it('a factor every field changed cannot be told from the weather, and gets no estimate either', () => {
     const base = calibrationPlan(16, 2)
     const plan = {
@@ -235,5 +247,35 @@ describe('calibration: no evidence, no estimate', () => {
     expect(hsf.status).toBe('proposed')
     expect(hsf.proposedValue).toBeLessThanOrEqual(hardBoundsOf('hsf.uplift')!.max)
     expect(hsf.proposedValue).toBeGreaterThan(0.6)
+  })
+})
+
+describe('calibration: changes that always came together', () => {
+  it('drip always with a new density cannot be split: neither gets an estimate, the others still do', () => {
+    const base = calibrationPlan(40, 5)
+    const plan = {
+      ...base,
+      scenarios: base.scenarios.map((s) =>
+        s.isBaseline
+          ? s
+          : {
+              ...s,
+              changes: s.changes.map((c) =>
+                c.waterRegime === 'drip' || c.densityPlantsPerHa !== null
+                  ? { ...c, waterRegime: 'drip' as const, densityPlantsPerHa: 80_000 }
+                  : c,
+              ),
+            },
+      ),
+    }
+    const world = withAssumption(plan, 'hsf.uplift', 0.25)
+    const proposals = proposeCalibration(
+      plan,
+      drawActuals({ world, seasons: TWO_SEASONS, weather: WEATHER, fieldCv: FIELD_CV, seed: 5 }),
+      TWO_SEASONS,
+    )
+    expect(of(proposals, 'drip')).toMatchObject({ status: 'no_evidence', confoundedWith: ['density'] })
+    expect(of(proposals, 'density')).toMatchObject({ status: 'no_evidence', confoundedWith: ['drip'] })
+    expect(of(proposals, 'hsf').status).toBe('proposed')
   })
 })
