@@ -36,7 +36,11 @@ function fakeWorker(sent: ToOptimiser[], options: { answers: boolean } = { answe
           const input = buildInput(message.plan, message.problem)
           const result = optimise(highs, input)
           w.onmessage?.({
-            data: { type: 'result', result, baselineProductionKg: input.baselineProductionKg },
+            data: {
+              type: 'result',
+              result,
+              baseline: { productionKg: input.baselineProductionKg, marginYuan: input.baselineMarginYuan },
+            },
           } as MessageEvent<FromOptimiser>)
         }, 0)
       },
