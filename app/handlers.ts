@@ -22,6 +22,7 @@ import { readAuditLog } from './use-cases/audit-log'
 import { backupToFolder } from './use-cases/backup-to'
 import { importCsv, previewCsv } from './use-cases/field-csv-import'
 import { bulkUpdateCheckedFields, createCheckedField, updateCheckedField } from './use-cases/field-edits'
+import { readOptimiserProblem, writeOptimiserProblem } from './use-cases/optimiser-problem'
 import {
   charter,
   commentOnVersion,
@@ -137,5 +138,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'charter:get': () => charter(holder.db),
     'charter:set': (input) => setCharter(holder.db, ctx, input),
     'optimiser:toScenarios': (input) => createRolloutScenarios(holder.db, ctx, input),
+    'optimiser:getProblem': () => readOptimiserProblem(holder.db),
+    'optimiser:saveProblem': (input) => writeOptimiserProblem(holder.db, ctx, input.problem),
   }
 }

@@ -12,6 +12,7 @@ export const AUDIT_ENTITIES = [
   'plan',
   'version',
   'charter',
+  'optimiser',
 ] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 

@@ -26,7 +26,7 @@ import {
   type OnExisting,
 } from '../../engine/csv/fields-csv'
 import type { ErrorCode } from '../../engine/errors'
-import { ProblemSchema } from '../../engine/optimiser/problem'
+import { type Problem, ProblemSchema } from '../../engine/optimiser/problem'
 import { ACTIONS } from '../../engine/optimiser/types'
 import {
   type Field,
@@ -48,6 +48,9 @@ import {
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
 import { AuditListSchema, type AuditPage } from './audit'
 import type { Channel, HostChannel, WorkspaceChannel } from './channels'
+
+/** The optimiser's problem as last saved in a workspace (optimiser:getProblem). */
+export type SavedProblem = { problem: Problem; savedAt: string }
 
 /** One channel: its input schema, and (as a type only) its result. */
 type Def<I extends z.ZodType, O> = { input: I; output: O }
@@ -429,6 +432,9 @@ export const contract = {
       })
       .strict(),
   ),
+  // The roll-out problem as the co-op last stated it, kept per workspace for the form.
+  'optimiser:getProblem': def<{ saved: SavedProblem | null; unreadable: boolean }>()(Empty),
+  'optimiser:saveProblem': def<{ savedAt: string }>()(z.object({ problem: ProblemSchema }).strict()),
 } satisfies { [C in Channel]: Def<z.ZodType, unknown> }
 
 export type Contract = typeof contract

@@ -72,4 +72,6 @@ export const LANES = {
   'charter:set': now('write'),
   // An optimised roll-out made into one scenario per year: the plan is read and each change checked.
   'optimiser:toScenarios': now('write'),
+  'optimiser:getProblem': now('read'),
+  'optimiser:saveProblem': now('write'),
 } as const satisfies Record<Channel, Lane>
