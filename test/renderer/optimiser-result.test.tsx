@@ -148,6 +148,20 @@ describe('optimiser result', () => {
     ])
   })
 
+  it('warns that government money was counted on when no quota was typed, and not once one is', () => {
+    const { unmount } = renderWithApp(<OptimiserResult run={run(solved)} />)
+    expect(screen.getByTestId('optimiser-open-quota').textContent).toContain(
+      '没有填写政府资金额度或高标准农田面积指标',
+    )
+    unmount()
+    const withQuota = ProblemSchema.parse({
+      ...problem,
+      years: problem.years.map((y, i) => ({ ...y, hsfQuotaHa: i === 0 ? 40 : null })),
+    })
+    renderWithApp(<OptimiserResult run={{ ...run(solved), problem: withQuota }} />)
+    expect(screen.queryByTestId('optimiser-open-quota')).toBeNull()
+  })
+
   it('puts the simple rule’s NPV beside the optimum, with the difference', () => {
     renderWithApp(<OptimiserResult run={run(solved)} />)
     expect(screen.getByTestId('optimiser-npv').textContent).toBe('123.4 万元')

@@ -150,6 +150,10 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
   const shortfalls = shortfallSentences(t, format, result.shortfalls)
   const shadows = shadowSentences(t, format, problem.objective, result.binding)
   const greedy = result.greedy
+  // Government money was counted on without any quota typed: the roll-out leans on it, say so.
+  const openQuota =
+    problem.years.every((y) => y.govQuotaYuan === null && y.hsfQuotaHa === null) &&
+    result.years.some((y) => y.governmentYuan > 0)
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="optimiser-result">
@@ -176,6 +180,14 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
               t('optimiser.result.infeasibleUnknown')
             )
           }
+        />
+      ) : null}
+      {solved && openQuota ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="optimiser-open-quota"
+          title={t('optimiser.result.openQuota')}
         />
       ) : null}
       {solved ? (
