@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { catalogueParts } from './vite-catalogues'
 
 // Tests mirror the source tree. e2e runs last, against the built app (npm test builds first).
 export default defineConfig({
@@ -25,7 +26,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [react()],
+        plugins: [react(), catalogueParts()],
         test: {
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],

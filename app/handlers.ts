@@ -25,6 +25,7 @@ import { backupToFolder } from './use-cases/backup-to'
 import { acceptProposal, calibrationProposals, compareSeason } from './use-cases/calibration'
 import { importCsv, previewCsv } from './use-cases/field-csv-import'
 import { bulkUpdateCheckedFields, createCheckedField, updateCheckedField } from './use-cases/field-edits'
+import { readOptimiserProblem, writeOptimiserProblem } from './use-cases/optimiser-problem'
 import {
   charter,
   commentOnVersion,
@@ -140,6 +141,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'charter:get': () => charter(holder.db),
     'charter:set': (input) => setCharter(holder.db, ctx, input),
     'optimiser:toScenarios': (input) => createRolloutScenarios(holder.db, ctx, input),
+    'optimiser:getProblem': () => readOptimiserProblem(holder.db),
+    'optimiser:saveProblem': (input) => writeOptimiserProblem(holder.db, ctx, input.problem),
     'actuals:list': ({ seasonYear }) => actualsOfSeason(holder.db, seasonYear),
     'actuals:set': (input) => setActualsByHand(holder.db, ctx, input),
     'actuals:previewCsv': (request) => previewActualsCsv(holder.db, request, ctx.now()),

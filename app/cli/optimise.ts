@@ -3,7 +3,7 @@ import { type Locale, translate } from '../../engine/i18n/translate'
 import { buildInput } from '../../engine/optimiser/candidates'
 import { ProblemSchema } from '../../engine/optimiser/problem'
 import { optimise, type Solver } from '../../engine/optimiser/solve'
-import type { OptimiseResult, Shortfall } from '../../engine/optimiser/types'
+import type { OptimiseResult, OptimiserInput, Shortfall } from '../../engine/optimiser/types'
 import type { Plan } from '../../engine/schemas/plan'
 import { parseOrThrow } from '../../engine/validation'
 import { type Parsed, UsageError } from './args'
@@ -50,12 +50,13 @@ export function shortfallText(locale: Locale, shortfalls: readonly Shortfall[]):
   return translate(locale, 'cli.infeasible', { reasons })
 }
 
-function view(r: OptimiseResult) {
+function view(r: OptimiseResult, input: OptimiserInput) {
   return {
     status: r.status,
     objective: r.objective,
     gapPct: r.gapPct,
     npvYuan: r.npvYuan,
+    baseline: { productionKg: input.baselineProductionKg, marginYuan: input.baselineMarginYuan },
     schedule: r.schedule,
     years: r.years.map((y) => ({
       year: y.year,
@@ -64,6 +65,7 @@ function view(r: OptimiseResult) {
       governmentYuan: y.governmentYuan,
       fields: y.fields,
       productionKg: y.productionKg,
+      marginYuan: y.marginYuan,
       npvYuan: y.npvYuan,
     })),
     binding: r.binding,
@@ -88,7 +90,7 @@ export function optimiseCommand(io: OptimiseIo, args: Parsed, plan: Plan, locale
   if (!io.highs) throw new UsageError('cli.solverMissing')
   const input = buildInput(plan, problem)
   const r = optimise(io.highs, input, { timeLimitSeconds: OPTIMISE_TIME_LIMIT_SECONDS })
-  const out = view(r)
+  const out = view(r, input)
   const code = r.status === 'infeasible' ? 3 : 0
   const stderr = code === 3 ? shortfallText(locale, r.shortfalls) : ''
   if (r.status === 'error') throw new AppError('INTERNAL', 'HiGHS did not finish the roll-out')
@@ -103,10 +105,11 @@ export function optimiseCommand(io: OptimiseIo, args: Parsed, plan: Plan, locale
     `净现值 NPV           ${fmt(out.npvYuan)} 元 yuan`,
     '安排 schedule',
     ...out.schedule.map((s) => `  ${s.year}  ${names.get(s.fieldId) ?? s.fieldId}  ${s.action}`),
+    `不改造 doing nothing  总产 production ${fmt(out.baseline.productionKg / 1000, 1)} t  毛利 margin ${fmt(out.baseline.marginYuan)} 元`,
     '逐年 by year',
     ...out.years.map(
       (y) =>
-        `  ${y.year}  投入 spend ${fmt(y.spendYuan)} 元  贷款 loan ${fmt(y.loanYuan)} 元  总产 production ${fmt(y.productionKg / 1000, 1)} t  NPV ${fmt(y.npvYuan)} 元`,
+        `  ${y.year}  投入 spend ${fmt(y.spendYuan)} 元  贷款 loan ${fmt(y.loanYuan)} 元  总产 production ${fmt(y.productionKg / 1000, 1)} t  毛利 margin ${fmt(y.marginYuan)} 元  NPV ${fmt(y.npvYuan)} 元`,
     ),
     '约束影子价格 binding limits (LP relaxation)',
     ...out.binding.map(

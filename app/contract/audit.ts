@@ -12,6 +12,7 @@ export const AUDIT_ENTITIES = [
   'plan',
   'version',
   'charter',
+  'optimiser',
   'actual',
   'season',
 ] as const

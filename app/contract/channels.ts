@@ -53,6 +53,8 @@ export const CHANNELS = [
   'charter:get',
   'charter:set',
   'optimiser:toScenarios',
+  'optimiser:getProblem',
+  'optimiser:saveProblem',
   'actuals:list',
   'actuals:set',
   'actuals:previewCsv',

@@ -28,7 +28,7 @@ import {
   type OnExisting,
 } from '../../engine/csv/fields-csv'
 import type { ErrorCode } from '../../engine/errors'
-import { ProblemSchema } from '../../engine/optimiser/problem'
+import { type Problem, ProblemSchema } from '../../engine/optimiser/problem'
 import { ACTIONS } from '../../engine/optimiser/types'
 import {
   type Field,
@@ -61,6 +61,8 @@ import {
 import { AuditListSchema, type AuditPage } from './audit'
 import type { Channel, HostChannel, WorkspaceChannel } from './channels'
 
+/** The optimiser's problem as last saved in a workspace (optimiser:getProblem). */
+export type SavedProblem = { problem: Problem; savedAt: string }
 export type {
   ActualsCsvPreview,
   ActualsCsvRequest,
@@ -449,6 +451,9 @@ export const contract = {
       })
       .strict(),
   ),
+  // The roll-out problem as the co-op last stated it, kept per workspace for the form.
+  'optimiser:getProblem': def<{ saved: SavedProblem | null; unreadable: boolean }>()(Empty),
+  'optimiser:saveProblem': def<{ savedAt: string }>()(z.object({ problem: ProblemSchema }).strict()),
   // The season after (实收): actuals by hand or CSV (all or nothing), the scenario carried out,
   // plan against actual, and calibration proposals the user accepts into assumption overrides.
   'actuals:list': def<ActualsSeason>()(z.object({ seasonYear: SeasonYear }).strict()),

@@ -72,6 +72,8 @@ export const LANES = {
   'charter:set': now('write'),
   // An optimised roll-out made into one scenario per year: the plan is read and each change checked.
   'optimiser:toScenarios': now('write'),
+  'optimiser:getProblem': now('read'),
+  'optimiser:saveProblem': now('write'),
   // The season after: a season's actuals are one short read or write (a few thousand rows at
   // most); a CSV is parsed in the job like the field import; a comparison and the calibration
   // evaluate the whole plan, and an accepted proposal evaluates it before and after.

@@ -47,10 +47,12 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
   const years = problem.years.length
   const candidates: Candidate[] = []
   let baselineProductionKg = 0
+  let baselineMarginYuan = 0
 
   plan.fields.forEach((field, index) => {
     const today = ev.outcome(index, undefined)
     baselineProductionKg += today.result.productionKg
+    baselineMarginYuan += today.result.money.grossMarginYuan
     const fitOf = (action: Action, water: ScenarioChange['waterRegime'], varietyId: number | null): Fit =>
       actionFit(field, action, water, varietyId, problem, (regime, vid) => {
         const v = vid === null ? null : (varieties.get(vid) ?? null)
@@ -100,6 +102,7 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
     loanLimitYuan: problem.loanLimitYuan,
     objective: problem.objective,
     baselineProductionKg,
+    baselineMarginYuan,
     candidates,
     keepFieldIds: [...problem.keepFieldIds],
   }

@@ -85,6 +85,7 @@ export function checkSchedule(
   let objective = 0
   let npvTotal = 0
   let gained = 0
+  let marginGained = 0
   limits.years.forEach((y, k) => {
     const now = started.filter((s) => s.k === k)
     let spend = 0
@@ -101,6 +102,7 @@ export function checkSchedule(
       npv += c.npvByStart[k] ?? 0
       fields.add(c.fieldId)
       gained += c.productionGainKg
+      marginGained += c.marginGainYuan
       const seasons = limits.years.length - k
       const extraKg = c.productionGainKg * seasons
       const o = limits.objective
@@ -146,6 +148,7 @@ export function checkSchedule(
       hsfHa,
       fields: fields.size,
       productionKg,
+      marginYuan: limits.baselineMarginYuan + marginGained,
       npvYuan: npv,
     })
   })

@@ -53,6 +53,8 @@ export type OptimiserInput = {
   objective: Objective
   /** production of the plan as it is today, kg per season */
   baselineProductionKg: number
+  /** gross margin of the plan as it is today, yuan per season */
+  baselineMarginYuan: number
   candidates: Candidate[]
   /** fields to leave as they are: no action may start on them */
   keepFieldIds: number[]
@@ -70,6 +72,12 @@ export type YearFigures = {
   hsfHa: number
   fields: number
   productionKg: number
+  /**
+   * the plan's gross margin in this year's season, yuan: today's plus the full effect of every
+   * action started by then, as the year's generated scenario shows it in Compare (the NPV counts
+   * HSF's uplift ramping in over its first seasons; this figure does not)
+   */
+  marginYuan: number
   /** NPV of the actions started this year, discounted to the first roll-out year */
   npvYuan: number
 }

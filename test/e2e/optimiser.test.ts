@@ -41,6 +41,9 @@ describe('the investment optimiser', () => {
     for (const money of first.slice(1, 5)) expect(money).toMatch(/^[\d,]+(\.\d)? (万元|元)$/)
     expect(first[5]).toMatch(/ 亩$/)
     expect(first[7]).toMatch(/^[\d,]+ 斤$/)
+    // gross margin and its gain over doing nothing, in money
+    expect(first[9]).toMatch(/^[\d,]+(\.\d)? (万元|元)$/)
+    expect(first[10]).toMatch(/^(\+|−)?[\d,]+(\.\d)? (万元|元)$/)
     await expect(page.getByTestId('optimiser-shadow').textContent()).resolves.toMatch(/2025 年/)
     await expect(page.getByTestId('optimiser-greedy').textContent()).resolves.toMatch(/(万元|元)$/)
     await settle(page)
@@ -57,8 +60,26 @@ describe('the investment optimiser', () => {
       expect.arrayContaining(['投资优化 2025', '投资优化 2026', '投资优化 2027']),
     )
     await page.getByRole('button', { name: '在方案对比中查看' }).click()
-    await page.waitForURL(/#\/compare$/)
-    await page.getByRole('heading', { level: 3 }).first().waitFor()
+    await page.waitForURL(/#\/compare\?ids=[\d,]+$/)
+    // Compare opens on today beside the roll-out's three years, their KPIs side by side.
+    const kpis = page.getByTestId('compare-kpis')
+    await kpis.getByRole('columnheader', { name: '投资优化 2027' }).waitFor()
+    await expect(kpis.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      expect.any(String),
+      '当前做法（基准）',
+      '投资优化 2025',
+      '投资优化 2026',
+      '投资优化 2027',
+    ])
+    await settle(page)
+    await screenshot(page, 'optimiser-compare-zh-CN')
+
+    // The problem is kept with the workspace: the optimiser opens with what was typed.
+    await page.goto(`${s.server.url}#/optimiser`)
+    await page.getByTestId('optimiser-stored').waitFor()
+    await expect(page.getByTestId('optimiser-stored').textContent()).resolves.toMatch(/^已填入上次保存的条件/)
+    await expect(page.getByLabel('2026 年自有资金（万元）').inputValue()).resolves.toBe('10')
+    await expect(page.getByLabel('贷款额度合计').inputValue()).resolves.toBe('20')
     expect(s.errors).toEqual([])
   })
 
@@ -100,7 +121,9 @@ describe('the investment optimiser', () => {
     for (const year of [2025, 2026, 2027])
       await page.getByLabel(`Own money ${year} (×10,000 yuan)`).fill('10')
     await page.getByLabel('Loan limit, all years').fill('20')
-    await page.getByLabel('Loan limit, all years').blur()
+    // The minimum the last test set is kept with the workspace; this co-op has none.
+    await page.getByLabel('Minimum production 2025').fill('')
+    await page.getByLabel('Minimum production 2025').blur()
     await page.getByRole('button', { name: 'Solve' }).click()
     await page.getByTestId('optimiser-status').waitFor({ timeout: 60_000 })
     await expect(page.getByTestId('optimiser-status').textContent()).resolves.toContain(

@@ -72,6 +72,7 @@ export const smallInput: fc.Arbitrary<OptimiserInput> = fc
       loanLimitYuan: g.loanLimit,
       objective: g.objective,
       baselineProductionKg: baseline,
+      baselineMarginYuan: 0,
       candidates,
       keepFieldIds: g.fields.length > 3 ? [3] : [],
     }

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import { I18nextProvider } from 'react-i18next'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import en from '../../engine/i18n/locales/en.json'
+import zhCN from '../../engine/i18n/locales/zh-CN.json'
 import { versionDetail } from '../helpers/version'
 
 // The desktop app: the preload gives window.fengshou (the contract) and window.fengshouShell
@@ -20,7 +21,7 @@ const { parsePrintHash } = await import('../../renderer/src/features/board-pack/
 const { initI18n } = await import('../../renderer/src/i18n')
 
 function renderRoute(hash: string) {
-  const i18n = initI18n('zh-CN', { en })
+  const i18n = initI18n('zh-CN', { 'zh-CN': zhCN, en })
   void i18n.changeLanguage('zh-CN')
   const route = parsePrintHash(hash)
   if (!route) throw new Error(`no route in ${hash}`)

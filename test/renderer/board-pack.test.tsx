@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest'
 import type { VersionDetail } from '../../engine/board/version'
 import type { Locale } from '../../engine/i18n/locale'
 import en from '../../engine/i18n/locales/en.json'
+import zhCN from '../../engine/i18n/locales/zh-CN.json'
 import { PackDocument } from '../../renderer/src/features/board-pack/PackDocument'
 import { initI18n } from '../../renderer/src/i18n'
 import { HSF_SCENARIO_ID, versionDetail } from '../helpers/version'
 
 function renderPack(detail: VersionDetail, lang: Locale = 'zh-CN') {
-  const i18n = initI18n(lang, { en })
+  const i18n = initI18n(lang, { 'zh-CN': zhCN, en })
   void i18n.changeLanguage(lang)
   return render(
     <I18nextProvider i18n={i18n}>

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { ProblemSchema } from '../../engine/optimiser/problem'
-import { defaultForm, toProblem, withYears } from '../../renderer/src/features/optimiser/problem-form'
+import {
+  defaultForm,
+  fromProblem,
+  toProblem,
+  withYears,
+} from '../../renderer/src/features/optimiser/problem-form'
 
 describe('the optimiser form’s problem', () => {
   it('starts at 2025–2027 with no money typed: every budget 0, every other limit open', () => {
@@ -38,5 +43,27 @@ describe('the optimiser form’s problem', () => {
       [2028, null],
       [2029, null],
     ])
+  })
+
+  it('opens a saved problem as it was typed, and names kept fields the plan no longer has', () => {
+    const saved = ProblemSchema.parse({
+      years: [
+        { year: 2026, coopBudgetYuan: 300_000, govQuotaYuan: 1_200_000, hsfQuotaHa: 40 },
+        { year: 2027, coopBudgetYuan: 250_000, minProductionKg: 2_000_000, maxFields: 6 },
+      ],
+      loanLimitYuan: 2_000_000,
+      objective: { kind: 'weighted', yuanPerKg: 0.3 },
+      actions: ['hsf', 'drip', 'density', 'variety'],
+      precedence: [],
+      keepFieldIds: [2, 99],
+      densityPlantsPerHa: { maize: 75_000 },
+      varietyIds: { soybean: 4 },
+    })
+    const { form, missingFieldIds } = fromProblem(saved, new Set([1, 2, 3]))
+    expect(missingFieldIds).toEqual([99])
+    expect(form.keepFieldIds).toEqual([2])
+    expect(form.dripAfterHsf).toBe(false)
+    // Back through the form, the same problem but for the field that is gone.
+    expect(ProblemSchema.parse(toProblem(form))).toEqual({ ...saved, keepFieldIds: [2] })
   })
 })

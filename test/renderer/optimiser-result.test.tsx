@@ -36,6 +36,7 @@ const solved: OptimiseResult = {
       hsfHa: 40,
       fields: 1,
       productionKg: 1_050_000,
+      marginYuan: 2_150_000,
       npvYuan: 600_000,
     },
     {
@@ -47,6 +48,7 @@ const solved: OptimiseResult = {
       hsfHa: 20,
       fields: 2,
       productionKg: 1_120_000,
+      marginYuan: 2_260_000,
       npvYuan: 634_000,
     },
     {
@@ -58,6 +60,7 @@ const solved: OptimiseResult = {
       hsfHa: 0,
       fields: 0,
       productionKg: 1_120_000,
+      marginYuan: 2_260_000,
       npvYuan: 0,
     },
   ],
@@ -76,7 +79,7 @@ const run = (result: OptimiseResult): OptimiserRun => ({
   result,
   problem,
   plan,
-  baselineProductionKg: 1_000_000,
+  baseline: { productionKg: 1_000_000, marginYuan: 2_000_000 },
   seconds: 0.8,
   runId: 1,
 })
@@ -112,7 +115,8 @@ describe('optimiser result', () => {
     const y2025 = within(rows[1]!)
       .getAllByRole('cell')
       .map((c) => c.textContent)
-    // spend, loan, own, government, new HSF (40 ha = 600 亩), fields, production, gain, NPV
+    // spend, loan, own, government, new HSF (40 ha = 600 亩), fields, production, gain, margin,
+    // margin over doing nothing (2,150,000 − 2,000,000 yuan), NPV
     expect(y2025).toEqual([
       '2025',
       '48.0 万元',
@@ -123,6 +127,8 @@ describe('optimiser result', () => {
       '1 块',
       '2,100,000 斤',
       '+100,000 斤',
+      '215.0 万元',
+      '+15.0 万元',
       '60.0 万元',
     ])
   })
@@ -140,6 +146,20 @@ describe('optimiser result', () => {
       // a minimum's dual is negative: asking 10,000 斤 (5,000 kg) less gives 0.8 × 5,000 yuan
       '2027 年最低总产每少要求 10,000 斤，净现值约增加 4,000 元',
     ])
+  })
+
+  it('warns that government money was counted on when no quota was typed, and not once one is', () => {
+    const { unmount } = renderWithApp(<OptimiserResult run={run(solved)} />)
+    expect(screen.getByTestId('optimiser-open-quota').textContent).toContain(
+      '没有填写政府资金额度或高标准农田面积指标',
+    )
+    unmount()
+    const withQuota = ProblemSchema.parse({
+      ...problem,
+      years: problem.years.map((y, i) => ({ ...y, hsfQuotaHa: i === 0 ? 40 : null })),
+    })
+    renderWithApp(<OptimiserResult run={{ ...run(solved), problem: withQuota }} />)
+    expect(screen.queryByTestId('optimiser-open-quota')).toBeNull()
   })
 
   it('puts the simple rule’s NPV beside the optimum, with the difference', () => {

@@ -3,13 +3,18 @@ import highsLoader from 'highs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildDemoPlan } from '../../engine/demo-plan'
 import { buildInput } from '../../engine/optimiser/candidates'
-import type { Problem } from '../../engine/optimiser/problem'
+import { type Problem, ProblemSchema } from '../../engine/optimiser/problem'
 import { optimise } from '../../engine/optimiser/solve'
 import type { FromOptimiser, ToOptimiser } from '../../renderer/src/features/optimiser/optimiser-protocol'
 import { renderWithApp, workspace } from './render'
 
 const api = vi.hoisted(() => {
-  const fns = { planGet: vi.fn(), optimiserToScenarios: vi.fn() }
+  const fns = {
+    planGet: vi.fn(),
+    optimiserToScenarios: vi.fn(),
+    optimiserGetProblem: vi.fn(),
+    optimiserSaveProblem: vi.fn(),
+  }
   window.fengshou = fns as never
   return fns
 })
@@ -36,7 +41,11 @@ function fakeWorker(sent: ToOptimiser[], options: { answers: boolean } = { answe
           const input = buildInput(message.plan, message.problem)
           const result = optimise(highs, input)
           w.onmessage?.({
-            data: { type: 'result', result, baselineProductionKg: input.baselineProductionKg },
+            data: {
+              type: 'result',
+              result,
+              baseline: { productionKg: input.baselineProductionKg, marginYuan: input.baselineMarginYuan },
+            },
           } as MessageEvent<FromOptimiser>)
         }, 0)
       },
@@ -56,11 +65,14 @@ const type = (label: string, value: string) => {
 }
 
 beforeEach(() => {
+  vi.clearAllMocks()
   api.planGet.mockResolvedValue({ ok: true, value: plan })
   api.optimiserToScenarios.mockResolvedValue({
     ok: true,
-    value: [2025, 2026, 2027].map((y) => ({ name: `投资优化 ${y}` })),
+    value: [2025, 2026, 2027].map((y, i) => ({ id: 40 + i, name: `投资优化 ${y}` })),
   })
+  api.optimiserGetProblem.mockResolvedValue({ ok: true, value: { saved: null, unreadable: false } })
+  api.optimiserSaveProblem.mockResolvedValue({ ok: true, value: { savedAt: '2026-12-03T02:30:00Z' } })
   window.location.hash = '#/optimiser'
 })
 
@@ -145,7 +157,9 @@ describe('optimiser screen', () => {
       '已生成 3 个方案：投资优化 2025、投资优化 2026、投资优化 2027',
     )
     fireEvent.click(screen.getByRole('button', { name: '在方案对比中查看' }))
-    expect(window.location.hash).toBe('#/compare')
+    // Compare opens on today beside the roll-out's three years.
+    const baseline = plan.scenarios.find((s) => s.isBaseline)!.id
+    expect(window.location.hash).toBe(`#/compare?ids=${baseline},40,41,42`)
   })
 
   it('shows the time spent while solving, and Cancel stops the worker and shows no result', async () => {
@@ -168,6 +182,48 @@ describe('optimiser screen', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('opens with the problem saved last time, and saves the one it solves', async () => {
+    const kept = plan.fields[1]!
+    api.optimiserGetProblem.mockResolvedValue({
+      ok: true,
+      value: {
+        saved: {
+          problem: ProblemSchema.parse({
+            years: [2026, 2027].map((year) => ({ year, coopBudgetYuan: 380_000, hsfQuotaHa: 10 })),
+            loanLimitYuan: 1_500_000,
+            keepFieldIds: [kept.id, 9_999],
+          }),
+          savedAt: '2026-12-01T02:30:00Z',
+        },
+        unreadable: false,
+      },
+    })
+    const sent: ToOptimiser[] = []
+    renderWithApp(<OptimiserScreen makeWorker={fakeWorker(sent).make} />)
+    const budget = (await screen.findByLabelText('2026 年自有资金（万元）')) as HTMLInputElement
+    // The same quantities as saved, in the units typed: 380,000 yuan is 38 万元, 10 ha is 150 亩.
+    expect(budget.value).toBe('38')
+    expect((screen.getByLabelText('2027 年高标准农田面积指标') as HTMLInputElement).value).toBe('150')
+    expect((screen.getByLabelText('贷款额度合计') as HTMLInputElement).value).toBe('150')
+    expect(screen.queryByLabelText('2025 年自有资金（万元）')).toBeNull()
+    expect(screen.getByTestId('optimiser-stored').textContent).toMatch(
+      /^已填入上次保存的条件（2026-12-01 \d\d:30）/,
+    )
+    expect(
+      screen.getByText('上次列为“保持不动”的地块中有 1 块已不在地块表里，已从这一项中去掉。'),
+    ).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: /求\s*解/ }))
+    await waitFor(() => expect(api.optimiserSaveProblem).toHaveBeenCalledTimes(1))
+    const saved = api.optimiserSaveProblem.mock.calls[0]![0].problem as Problem
+    expect(saved).toEqual(sent[0]!.problem)
+    expect(saved.keepFieldIds).toEqual([kept.id])
+    expect(saved.years.map((y) => [y.year, y.coopBudgetYuan, y.hsfQuotaHa])).toEqual([
+      [2026, 380_000, 10],
+      [2027, 380_000, 10],
+    ])
+    await waitFor(() => expect(screen.getByTestId('optimiser-stored').textContent).toMatch(/^条件已保存/))
   })
 
   it('names a problem the engine refuses before anything is solved', async () => {

@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd'
 import type { ReactNode } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import en from '../../engine/i18n/locales/en.json'
+import zhCN from '../../engine/i18n/locales/zh-CN.json'
 import type { Workspace } from '../../engine/schemas/workspace'
 import { WorkspaceProvider } from '../../renderer/src/features/workspace/WorkspaceContext'
 import { initI18n } from '../../renderer/src/i18n'
@@ -23,7 +24,8 @@ export const workspace = (patch: Partial<Workspace> = {}): Workspace => ({
 
 /** Renders a screen with the app's providers, in the given language and units. */
 export function renderWithApp(ui: ReactNode, ws: Workspace = workspace()) {
-  const i18n = initI18n(ws.locale, { en })
+  // Both catalogues whole: a screen under test is rendered without the shell that loads its words.
+  const i18n = initI18n(ws.locale, { 'zh-CN': zhCN, en })
   void i18n.changeLanguage(ws.locale)
   return render(
     <I18nextProvider i18n={i18n}>

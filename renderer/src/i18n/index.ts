@@ -1,19 +1,37 @@
+import zhStart from 'catalogue:zh-CN/start'
 import i18next, { type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { LOCALES, type Locale } from '../../../engine/i18n/locale'
-import zhCN from '../../../engine/i18n/locales/zh-CN.json'
 
 export { LOCALES, type Locale }
 
 type Catalogue = Record<string, unknown>
 
 /**
- * Chinese ships with the first screen; English is fetched the first time it is chosen, so the
- * co-ops who never switch do not load it at start (about 70 KB of text).
+ * Chinese ships with the first screen, but for the words of the screens that load on demand (the
+ * board, its pack, the optimiser: engine/i18n/namespaces.ts), which come with the first of them.
+ * English is fetched whole the first time it is chosen, so the co-ops who never switch do not load
+ * it at start (about 100 KB of text).
  */
 const LOADERS: Record<Locale, () => Promise<Catalogue>> = {
-  'zh-CN': async () => zhCN,
+  'zh-CN': async () => zhStart,
   en: async () => (await import('../../../engine/i18n/locales/en.json')).default,
+}
+
+let screenWords: Promise<void> | null = null
+
+/**
+ * Adds the on-demand screens' Chinese words to the catalogue, once per window. A screen that
+ * shows them is loaded together with this (shell/screens.ts), so it never draws a raw key.
+ */
+export function loadScreenWords(i18n: I18n = i18next): Promise<void> {
+  screenWords ??= import('catalogue:zh-CN/screens').then((m) => {
+    i18n.addResourceBundle('zh-CN', 'translation', m.default, true, false)
+  })
+  return screenWords.catch((error: unknown) => {
+    screenWords = null
+    throw error
+  })
 }
 
 /**
@@ -21,7 +39,7 @@ const LOADERS: Record<Locale, () => Promise<Catalogue>> = {
  * (tests render English without waiting); the app loads others through switchLanguage.
  */
 export function initI18n(locale: Locale = 'zh-CN', preloaded: Partial<Record<Locale, Catalogue>> = {}) {
-  const resources: Record<string, { translation: Catalogue }> = { 'zh-CN': { translation: zhCN } }
+  const resources: Record<string, { translation: Catalogue }> = { 'zh-CN': { translation: zhStart } }
   for (const [lng, catalogue] of Object.entries(preloaded)) resources[lng] = { translation: catalogue }
   void i18next.use(initReactI18next).init({
     resources,

@@ -178,6 +178,7 @@ describe('an approved version is locked against every write channel', () => {
         note: '',
       }
     },
+    'optimiser:saveProblem': () => ({ problem: { years: [{ year: 2025, coopBudgetYuan: 100_000 }] } }),
     'charter:set': () => {
       const c = ok<{ members: unknown; board: unknown; revision: number | null }>('charter:get')
       return { ...c, members: { ...(c.members as object), majority: { num: 2, den: 3, strict: false } } }

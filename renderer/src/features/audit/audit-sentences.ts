@@ -380,6 +380,10 @@ function charterSentence(ctx: SentenceContext, e: AuditLogEntry): AuditSentence 
   return e.action === 'settings' ? { text: ctx.t('audit.s.charter'), details: [] } : null
 }
 
+function optimiserSentence(ctx: SentenceContext, e: AuditLogEntry): AuditSentence | null {
+  return e.action === 'settings' ? { text: ctx.t('audit.s.optimiserProblem'), details: [] } : null
+}
+
 const BY_ENTITY: Record<string, (ctx: SentenceContext, e: AuditLogEntry) => AuditSentence | null> = {
   field: fieldSentence,
   variety: varietySentence,
@@ -390,6 +394,7 @@ const BY_ENTITY: Record<string, (ctx: SentenceContext, e: AuditLogEntry) => Audi
   group: groupSentence,
   version: versionSentence,
   charter: charterSentence,
+  optimiser: optimiserSentence,
   actual: actualSentence,
   season: seasonSentence,
 }

@@ -13,6 +13,7 @@ import { type RiskState, useRiskRun } from '../risk/useRiskRun'
 import { PlanProblem } from '../scenarios/PlanProblem'
 import { usePlanResult } from '../scenarios/usePlanResult'
 import { useStages } from '../scenarios/useStages'
+import { hashIds } from '../shell/routes'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { financeRows } from './finance-rows'
 import { SignedBars } from './SignedBars'
@@ -141,8 +142,15 @@ export function CompareScreen() {
   const { t } = useTranslation()
   const { format } = useWorkspace()
   const { plan, result, error } = usePlanResult()
-  const [picked, setPicked] = useState<number[] | null>(null)
-  const ids = useMemo(() => picked ?? (plan?.scenarios ?? []).slice(0, 3).map((s) => s.id), [picked, plan])
+  // Opened from elsewhere with scenarios to show (the optimiser's roll-out): those, where they exist.
+  const [picked, setPicked] = useState<number[] | null>(() => hashIds())
+  const ids = useMemo(() => {
+    const known = new Set((plan?.scenarios ?? []).map((s) => s.id))
+    const asked = (picked ?? []).filter((id) => known.has(id)).slice(0, 4)
+    return picked !== null && (asked.length > 0 || picked.length === 0)
+      ? asked
+      : (plan?.scenarios ?? []).slice(0, 3).map((s) => s.id)
+  }, [picked, plan])
   // Risk columns: a quick Monte Carlo on the same plan (in a worker), run once per plan content and
   // kept for the session, so coming back to Compare does not run it again.
   const key = usePlanKey(error ? null : plan)

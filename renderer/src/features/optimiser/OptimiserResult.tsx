@@ -30,7 +30,7 @@ type ScheduleRow = {
 export function OptimiserResult({ run }: { run: OptimiserRun }) {
   const { t } = useTranslation()
   const { format } = useWorkspace()
-  const { result, problem, plan, baselineProductionKg } = run
+  const { result, problem, plan, baseline } = run
   const years = problem.years.map((y) => y.year)
   const money = (yuan: number) => moneyText(t, format, yuan)
   const objectiveText = (value: number) =>
@@ -40,6 +40,9 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
     Math.abs(yuan) < 0.5
       ? t('optimiser.result.sameAsGreedy')
       : `${yuan > 0 ? '+' : '−'}${money(Math.abs(yuan))}`
+
+  const signedMoneyText = (yuan: number) =>
+    Math.abs(yuan) < 0.5 ? money(0) : `${yuan > 0 ? '+' : '−'}${money(Math.abs(yuan))}`
 
   const rows = useMemo(() => {
     const fields = new Map(plan.fields.map((f) => [f.id, f]))
@@ -126,7 +129,19 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
       title: t('optimiser.result.vsNothing'),
       key: 'vs',
       align: 'right',
-      render: (_, y) => `+${massText(format, y.productionKg - baselineProductionKg)}`,
+      render: (_, y) => `+${massText(format, y.productionKg - baseline.productionKg)}`,
+    },
+    {
+      title: t('optimiser.result.margin'),
+      key: 'margin',
+      align: 'right',
+      render: (_, y) => money(y.marginYuan),
+    },
+    {
+      title: t('optimiser.result.marginVsNothing'),
+      key: 'marginVs',
+      align: 'right',
+      render: (_, y) => signedMoneyText(y.marginYuan - baseline.marginYuan),
     },
     { title: t('optimiser.result.npv'), key: 'npv', align: 'right', render: (_, y) => money(y.npvYuan) },
   ]
@@ -135,6 +150,10 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
   const shortfalls = shortfallSentences(t, format, result.shortfalls)
   const shadows = shadowSentences(t, format, problem.objective, result.binding)
   const greedy = result.greedy
+  // Government money was counted on without any quota typed: the roll-out leans on it, say so.
+  const openQuota =
+    problem.years.every((y) => y.govQuotaYuan === null && y.hsfQuotaHa === null) &&
+    result.years.some((y) => y.governmentYuan > 0)
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="optimiser-result">
@@ -161,6 +180,14 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
               t('optimiser.result.infeasibleUnknown')
             )
           }
+        />
+      ) : null}
+      {solved && openQuota ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="optimiser-open-quota"
+          title={t('optimiser.result.openQuota')}
         />
       ) : null}
       {solved ? (
@@ -239,7 +266,10 @@ export function OptimiserResult({ run }: { run: OptimiserRun }) {
             scroll={{ x: 'max-content' }}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {t('optimiser.result.yearsNote', { baseline: massText(format, baselineProductionKg) })}
+            {t('optimiser.result.yearsNote', {
+              baseline: massText(format, baseline.productionKg),
+              margin: money(baseline.marginYuan),
+            })}
           </Typography.Paragraph>
         </Card>
       ) : null}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Space, Typography } from 'antd'
+import { Alert, Button, Card, Space, Typography } from 'antd'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppError, type Issue } from '../../../../engine/errors'
@@ -6,12 +6,13 @@ import { type Problem, ProblemSchema } from '../../../../engine/optimiser/proble
 import type { Plan } from '../../../../engine/schemas/plan'
 import { parseOrThrow } from '../../../../engine/validation'
 import { api, unwrap } from '../../api'
-import { apiErrorOf, errorMessage, issueMessage } from '../../lib/errors'
-import { useBusy } from '../../lib/use-busy'
+import { errorMessage, issueMessage } from '../../lib/errors'
 import { PlanProblem } from '../scenarios/PlanProblem'
+import { GenerateScenarios } from './GenerateScenarios'
 import { OptimiserForm } from './OptimiserForm'
 import { OptimiserResult } from './OptimiserResult'
-import { defaultForm, type ProblemForm, toProblem } from './problem-form'
+import { defaultForm, fromProblem, type ProblemForm, toProblem } from './problem-form'
+import { type StoredNote, StoredProblemNote } from './StoredProblemNote'
 import { useElapsed, useOptimiserRun, type WorkerFactory } from './useOptimiserRun'
 
 function parseProblem(form: ProblemForm): { problem: Problem } | { issues: Issue[] } {
@@ -34,12 +35,24 @@ export function OptimiserScreen(props: { makeWorker?: WorkerFactory }) {
   const [loadError, setLoadError] = useState<unknown>(null)
   const [form, setForm] = useState<ProblemForm>(() => defaultForm())
   const [issues, setIssues] = useState<Issue[]>([])
+  const [stored, setStored] = useState<StoredNote | null>(null)
   const optimiser = useOptimiserRun(props.makeWorker)
   const { state } = optimiser
   const elapsed = useElapsed(state.status === 'running' ? state.startedAt : null)
 
+  // The plan, and the problem the co-op stated last time in this workspace, open together.
   useEffect(() => {
-    unwrap(api.planGet()).then(setPlan, setLoadError)
+    Promise.all([unwrap(api.planGet()), unwrap(api.optimiserGetProblem())]).then(([p, last]) => {
+      if (last.saved) {
+        const { form: saved, missingFieldIds } = fromProblem(
+          last.saved.problem,
+          new Set(p.fields.map((f) => f.id)),
+        )
+        setForm(saved)
+        setStored({ kind: 'loaded', savedAt: last.saved.savedAt, missing: missingFieldIds.length })
+      } else if (last.unreadable) setStored({ kind: 'unreadable' })
+      setPlan(p)
+    }, setLoadError)
   }, [])
 
   // The form fills the first screen: a finished solve brings its answer into view.
@@ -58,6 +71,11 @@ export function OptimiserScreen(props: { makeWorker?: WorkerFactory }) {
     }
     setIssues([])
     optimiser.run(plan, parsed.problem)
+    // Kept for next time; a failed save does not stop the solve, but is said.
+    unwrap(api.optimiserSaveProblem({ problem: parsed.problem })).then(
+      ({ savedAt }) => setStored({ kind: 'saved', savedAt, missing: 0 }),
+      (e: unknown) => setStored({ kind: 'saveFailed', message: errorMessage(t, e) }),
+    )
   }
 
   // The result answers the problem it was solved for; once the form says otherwise, say so.
@@ -79,6 +97,7 @@ export function OptimiserScreen(props: { makeWorker?: WorkerFactory }) {
         {t('optimiser.intro')}
       </Typography.Paragraph>
       <Card title={t('optimiser.form.title')} size="small">
+        {stored ? <StoredProblemNote note={stored} /> : null}
         <OptimiserForm plan={plan} value={form} onChange={setForm} />
         {issues.length > 0 ? (
           <Alert
@@ -131,84 +150,15 @@ export function OptimiserScreen(props: { makeWorker?: WorkerFactory }) {
           <OptimiserResult run={state} />
           {(state.result.status === 'optimal' || state.result.status === 'time_limit') &&
           state.result.schedule.length > 0 ? (
-            <GenerateScenarios key={state.runId} problem={state.problem} schedule={state.result.schedule} />
+            <GenerateScenarios
+              key={state.runId}
+              problem={state.problem}
+              schedule={state.result.schedule}
+              baselineId={plan.scenarios.find((s) => s.isBaseline)?.id ?? null}
+            />
           ) : null}
         </>
       ) : null}
     </Space>
-  )
-}
-
-/** Saves the roll-out as one scenario per year ("投资优化 2025", …) and offers Compare. */
-function GenerateScenarios(props: {
-  problem: Problem
-  schedule: { year: number; fieldId: number; action: Problem['actions'][number] }[]
-}) {
-  const { t } = useTranslation()
-  const [name, setName] = useState(() => t('optimiser.generate.defaultName'))
-  const [busy, runBusy] = useBusy()
-  const [made, setMade] = useState<string[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const generate = () =>
-    runBusy(async () => {
-      setError(null)
-      try {
-        const scenarios = await unwrap(
-          api.optimiserToScenarios({
-            problem: props.problem,
-            schedule: props.schedule,
-            name: name.trim(),
-            note: t('optimiser.generate.note'),
-          }),
-        )
-        setMade(scenarios.map((s) => s.name))
-      } catch (e) {
-        const issues = apiErrorOf(e)?.details.issues ?? []
-        setError([errorMessage(t, e), ...issues.map((i) => issueMessage(t, i))].join(' '))
-      }
-    })
-
-  return (
-    <Card title={t('optimiser.generate.title')} size="small" data-testid="optimiser-generate">
-      <Typography.Paragraph type="secondary">{t('optimiser.generate.explain')}</Typography.Paragraph>
-      <Space wrap>
-        <Input
-          value={name}
-          maxLength={40}
-          style={{ width: 220 }}
-          aria-label={t('optimiser.generate.name')}
-          onChange={(e) => setName(e.target.value)}
-          disabled={made !== null}
-        />
-        <Button
-          type="primary"
-          onClick={() => void generate()}
-          loading={busy}
-          disabled={made !== null || name.trim() === ''}
-        >
-          {t('optimiser.generate.button')}
-        </Button>
-      </Space>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
-      {made ? (
-        <Alert
-          type="success"
-          showIcon
-          style={{ marginTop: 12 }}
-          data-testid="optimiser-made"
-          title={t('optimiser.generate.done', { names: made.join('、'), count: made.length })}
-          action={
-            <Button
-              onClick={() => {
-                window.location.hash = '#/compare'
-              }}
-            >
-              {t('optimiser.generate.openCompare')}
-            </Button>
-          }
-        />
-      ) : null}
-    </Card>
   )
 }

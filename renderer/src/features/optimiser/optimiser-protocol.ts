@@ -11,5 +11,8 @@ export type ToOptimiser = { type: 'run'; plan: Plan; problem: Problem }
  * the page can show each year's production against doing nothing; or an error code with issues.
  */
 export type FromOptimiser =
-  | { type: 'result'; result: OptimiseResult; baselineProductionKg: number }
+  | { type: 'result'; result: OptimiseResult; baseline: Baseline }
   | { type: 'error'; code: string; issues: Issue[] }
+
+/** The plan as it is today, per season: what the roll-out's years are set against. */
+export type Baseline = { productionKg: number; marginYuan: number }

@@ -22,7 +22,11 @@ self.onmessage = async (event: MessageEvent<ToOptimiser>) => {
     const highs = await solver
     const input = buildInput(plan, problem)
     const result = optimise(highs, input, { timeLimitSeconds: OPTIMISER_TIME_LIMIT_SECONDS })
-    post({ type: 'result', result, baselineProductionKg: input.baselineProductionKg })
+    post({
+      type: 'result',
+      result,
+      baseline: { productionKg: input.baselineProductionKg, marginYuan: input.baselineMarginYuan },
+    })
   } catch (error) {
     post({
       type: 'error',

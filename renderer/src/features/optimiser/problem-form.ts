@@ -1,4 +1,4 @@
-import type { ProblemInput } from '../../../../engine/optimiser/problem'
+import type { Problem, ProblemInput } from '../../../../engine/optimiser/problem'
 import type { Action } from '../../../../engine/optimiser/types'
 import type { Quantity } from '../../lib/format'
 
@@ -79,6 +79,40 @@ export function toProblem(form: ProblemForm): ProblemInput {
     keepFieldIds: form.keepFieldIds,
     densityPlantsPerHa: has('density') ? defined(form.densityPlantsPerHa) : {},
     varietyIds: has('variety') ? defined(form.varietyIds) : {},
+  }
+}
+
+/**
+ * The form for a problem saved earlier: the same quantities, back where they were typed. Kept
+ * fields the plan no longer has are left out, and returned so the screen can say so.
+ */
+export function fromProblem(
+  problem: Problem,
+  fieldIds: ReadonlySet<number>,
+): { form: ProblemForm; missingFieldIds: number[] } {
+  const hasDripAfterHsf = problem.precedence.some((r) => r.action === 'drip' && r.after === 'hsf')
+  return {
+    form: {
+      years: problem.years.map((y) => ({ ...y })),
+      loanLimitYuan: problem.loanLimitYuan,
+      actions: [...problem.actions],
+      // Without both actions there is no order to keep; the form's default then stands.
+      dripAfterHsf:
+        problem.actions.includes('hsf') && problem.actions.includes('drip') ? hasDripAfterHsf : true,
+      keepFieldIds: problem.keepFieldIds.filter((id) => fieldIds.has(id)),
+      objective: problem.objective.kind,
+      yuanPerKg: problem.objective.kind === 'weighted' ? problem.objective.yuanPerKg : null,
+      densityPlantsPerHa: {
+        maize: problem.densityPlantsPerHa.maize ?? null,
+        soybean: problem.densityPlantsPerHa.soybean ?? null,
+      },
+      varietyIds: {
+        maize: problem.varietyIds.maize ?? null,
+        soybean: problem.varietyIds.soybean ?? null,
+        rice: problem.varietyIds.rice ?? null,
+      },
+    },
+    missingFieldIds: problem.keepFieldIds.filter((id) => !fieldIds.has(id)),
   }
 }
 

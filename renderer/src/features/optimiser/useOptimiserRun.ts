@@ -3,11 +3,12 @@ import type { Issue } from '../../../../engine/errors'
 import type { Problem } from '../../../../engine/optimiser/problem'
 import type { OptimiseResult } from '../../../../engine/optimiser/types'
 import type { Plan } from '../../../../engine/schemas/plan'
-import type { FromOptimiser, ToOptimiser } from './optimiser-protocol'
+import type { Baseline, FromOptimiser, ToOptimiser } from './optimiser-protocol'
 
 export type OptimiserRun = {
   result: OptimiseResult
-  baselineProductionKg: number
+  /** today's production and gross margin, per season */
+  baseline: Baseline
   /** the problem and plan it was solved for: the page shows the result against these */
   problem: Problem
   plan: Plan
@@ -61,7 +62,7 @@ export function useOptimiserRun(makeWorker: WorkerFactory = defaultWorker) {
           setState({
             status: 'done',
             result: m.result,
-            baselineProductionKg: m.baselineProductionKg,
+            baseline: m.baseline,
             problem,
             plan,
             seconds: (Date.now() - startedAt) / 1000,

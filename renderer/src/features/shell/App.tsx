@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../../app/contract/contract'
 import type { Workspace } from '../../../../engine/schemas/workspace'
 import { api, setLoadedWorkspace, unwrap, WORKSPACE_CHANGED_EVENT } from '../../api'
-import { switchLanguage } from '../../i18n'
+import { loadScreenWords, switchLanguage } from '../../i18n'
 import { apiErrorOf, errorMessage } from '../../lib/errors'
 import { usePrefersReducedMotion } from '../../lib/reduced-motion'
 import { parsePrintHash } from '../board-pack/print-route'
@@ -16,7 +16,11 @@ import { Shell } from './Shell'
 import { takeStartupWorkspace } from './startup'
 
 // The board pack's print route: its code arrives only when a pack is opened.
-const BoardPack = lazy(() => import('../board-pack/BoardPack').then((m) => ({ default: m.BoardPack })))
+const BoardPack = lazy(() =>
+  Promise.all([import('../board-pack/BoardPack'), loadScreenWords()]).then(([m]) => ({
+    default: m.BoardPack,
+  })),
+)
 
 type State =
   | { status: 'loading' }

@@ -35,7 +35,8 @@ export const BUILT_ROUTES: readonly Route[] = [
 export const DEFAULT_ROUTE: Route = 'overview'
 
 function parseHash(hash: string): Route {
-  const key = hash.replace(/^#\/?/, '')
+  // A screen may be opened with what to show: #/compare?ids=3,7 (the part after ? is its own).
+  const key = hash.replace(/^#\/?/, '').split('?')[0] ?? ''
   return (ROUTES as readonly string[]).includes(key) ? (key as Route) : DEFAULT_ROUTE
 }
 
@@ -50,4 +51,19 @@ export function useHashRoute(): [Route, (route: Route) => void] {
     window.location.hash = `#/${next}`
   }
   return [route, navigate]
+}
+
+/** The ids a screen was opened with (#/compare?ids=3,7), in order; none when absent or not ids. */
+export function hashIds(hash: string = window.location.hash): number[] | null {
+  const query = hash.split('?')[1]
+  if (!query) return null
+  const raw = new URLSearchParams(query).get('ids')
+  if (!raw) return null
+  const ids = raw.split(',').map((x) => Number(x))
+  return ids.every((id) => Number.isInteger(id) && id > 0) ? ids : null
+}
+
+/** The hash that opens Compare with these scenarios chosen. */
+export function compareHash(ids: readonly number[]): string {
+  return `#/compare?ids=${ids.join(',')}`
 }

@@ -1,4 +1,5 @@
 import { type ComponentType, createElement, type LazyExoticComponent, lazy } from 'react'
+import { loadScreenWords } from '../../i18n'
 import type { Route } from './routes'
 
 // Every screen but the overview loads on first visit, with its own code (and charts, and the risk
@@ -8,7 +9,7 @@ type Loader = () => Promise<{ default: ComponentType }>
 /** A screen's module and the frame it needs (antd's App for toasts), fetched together. */
 function framed<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): Loader {
   return () =>
-    Promise.all([import('./ScreenFrame'), load()]).then(([frame, m]) => {
+    Promise.all([import('./ScreenFrame'), load(), loadScreenWords()]).then(([frame, m]) => {
       const Screen = pick(m)
       return {
         default: () => createElement(frame.ScreenFrame, null, createElement(Screen)),

@@ -9,6 +9,7 @@ import { formulate } from '../../../../engine/optimiser/formulation'
 import { greedySchedule } from '../../../../engine/optimiser/greedy'
 import { type ProblemInput, ProblemSchema } from '../../../../engine/optimiser/problem'
 import { optimise, type Solver } from '../../../../engine/optimiser/solve'
+import { rolloutScenarios } from '../../../../engine/optimiser/to-scenarios'
 import type { Candidate, OptimiserInput } from '../../../../engine/optimiser/types'
 import { type Plan, PlanSchema } from '../../../../engine/schemas/plan'
 import { parseOrThrow } from '../../../../engine/validation'
@@ -66,6 +67,7 @@ function oneYear(
     loanLimitYuan: 0,
     objective: { kind: 'npv' },
     baselineProductionKg: 1_000_000,
+    baselineMarginYuan: 2_000_000,
     candidates,
     keepFieldIds: [],
   }
@@ -158,6 +160,40 @@ describe('the optimiser on the demo co-op', () => {
     expect(r.npvYuan).toBeCloseTo(c.npvYuan, 2)
     for (const y of r.years) expect(y.fields).toBeLessThanOrEqual(4)
     expect(r.greedy!.objective).toBeLessThanOrEqual(r.objective! + 1e-6)
+  })
+})
+
+describe('each year against doing nothing', () => {
+  it('gives the production and gross margin the engine gives the year’s generated scenario', () => {
+    const pb = problem({
+      years: [2025, 2026, 2027].map((year) => ({ year, coopBudgetYuan: 120_000 })),
+      loanLimitYuan: 100_000,
+    })
+    const input = buildInput(demo, pb)
+    const r = optimise(highs, input, { withGreedy: false, withShadowPrices: false })
+    expect(r.status).toBe('optimal')
+    // A roll-out that spreads over the years, so each year's figure is a different one.
+    expect(new Set(r.schedule.map((s) => s.year)).size).toBeGreaterThan(1)
+    const scenarios = rolloutScenarios(demo, pb, r.schedule).map((s, i) => ({
+      id: 900 + i,
+      name: `roll-out ${s.year}`,
+      seasonYear: s.year,
+      isBaseline: false,
+      note: '',
+      changes: s.changes,
+    }))
+    const withRollout = PlanSchema.parse({ ...demo, scenarios: [...demo.scenarios, ...scenarios] })
+    const evaluated = evaluatePlan(withRollout, { scenarioIds: scenarios.map((s) => s.id) }).scenarios
+    const today = evaluatePlan(demo).scenarios.find((s) => s.isBaseline)!.totals
+    expect(input.baselineProductionKg).toBeCloseTo(today.baselineProductionKg, 3)
+    expect(input.baselineMarginYuan).toBeCloseTo(today.baselineMoney.grossMarginYuan, 3)
+    r.years.forEach((y, k) => {
+      const t = evaluated.find((s) => s.scenarioId === 900 + k)!.totals
+      expect(y.productionKg).toBeCloseTo(t.productionKg, 3)
+      expect(y.marginYuan).toBeCloseTo(t.money.grossMarginYuan, 3)
+    })
+    // More than doing nothing once something is built.
+    expect(r.years.at(-1)!.marginYuan).toBeGreaterThan(input.baselineMarginYuan)
   })
 })
 
