@@ -105,6 +105,12 @@ const fieldNames = (db: DB) =>
     ]),
   )
 
+/**
+ * The same yield, whatever binary noise a unit conversion left (1,100 斤/亩 read twice is 8,250
+ * kg/ha both times, but 8,250.000000000001 must not read as another figure and ask the user).
+ */
+const sameYield = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
+
 /** Where the fields' yield histories hold another figure for a season the records name. */
 export function historyConflicts(db: DB, records: readonly ActualRecord[]): HistoryConflict[] {
   const names = fieldNames(db)
@@ -112,7 +118,7 @@ export function historyConflicts(db: DB, records: readonly ActualRecord[]): Hist
   const conflicts: HistoryConflict[] = []
   for (const r of records) {
     const h = get.get(r.fieldId, r.seasonYear) as { y: number } | undefined
-    if (h && h.y !== r.yieldKgPerHa)
+    if (h && !sameYield(h.y, r.yieldKgPerHa))
       conflicts.push({
         fieldId: r.fieldId,
         fieldName: names.get(r.fieldId) ?? '',
@@ -214,7 +220,7 @@ export function writeActuals(
         })
       }
       const h = history.get(r.fieldId, r.seasonYear) as { y: number } | undefined
-      if (h && h.y === r.yieldKgPerHa) continue
+      if (h && sameYield(h.y, r.yieldKgPerHa)) continue
       if (h && onConflict === 'keep') {
         written.historyKept++
         continue

@@ -173,3 +173,18 @@ describe('actuals entered by hand', () => {
     expect(log.entries[0]!.detail).toEqual({ seasonYear: 2026, from: null, to: scenario.id })
   })
 })
+
+describe('a history figure equal to the actual but for conversion noise', () => {
+  const { ws, ok } = demoWorkspace()
+  afterAll(() => ws.close())
+  it('is the same figure: no conflict, nothing replaced', () => {
+    const f = ok<Field[]>('fields:list')[0]!
+    const h = f.history.find((x) => x.year === 2024)!.yieldKgPerHa
+    const written = ok<ActualsWritten>('actuals:set', {
+      seasonYear: 2024,
+      rows: [{ fieldId: f.id, yieldKgPerHa: h * (1 + 1e-13), priceYuanPerKg: null, costYuanPerHa: null }],
+    })
+    expect(written).toMatchObject({ created: 1, historyAdded: 0, historyReplaced: 0, historyKept: 0 })
+    expect(ok<Field[]>('fields:list')[0]!.history.find((x) => x.year === 2024)!.yieldKgPerHa).toBe(h)
+  })
+})
