@@ -22,6 +22,7 @@ import { readAuditLog } from './use-cases/audit-log'
 import { backupToFolder } from './use-cases/backup-to'
 import { importCsv, previewCsv } from './use-cases/field-csv-import'
 import { bulkUpdateCheckedFields, createCheckedField, updateCheckedField } from './use-cases/field-edits'
+import { exportPlanFile, mergePlanFile, previewPlanFile } from './use-cases/plan-exchange'
 import {
   charter,
   commentOnVersion,
@@ -137,5 +138,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'charter:get': () => charter(holder.db),
     'charter:set': (input) => setCharter(holder.db, ctx, input),
     'optimiser:toScenarios': (input) => createRolloutScenarios(holder.db, ctx, input),
+    'exchange:export': (input) => exportPlanFile(holder.db, ctx.now(), deps.version, input),
+    'exchange:preview': ({ text }) => previewPlanFile(holder.db, text),
+    'exchange:merge': ({ text, choices }) => mergePlanFile(holder.db, ctx, text, choices),
   }
 }

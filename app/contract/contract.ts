@@ -26,6 +26,8 @@ import {
   type OnExisting,
 } from '../../engine/csv/fields-csv'
 import type { ErrorCode } from '../../engine/errors'
+import { PLAN_FILE_MAX_BYTES } from '../../engine/exchange/limits'
+import { MERGE_CHOICES } from '../../engine/exchange/merge'
 import { ProblemSchema } from '../../engine/optimiser/problem'
 import { ACTIONS } from '../../engine/optimiser/types'
 import {
@@ -46,6 +48,7 @@ import {
   type Workspace,
 } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
+import type { ExportedPlanFile, MergeSummary, PlanFilePreview } from '../use-cases/plan-exchange'
 import { AuditListSchema, type AuditPage } from './audit'
 import type { Channel, HostChannel, WorkspaceChannel } from './channels'
 
@@ -114,6 +117,12 @@ const NewCoopSchema = z
   })
   .strict()
 const NewDemoSchema = z.object({ kind: z.literal('demo'), locale: z.enum(['zh-CN', 'en']) }).strict()
+// A plan file's text. The use case refuses one over PLAN_FILE_MAX_BYTES with its own sentence;
+// this cap only stops text no file could be (the browser server's body cap is lower still).
+const PlanFileText = z
+  .string()
+  .min(1)
+  .max(4 * PLAN_FILE_MAX_BYTES)
 const WorkspaceId = z.string().regex(/^[a-z0-9-]{1,40}$/)
 
 export const WorkspaceUpdateSchema = z
@@ -244,6 +253,8 @@ export const contract = {
   ),
   'workspaces:remove': def<WorkspaceList>()(z.object({ id: WorkspaceId }).strict()),
   'workspaces:restore': def<WorkspaceEntry>()(z.object({ id: WorkspaceId }).strict()),
+  // A plan file made into a workspace of its own, with its versions (hashes intact); listed, not opened.
+  'workspaces:import': def<WorkspaceEntry>()(z.object({ text: PlanFileText }).strict()),
   'workspace:get': def<Workspace>()(Empty),
   'workspace:update': def<Workspace>()(WorkspaceUpdateSchema),
   'workspace:backup': def<BackupInfo>()(Empty),
@@ -426,6 +437,24 @@ export const contract = {
         // the scenarios are named "<name> <year>"
         name: z.string().trim().min(1).max(50),
         note: z.string().max(500),
+      })
+      .strict(),
+  ),
+  // Plan files (导入/导出): the whole plan with its versions, one frozen version, or chosen
+  // scenarios (with the baseline and their loans); a preview; a merge, one choice per conflict.
+  'exchange:export': def<ExportedPlanFile>()(
+    z.discriminatedUnion('what', [
+      z.object({ what: z.literal('plan') }).strict(),
+      z.object({ what: z.literal('version'), versionId: Id }).strict(),
+      z.object({ what: z.literal('scenarios'), scenarioIds: z.array(Id).min(1).max(200) }).strict(),
+    ]),
+  ),
+  'exchange:preview': def<PlanFilePreview>()(z.object({ text: PlanFileText }).strict()),
+  'exchange:merge': def<MergeSummary>()(
+    z
+      .object({
+        text: PlanFileText,
+        choices: z.record(z.string().max(200), z.enum(MERGE_CHOICES)),
       })
       .strict(),
   ),
