@@ -48,9 +48,9 @@ import {
   type Workspace,
 } from '../../engine/schemas/workspace'
 import { AREA_UNITS, MASS_UNITS } from '../../engine/units'
-import type { ExportedPlanFile, MergeSummary, PlanFilePreview } from '../use-cases/plan-exchange'
 import { AuditListSchema, type AuditPage } from './audit'
 import type { Channel, HostChannel, WorkspaceChannel } from './channels'
+import type { ExportedPlanFile, MergeSummary, PlanFilePreview } from './exchange'
 
 /** One channel: its input schema, and (as a type only) its result. */
 type Def<I extends z.ZodType, O> = { input: I; output: O }

@@ -5,10 +5,11 @@ import { writeMerge } from '../../db/repositories/plan-merge'
 import { readVersionRecords } from '../../db/repositories/version-transfer'
 import type { VersionContent } from '../../engine/board/version'
 import { AppError } from '../../engine/errors'
-import { type MergeChoices, type MergeConflict, mergePlans } from '../../engine/exchange/merge'
+import { type MergeChoices, mergePlans } from '../../engine/exchange/merge'
 import { type Plan, PlanSchema } from '../../engine/schemas/plan'
 import { toIssues } from '../../engine/validation'
 import type { ParsedInputOf } from '../contract/contract'
+import type { ExportedPlanFile, MergeSummary, PlanFilePreview } from '../contract/exchange'
 import { readPlanFile, toPlanFile } from './plan-file'
 import { toFileVersion, unpackVersions } from './plan-file-versions'
 
@@ -18,34 +19,6 @@ import { toFileVersion, unpackVersions } from './plan-file-versions'
  * a file's scenarios and assumption changes into the open workspace, conflict by conflict.
  * (Importing a file as a new workspace is the host's: app/workspaces/import-plan.ts.)
  */
-
-export type ExportedPlanFile = { fileName: string; text: string; bytes: number }
-
-export type PlanFilePreview = {
-  name: string
-  county: string
-  isDemo: boolean
-  fieldCount: number
-  scenarioCount: number
-  versionCount: number
-  /** the file's checksum matched what it carries (a file that does not match is refused) */
-  checksumVerified: boolean
-  formatVersion: number
-  appVersion: string | null
-  savedAt: string
-  /** what merging it into the open workspace would ask the user to decide */
-  conflicts: MergeConflict[]
-}
-
-export type MergeSummary = {
-  scenariosAdded: number
-  scenariosReplaced: number
-  fieldsAdded: number
-  fieldsUpdated: number
-  assumptionsSet: number
-  varietiesAdded: number
-  loansAdded: number
-}
 
 function refuse(rule: 'version_not_frozen' | 'unknown_reference', path: string): AppError {
   return new AppError('VALIDATION', `Refused: ${rule}`, { issues: [{ path: [path], rule }] })

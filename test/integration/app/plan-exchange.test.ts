@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WorkspaceEntry, WorkspaceList } from '../../../app/contract/contract'
-import type { ExportedPlanFile, PlanFilePreview } from '../../../app/use-cases/plan-exchange'
+import type { ExportedPlanFile, PlanFilePreview } from '../../../app/contract/exchange'
 import { parsePlanFile } from '../../../app/use-cases/plan-file'
 import type { VersionDetail, VersionSummary } from '../../../engine/board/version'
 import { evaluatePlan } from '../../../engine/model/evaluate'
