@@ -27,6 +27,7 @@ export const BUILT_ROUTES: readonly Route[] = [
   'density',
   'board',
   'optimiser',
+  'exchange',
   'audit',
   'settings',
 ]

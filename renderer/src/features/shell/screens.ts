@@ -53,6 +53,10 @@ export const SCREEN_LOADERS = {
     () => import('../optimiser/OptimiserScreen'),
     (m) => m.OptimiserScreen,
   ),
+  exchange: framed(
+    () => import('../exchange/ExchangeScreen'),
+    (m) => m.ExchangeScreen,
+  ),
   audit: framed(
     () => import('../audit/AuditScreen'),
     (m) => m.AuditScreen,
