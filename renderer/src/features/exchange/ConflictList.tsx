@@ -62,7 +62,9 @@ export function ConflictList({
           width: 360,
           render: (_, c) => (
             <Radio.Group
-              aria-label={t('exchange.choiceFor', { name: c.name })}
+              aria-label={t('exchange.choiceFor', {
+                name: c.kind === 'assumption' ? assumptionName(t, c.name) : c.name,
+              })}
               value={choices[c.id] ?? null}
               onChange={(e) => onChoose(c.id, e.target.value as MergeChoice)}
             >

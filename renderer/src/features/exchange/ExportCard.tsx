@@ -96,13 +96,13 @@ export function ExportCard() {
             type="success"
             showIcon
             data-testid="export-done"
-            message={t('exchange.exported', {
+            title={t('exchange.exported', {
               file: done.fileName,
               size: format.number(done.bytes / 1_000_000, 2),
             })}
           />
         )}
-        {problem && <Alert type="error" showIcon message={problem} />}
+        {problem && <Alert type="error" showIcon title={problem} />}
       </Space>
     </Card>
   )

@@ -153,7 +153,7 @@ export function ImportCard() {
             type="success"
             showIcon
             data-testid="imported-workspace"
-            message={t('exchange.importedWorkspace', {
+            title={t('exchange.importedWorkspace', {
               name: done.entry.name,
               count: done.entry.fieldCount,
             })}
@@ -171,9 +171,9 @@ export function ImportCard() {
           />
         )}
         {done?.kind === 'merge' && (
-          <Alert type="success" showIcon data-testid="merged" message={t('exchange.merged', done.summary)} />
+          <Alert type="success" showIcon data-testid="merged" title={t('exchange.merged', done.summary)} />
         )}
-        {problem && <Alert type="error" showIcon data-testid="import-problem" message={problem} />}
+        {problem && <Alert type="error" showIcon data-testid="import-problem" title={problem} />}
       </Space>
     </Card>
   )
