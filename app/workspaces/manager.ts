@@ -10,6 +10,7 @@ import { createWorkspaceFile } from '../../db/seed'
 import { readWorkspaceSummary } from '../../db/workspace-summary'
 import { buildDemoPlan } from '../../engine/demo-plan'
 import { AppError, type ErrorCode } from '../../engine/errors'
+import { freeName } from '../../engine/exchange/merge'
 import { translate } from '../../engine/i18n/translate'
 import { type NewCoop, newCoopPlan } from '../../engine/new-coop-plan'
 import type { Plan } from '../../engine/schemas/plan'
@@ -167,6 +168,8 @@ export class WorkspaceFiles {
   /**
    * Makes a workspace from a checked plan file: its plan, then its versions as they were (ids,
    * hashes), all in a file built aside and put in place whole. It is listed, not opened.
+   * A co-op name already in the list gets a number ("name (2)"), so the two can be told apart. A
+   * co-op name already in the list gets a number ("name (2)"), so the two can be told apart.
    */
   importPlan(plan: Plan, versions: readonly VersionRecordRow[]): { id: string; file: string } {
     if (this.place.kind !== 'folder') refuseFixed()
@@ -179,10 +182,15 @@ export class WorkspaceFiles {
     } catch (error) {
       throw mapSqliteError(error)
     }
+    const names = new Set(this.list().workspaces.map((w) => w.name))
+    const name = names.has(plan.workspace.name)
+      ? freeName(plan.workspace.name, names, 100)
+      : plan.workspace.name
+    const named = { ...plan, workspace: { ...plan.workspace, name } }
     createWorkspaceFile(
       file,
       this.options.ctx,
-      () => plan,
+      () => named,
       this.bindingOption(),
       (db) => insertVersionRecords(db, versions),
     )

@@ -68,7 +68,7 @@ const nextId = (items: readonly { id: number }[]) => () => {
 }
 
 /** A name not yet taken: "name (2)", "name (3)", … */
-function freeName(name: string, taken: Set<string>, max: number): string {
+export function freeName(name: string, taken: Set<string>, max: number): string {
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`
     const candidate = `${name.slice(0, max - suffix.length)}${suffix}`

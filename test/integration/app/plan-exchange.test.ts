@@ -118,11 +118,16 @@ describe('a plan file made into a new workspace', () => {
     const list = await ok<WorkspaceList>(h, 'workspaces:list')
     expect(list.current).toBe(current)
     expect(list.workspaces.map((w) => w.id).sort()).toEqual([current, made.id].sort())
-    expect(made).toMatchObject({ fieldCount: plan.fields.length, isCurrent: false })
+    // the same co-op's name is in the list already: the new one is numbered
+    expect(made).toMatchObject({
+      name: `${plan.workspace.name} (2)`,
+      fieldCount: plan.fields.length,
+      isCurrent: false,
+    })
 
     await ok(h, 'workspaces:open', { id: made.id })
     const imported = await ok<Plan>(h, 'plan:get')
-    expect(imported).toEqual(plan)
+    expect(imported).toEqual({ ...plan, workspace: { ...plan.workspace, name: made.name } })
     expect(imported.loans).toHaveLength(1)
     expect(imported.assumptions.map((a) => [a.key, a.value])).toEqual([['hsf.investmentYuanPerHa', 36_000]])
     const versions = await ok<VersionSummary[]>(h, 'versions:list')

@@ -98,7 +98,10 @@ export function ExportCard() {
             data-testid="export-done"
             title={t('exchange.exported', {
               file: done.fileName,
-              size: format.number(done.bytes / 1_000_000, 2),
+              size:
+                done.bytes < 1_000_000
+                  ? t('settings.sizeKb', { value: format.number(done.bytes / 1024, 0) })
+                  : t('exchange.sizeMb', { value: format.number(done.bytes / 1_000_000, 1) }),
             })}
           />
         )}

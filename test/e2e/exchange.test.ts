@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  chooseOption,
+  launchBrowser,
+  newPage,
+  type RunningServer,
+  removeTempDataDir,
+  screenshot,
+  settle,
+  startServer,
+  tempDataDir,
+  watchConsole,
+} from './harness'
+
+// A co-op manager hands the plan to the county station on WeChat: the plan file goes out through
+// the 导入/导出 screen, comes back in as a workspace of its own, and opens with its fields.
+
+const COOP = '青山玉米种植专业合作社'
+const FIELDS = ['北岗一号地', '北岗二号地', '河套地']
+const CSV = `地块名称,村,面积（亩）,作物\r\n${FIELDS.map((f, i) => `${f},青山村,${20 + 5 * i},玉米`).join('\r\n')}\r\n`
+
+describe('a plan file out of a co-op workspace and into a second one', () => {
+  let dataDir: string
+  let server: RunningServer
+  let browser: Browser
+  let page: Page
+  let errors: string[]
+  let exported: Buffer
+
+  beforeAll(async () => {
+    dataDir = tempDataDir()
+    server = await startServer(dataDir, { start: 'welcome' })
+    browser = await launchBrowser()
+    page = await newPage(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+    errors = watchConsole(page)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    removeTempDataDir(dataDir)
+  })
+
+  async function both(name: string) {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await screenshot(page, name)
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await screenshot(page, `${name}-1366`)
+    await page.setViewportSize({ width: 1440, height: 900 })
+  }
+
+  it('starts a co-op of its own and imports its three fields', async () => {
+    await page.goto(server.url)
+    await page.getByRole('heading', { name: '欢迎使用丰收规划' }).waitFor()
+    await page.getByLabel('合作社名称').fill(COOP)
+    await page.getByLabel('所在县（市、区）').fill('榆树市')
+    await chooseOption(page, page.getByLabel('所在区域'), '中部')
+    await page.getByTestId('start-coop').click()
+    await page.getByText('还没有地块').waitFor()
+    await page.goto(`${server.url}#/fields`)
+    await page.getByRole('button', { name: '导入 CSV' }).click()
+    await page
+      .getByTestId('csv-file')
+      .setInputFiles({ name: '地块.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') })
+    await page.getByRole('button', { name: '导入 3 行' }).click()
+    await page.getByText('已导入 3 块地').waitFor()
+  })
+
+  it('exports the whole plan as a .fengshou.json file', async () => {
+    await page.goto(`${server.url}#/exchange`)
+    await page.getByRole('heading', { name: '导入/导出' }).waitFor()
+    await settle(page)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-button').click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^${COOP}-\\d{4}-\\d{2}-\\d{2}\\.fengshou\\.json$`),
+    )
+    exported = readFileSync((await download.path())!)
+    const file = JSON.parse(exported.toString('utf8'))
+    expect(file).toMatchObject({ format: 'fengshou-plan', version: 2, plan: { workspace: { name: COOP } } })
+    expect(file.plan.fields.map((f: { name: string }) => f.name)).toEqual(FIELDS)
+    await page.getByTestId('export-done').waitFor()
+    expect(await page.getByTestId('export-done').textContent()).toMatch(
+      /^已导出 .+\.fengshou\.json（\d+ KB）$/,
+    )
+    await both('exchange-export')
+  })
+
+  it('previews the file, then imports it as a second workspace and opens it', async () => {
+    await page.getByTestId('plan-file-input').setInputFiles({
+      name: `${COOP}.fengshou.json`,
+      mimeType: 'application/json',
+      buffer: exported,
+    })
+    const preview = page.getByTestId('plan-file-preview')
+    await preview.waitFor()
+    const text = (await preview.textContent()) ?? ''
+    expect(text).toContain(`${COOP}（榆树市）`)
+    expect(text).toContain('3 块')
+    expect(text).toContain('校验和一致')
+    expect(text).toContain('第 2 版格式')
+    // merging it into the workspace it came from: nothing to decide
+    await page.getByTestId('import-merge-start').click()
+    await page.getByText('没有冲突').waitFor()
+    await both('exchange-preview')
+
+    await page.getByTestId('import-as-workspace').click()
+    const done = page.getByTestId('imported-workspace')
+    await done.waitFor()
+    expect(await done.textContent()).toContain(`已导入为新工作区“${COOP} (2)”（3 块地）`)
+    await both('exchange-imported')
+
+    await page.getByTestId('open-imported').click()
+    await page.waitForURL(/#\/fields$/)
+    await page.getByText(FIELDS[2]!).first().waitFor()
+    for (const name of FIELDS) expect(await page.getByText(name, { exact: true }).count()).toBeGreaterThan(0)
+    expect(await page.getByTestId('workspace-switcher').textContent()).toContain(`${COOP} (2)`)
+    await both('exchange-opened-fields')
+  })
+
+  it('a damaged file is refused in words', async () => {
+    await page.goto(`${server.url}#/exchange`)
+    await page.getByRole('heading', { name: '导入/导出' }).waitFor()
+    const damaged = exported.toString('utf8').replace(FIELDS[0]!, '北岗1号地')
+    await page.getByTestId('plan-file-input').setInputFiles({
+      name: 'damaged.fengshou.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(damaged, 'utf8'),
+    })
+    const problem = page.getByTestId('import-problem')
+    await problem.waitFor()
+    expect(await problem.textContent()).toBe('文件保存后被改动过或已损坏（校验和不符）')
+    await both('exchange-refused')
+    expect(errors).toEqual([])
+  })
+})
