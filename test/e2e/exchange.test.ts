@@ -42,11 +42,16 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
     removeTempDataDir(dataDir)
   })
 
-  async function both(name: string) {
-    await page.setViewportSize({ width: 1440, height: 900 })
-    await screenshot(page, name)
-    await page.setViewportSize({ width: 1366, height: 768 })
-    await screenshot(page, `${name}-1366`)
+  /** The screen at both sizes; `card` is scrolled to the top of the view at each. */
+  async function both(name: string, card?: string) {
+    for (const [width, height, suffix] of [
+      [1440, 900, ''],
+      [1366, 768, '-1366'],
+    ] as const) {
+      await page.setViewportSize({ width, height })
+      if (card) await page.getByTestId(card).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await screenshot(page, `${name}${suffix}`)
+    }
     await page.setViewportSize({ width: 1440, height: 900 })
   }
 
@@ -105,13 +110,13 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
     // merging it into the workspace it came from: nothing to decide
     await page.getByTestId('import-merge-start').click()
     await page.getByText('没有冲突').waitFor()
-    await both('exchange-preview')
+    await both('exchange-preview', 'import-card')
 
     await page.getByTestId('import-as-workspace').click()
     const done = page.getByTestId('imported-workspace')
     await done.waitFor()
     expect(await done.textContent()).toContain(`已导入为新工作区“${COOP} (2)”（3 块地）`)
-    await both('exchange-imported')
+    await both('exchange-imported', 'import-card')
 
     await page.getByTestId('open-imported').click()
     await page.waitForURL(/#\/fields$/)
@@ -133,7 +138,7 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
     const problem = page.getByTestId('import-problem')
     await problem.waitFor()
     expect(await problem.textContent()).toBe('文件保存后被改动过或已损坏（校验和不符）')
-    await both('exchange-refused')
+    await both('exchange-refused', 'import-card')
     expect(errors).toEqual([])
   })
 })

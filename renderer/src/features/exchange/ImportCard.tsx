@@ -28,6 +28,7 @@ export function ImportCard() {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [done, setDone] = useState<Done | null>(null)
+  const [fileName, setFileName] = useState<string | null>(null)
 
   const reset = () => {
     setText(null)
@@ -83,15 +84,27 @@ export function ImportCard() {
         <Typography.Text type="secondary">
           {t('exchange.importHint', { limit: PLAN_FILE_MAX_MB })}
         </Typography.Text>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          aria-label={t('exchange.chooseFile')}
-          data-testid="plan-file-input"
-          disabled={busy}
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
+        <Space wrap>
+          {/* The browser's own file control speaks the browser's language: a button of ours opens it. */}
+          <input
+            ref={input}
+            type="file"
+            accept=".json,application/json"
+            aria-label={t('exchange.chooseFile')}
+            data-testid="plan-file-input"
+            style={{ display: 'none' }}
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              setFileName(file?.name ?? null)
+              void choose(file)
+              e.target.value = ''
+            }}
+          />
+          <Button onClick={() => input.current?.click()} disabled={busy} data-testid="choose-plan-file">
+            {t('exchange.chooseFile')}
+          </Button>
+          <Typography.Text type="secondary">{fileName ?? t('exchange.noFile')}</Typography.Text>
+        </Space>
         {preview && (
           <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} data-testid="plan-file-preview">
             <Descriptions.Item label={t('exchange.coop')}>
