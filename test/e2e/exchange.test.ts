@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -124,6 +125,60 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
     for (const name of FIELDS) expect(await page.getByText(name, { exact: true }).count()).toBeGreaterThan(0)
     expect(await page.getByTestId('workspace-switcher').textContent()).toContain(`${COOP} (2)`)
     await both('exchange-opened-fields')
+  })
+
+  it('a file from the county station that disagrees lists each conflict and merges only when each has a choice', async () => {
+    await page.goto(`${server.url}#/exchange`)
+    await page.getByRole('heading', { name: '导入/导出' }).waitFor()
+    // The agronomist measured 北岗一号地 again and suggests HSF on it and on a field not entered here.
+    const file = JSON.parse(exported.toString('utf8'))
+    const first = file.plan.fields[0]
+    first.areaHa += 1
+    const added = { ...first, id: 900, name: '河西新开地', areaHa: 3 }
+    file.plan.fields.push(added)
+    file.plan.scenarios.push({
+      id: 90,
+      name: '县站建议：建高标准农田',
+      seasonYear: 2026,
+      isBaseline: false,
+      note: '',
+      changes: [first.id, 900].map((fieldId) => ({
+        fieldId,
+        buildHsf: true,
+        varietyId: null,
+        densityPlantsPerHa: null,
+        waterRegime: null,
+      })),
+    })
+    const body = JSON.stringify([file.savedAt, file.appVersion ?? null, file.plan, file.versions ?? null])
+    file.checksum = `sha256:${createHash('sha256').update(body).digest('hex')}`
+    await page.getByTestId('plan-file-input').setInputFiles({
+      name: '县站建议.fengshou.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file), 'utf8'),
+    })
+    await page.getByTestId('plan-file-preview').waitFor()
+    await page.getByTestId('import-merge-start').click()
+    const conflicts = page.getByTestId('conflicts')
+    await conflicts.waitFor()
+    const text = (await conflicts.textContent()) ?? ''
+    expect(text).toContain(`地块“${FIELDS[0]}”在两边的数据不同：面积`)
+    expect(text).toContain('情景“县站建议：建高标准农田”用到地块“河西新开地”，本工作区没有这块地')
+    await page.getByTestId('import-merge').click()
+    expect(await page.getByTestId('import-problem').textContent()).toBe(
+      '还有 2 处冲突没有选择处理方式；每处都选好后才能合并',
+    )
+    await both('exchange-conflicts', 'import-card')
+    await page
+      .getByRole('radiogroup', { name: `“${FIELDS[0]}”的处理方式` })
+      .getByText('保留我的')
+      .click()
+    await page.getByRole('radiogroup', { name: '“河西新开地”的处理方式' }).getByText('添加这块地').click()
+    await page.getByTestId('import-merge').click()
+    const merged = page.getByTestId('merged')
+    await merged.waitFor()
+    expect(await merged.textContent()).toContain('新增情景 1 个，替换情景 0 个，新增地块 1 块，更新地块 0 块')
+    await both('exchange-merged', 'import-card')
   })
 
   it('a damaged file is refused in words', async () => {

@@ -59,7 +59,11 @@ export function ExportCard() {
         <Typography.Text type="secondary">{t('exchange.exportHint')}</Typography.Text>
         <Radio.Group value={what} onChange={(e) => setWhat(e.target.value as What)}>
           <Space orientation="vertical">
-            <Radio value="plan">{t('exchange.whatPlan', { count: versions.length })}</Radio>
+            <Radio value="plan">
+              {versions.length === 0
+                ? t('exchange.whatPlanNoVersions')
+                : t('exchange.whatPlan', { count: versions.length })}
+            </Radio>
             <Radio value="version" disabled={versions.length === 0}>
               {t('exchange.whatVersion')}
             </Radio>
