@@ -85,24 +85,26 @@ export function ImportCard() {
           {t('exchange.importHint', { limit: PLAN_FILE_MAX_MB })}
         </Typography.Text>
         <Space wrap>
-          {/* The browser's own file control speaks the browser's language: a button of ours opens it. */}
-          <input
-            ref={input}
-            type="file"
-            accept=".json,application/json"
-            aria-label={t('exchange.chooseFile')}
-            data-testid="plan-file-input"
-            style={{ display: 'none' }}
-            onChange={(e) => {
-              const file = e.target.files?.[0]
-              setFileName(file?.name ?? null)
-              void choose(file)
-              e.target.value = ''
-            }}
-          />
-          <Button onClick={() => input.current?.click()} disabled={busy} data-testid="choose-plan-file">
-            {t('exchange.chooseFile')}
-          </Button>
+          <span>
+            {/* The browser's own file control speaks the browser's language: a button of ours opens it. */}
+            <input
+              ref={input}
+              type="file"
+              accept=".json,application/json"
+              aria-label={t('exchange.chooseFile')}
+              data-testid="plan-file-input"
+              style={{ display: 'none' }}
+              onChange={(e) => {
+                const file = e.target.files?.[0]
+                setFileName(file?.name ?? null)
+                void choose(file)
+                e.target.value = ''
+              }}
+            />
+            <Button onClick={() => input.current?.click()} disabled={busy} data-testid="choose-plan-file">
+              {t('exchange.chooseFile')}
+            </Button>
+          </span>
           <Typography.Text type="secondary">{fileName ?? t('exchange.noFile')}</Typography.Text>
         </Space>
         {preview && (
