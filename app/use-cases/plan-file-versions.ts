@@ -8,7 +8,8 @@ import { AppError } from '../../engine/errors'
 /**
  * Plan versions as a plan file carries them: the version's header, hash, submission, comments and
  * decision as stored, and its content text gzip-compressed (base64). A frozen 50,000-field plan
- * stores about 90 MB of content; compressed, a version fits beside its plan (engine/exchange/limits.ts).
+ * stores about 86 MB of content; compressed (about 12 MB), two versions fit beside the plan
+ * (engine/exchange/limits.ts).
  * On reading, each version's content must give back its hash, or the file is refused.
  */
 

@@ -124,7 +124,8 @@ function newerVersion(version: number): AppError {
 
 /** Parses and checks a plan file's text whole; any problem is a VALIDATION error that says what. */
 export function readPlanFile(text: string): PlanFileContents {
-  if (text.length > PLAN_FILE_MAX_BYTES)
+  // UTF-8 bytes, as the file's size on disk: a Chinese name is one character but three bytes.
+  if (text.length > PLAN_FILE_MAX_BYTES || Buffer.byteLength(text) > PLAN_FILE_MAX_BYTES)
     throw invalid('plan_file_too_large', 'The plan file is too large', { limit: PLAN_FILE_MAX_MB })
   if (exceedsJsonDepth(text))
     throw invalid('too_deep', 'The plan file is nested too deeply', { limit: MAX_JSON_DEPTH })

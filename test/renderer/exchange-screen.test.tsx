@@ -145,7 +145,7 @@ describe('the exchange screen', () => {
     fireEvent.change(input, { target: { files: [big] } })
     await waitFor(() =>
       expect(screen.getByTestId('import-problem').textContent).toBe(
-        '方案文件太大：最大 50 MB。请只导出某一版本或部分方案后再导入',
+        '方案文件太大：最大 59 MB。请只导出某一版本或部分方案后再导入',
       ),
     )
     expect(backend.exchangePreview).not.toHaveBeenCalled()
