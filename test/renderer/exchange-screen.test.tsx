@@ -114,6 +114,8 @@ describe('the exchange screen', () => {
     )
     fireEvent.click(screen.getByTestId('import-merge'))
     await screen.findByTestId('merged')
+    // the export card reads the plan again, to offer the scenarios merged in
+    await waitFor(() => expect(backend.planGet).toHaveBeenCalledTimes(2))
     expect(backend.exchangeMerge).toHaveBeenCalledWith({
       text: '{"format":"fengshou-plan"}',
       choices: { 'field:东岗一号地': 'theirs', 'assumption:price.soybean': 'mine' },

@@ -17,7 +17,7 @@ type Done = { kind: 'workspace'; entry: WorkspaceEntry } | { kind: 'merge'; summ
  * Import: choose a file, see what it holds and what merging it would ask, then make it a workspace
  * of its own or merge it here, one choice per conflict. A refused file says why; nothing is written.
  */
-export function ImportCard() {
+export function ImportCard({ onMerged }: { onMerged?: () => void } = {}) {
   const { t } = useTranslation()
   const { format } = useWorkspace()
   const input = useRef<HTMLInputElement>(null)
@@ -73,6 +73,7 @@ export function ImportCard() {
     setBusy(false)
     if (!r.ok) return setProblem(refusalMessage(t, r.error))
     setDone({ kind: 'merge', summary: r.value })
+    onMerged?.()
   }
 
   const when = (iso: string) =>
