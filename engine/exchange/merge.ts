@@ -62,7 +62,8 @@ const FIELD_KEYS = [
   'history',
 ] as const
 
-const nextId = (items: readonly { id: number }[]) => () => {
+/** The next free id after the workspace's own, one at a time. */
+function counter(items: readonly { id: number }[]): () => number {
   let max = items.reduce((m, x) => Math.max(m, x.id), 0)
   return () => ++max
 }
@@ -88,10 +89,10 @@ export function mergePlans(mine: Plan, theirs: Plan, choices: MergeChoices | nul
     overrides: [],
   }
   const choice = (id: string) => choices?.[id]
-  const newVarietyId = nextId(mine.varieties)()
-  const newFieldId = nextId(mine.fields)()
-  const newScenarioId = nextId(mine.scenarios)()
-  const newLoanId = nextId(mine.loans)()
+  const newVarietyId = counter(mine.varieties)
+  const newFieldId = counter(mine.fields)
+  const newScenarioId = counter(mine.scenarios)
+  const newLoanId = counter(mine.loans)
 
   // Varieties by name; one the workspace lacks comes along when anything names it.
   const myVarietyByName = new Map(mine.varieties.map((v) => [v.name, v]))
