@@ -75,6 +75,11 @@ export type FileVersion = z.infer<typeof FileVersionSchema>
 
 /** Largest content text a version may unpack to: a 50,000-field plan's is about 90 MB. */
 const MAX_CONTENT_BYTES = 256 * 1024 * 1024
+/**
+ * Largest content all of a file's versions may unpack to together: a file within the size limit
+ * holds two 50,000-field versions (about 175 MB); a small file that unpacks to gigabytes is refused.
+ */
+const MAX_TOTAL_CONTENT_BYTES = 512 * 1024 * 1024
 
 export function toFileVersion(record: VersionRecordRow): FileVersion {
   const { content, ...rest } = record
@@ -88,13 +93,12 @@ function tampered(number: number): AppError {
 }
 
 /** Unpacks a version from a file and checks it against its hash; a mismatch refuses the file. */
-export function fromFileVersion(v: FileVersion): VersionRecordRow {
+export function fromFileVersion(v: FileVersion, maxBytes = MAX_CONTENT_BYTES): VersionRecordRow {
   const { contentGzip, ...rest } = v
   let content: string
   try {
-    content = gunzipSync(Buffer.from(contentGzip, 'base64'), { maxOutputLength: MAX_CONTENT_BYTES }).toString(
-      'utf8',
-    )
+    const bytes = gunzipSync(Buffer.from(contentGzip, 'base64'), { maxOutputLength: maxBytes })
+    content = bytes.toString('utf8')
   } catch {
     throw tampered(v.number)
   }
@@ -118,7 +122,12 @@ export function unpackVersions(versions: readonly FileVersion[]): VersionRecordR
       commentIds.add(c.id)
     }
   }
-  return versions.map(fromFileVersion)
+  let budget = MAX_TOTAL_CONTENT_BYTES
+  return versions.map((v) => {
+    const record = fromFileVersion(v, Math.max(1, Math.min(MAX_CONTENT_BYTES, budget)))
+    budget -= Buffer.byteLength(record.content)
+    return record
+  })
 }
 
 function duplicate(number: number): AppError {

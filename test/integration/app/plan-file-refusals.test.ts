@@ -3,7 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { toPlanFile } from '../../../app/use-cases/plan-file'
+import { fromFileVersion, toFileVersion } from '../../../app/use-cases/plan-file-versions'
+import { versionHash } from '../../../db/repositories/versions'
 import { buildDemoPlan } from '../../../engine/demo-plan'
+import type { AppError } from '../../../engine/errors'
 import type { Plan } from '../../../engine/schemas/plan'
 import { tempDir } from '../../helpers/db'
 import { demoWorkspace } from '../../helpers/demo-workspace'
@@ -132,5 +135,40 @@ describe('plan files refused as a new workspace: no file, no entry', () => {
     const r = await h.call('workspaces:import', { text: JSON.stringify(file) })
     expect(r).toMatchObject({ ok: false, error: { details: { issues: [{ rule: 'version_tampered' }] } } })
     expect(state()).toBe(before2)
+  })
+})
+
+describe('a version that unpacks to more than it may', () => {
+  it('is refused, as a version that does not match its hash', () => {
+    const header = {
+      number: 1,
+      title: '春播方案',
+      note: '',
+      author: '王经理',
+      createdAt: '2026-03-01T00:00:00.000Z',
+    }
+    const content = JSON.stringify({ pad: 'x'.repeat(10_000) })
+    const v = toFileVersion({
+      id: 1,
+      ...header,
+      content,
+      hash: versionHash(header, content),
+      fieldCount: 0,
+      scenarioCount: 0,
+      submission: null,
+      comments: [],
+      decision: null,
+    })
+    expect(v.contentGzip.length).toBeLessThan(200)
+    expect(fromFileVersion(v).content).toBe(content)
+    const rule = (() => {
+      try {
+        fromFileVersion(v, 1_000)
+      } catch (error) {
+        return (error as AppError).details.issues?.[0]?.rule
+      }
+      return null
+    })()
+    expect(rule).toBe('version_tampered')
   })
 })
