@@ -122,6 +122,29 @@ describe('the exchange screen', () => {
     })
   })
 
+  it('imports the file as a new workspace and offers to open it', async () => {
+    backend.exchangePreview.mockResolvedValueOnce({ ok: true, value: preview })
+    backend.workspacesImport.mockResolvedValueOnce({
+      ok: true,
+      value: { id: 'abc123', name: '县农技站建议方案', fieldCount: 42, isCurrent: false },
+    })
+    backend.workspacesOpen.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'x', details: {} },
+    })
+    renderWithApp(<ExchangeScreen />)
+    chooseFile('{"format":"fengshou-plan","y":2}')
+    fireEvent.click(await screen.findByTestId('import-as-workspace'))
+    const done = await screen.findByTestId('imported-workspace')
+    expect(backend.workspacesImport).toHaveBeenCalledWith({ text: '{"format":"fengshou-plan","y":2}' })
+    expect(done.textContent).toContain('已导入为新工作区“县农技站建议方案”（42 块地）。当前工作区没有变化。')
+    fireEvent.click(screen.getByTestId('open-imported'))
+    expect(backend.workspacesOpen).toHaveBeenCalledWith({ id: 'abc123' })
+    // a workspace that cannot be opened says so, in words
+    const problem = await screen.findByTestId('import-problem')
+    expect(problem.textContent).toBe('要操作的记录已不存在，可能已被删除。请刷新后重试。')
+  })
+
   it('a refused file says why in words, and offers nothing to import', async () => {
     backend.exchangePreview.mockResolvedValueOnce({
       ok: false,

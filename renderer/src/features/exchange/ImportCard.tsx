@@ -178,7 +178,9 @@ export function ImportCard({ onMerged }: { onMerged?: () => void } = {}) {
                 type="primary"
                 data-testid="open-imported"
                 onClick={() =>
-                  void api.workspacesOpen({ id: done.entry.id }).then((r) => r.ok && reloadInto('fields'))
+                  void api
+                    .workspacesOpen({ id: done.entry.id })
+                    .then((r) => (r.ok ? reloadInto('fields') : setProblem(refusalMessage(t, r.error))))
                 }
               >
                 {t('exchange.openIt')}
