@@ -26,6 +26,7 @@ import { acceptProposal, calibrationProposals, compareSeason } from './use-cases
 import { importCsv, previewCsv } from './use-cases/field-csv-import'
 import { bulkUpdateCheckedFields, createCheckedField, updateCheckedField } from './use-cases/field-edits'
 import { readOptimiserProblem, writeOptimiserProblem } from './use-cases/optimiser-problem'
+import { exportPlanFile, mergePlanFile, previewPlanFile } from './use-cases/plan-exchange'
 import {
   charter,
   commentOnVersion,
@@ -151,5 +152,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'actuals:compare': ({ seasonYear }) => compareSeason(holder.db, seasonYear),
     'calibration:list': () => calibrationProposals(holder.db),
     'calibration:accept': (input) => acceptProposal(holder.db, ctx, input),
+    'exchange:export': (input) => exportPlanFile(holder.db, ctx.now(), deps.version, input),
+    'exchange:preview': ({ text }) => previewPlanFile(holder.db, text),
+    'exchange:merge': ({ text, choices }) => mergePlanFile(holder.db, ctx, text, choices),
   }
 }

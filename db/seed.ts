@@ -27,6 +27,8 @@ export function createWorkspaceFile(
   ctx: WriteContext,
   demo: () => Plan,
   options: OpenOptions = {},
+  /** more to write into the new file (a plan file's versions), before it is put in place */
+  fill?: (db: DB) => void,
 ): void {
   const temp = `${file}.creating`
   removeDatabaseFiles(temp)
@@ -34,6 +36,7 @@ export function createWorkspaceFile(
     const { db } = openDatabase(temp, options)
     try {
       ensureWorkspace(db, ctx, demo)
+      if (fill) db.transaction(() => fill(db))()
     } finally {
       db.close()
     }

@@ -93,6 +93,10 @@ export const RULES = [
   'too_deep',
   'unsupported_version',
   'checksum_mismatch',
+  'not_a_plan_file',
+  'plan_file_too_large',
+  'request_too_large',
+  'merge_choice_missing',
   'not_a_backup',
   'workspace_fixed',
   // a folder the user chose for a backup (a USB stick): checked before anything is written

@@ -10,6 +10,7 @@ export const CHANNELS = [
   'workspaces:rename',
   'workspaces:remove',
   'workspaces:restore',
+  'workspaces:import',
   'workspace:get',
   'workspace:update',
   'workspace:backup',
@@ -63,6 +64,9 @@ export const CHANNELS = [
   'actuals:compare',
   'calibration:list',
   'calibration:accept',
+  'exchange:export',
+  'exchange:preview',
+  'exchange:merge',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -79,6 +83,7 @@ export const HOST_CHANNELS = [
   'workspaces:rename',
   'workspaces:remove',
   'workspaces:restore',
+  'workspaces:import',
 ] as const satisfies readonly Channel[]
 export type HostChannel = (typeof HOST_CHANNELS)[number]
 export type WorkspaceChannel = Exclude<Channel, HostChannel>

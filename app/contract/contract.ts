@@ -28,6 +28,8 @@ import {
   type OnExisting,
 } from '../../engine/csv/fields-csv'
 import type { ErrorCode } from '../../engine/errors'
+import { PLAN_FILE_MAX_BYTES } from '../../engine/exchange/limits'
+import { MERGE_CHOICES } from '../../engine/exchange/merge'
 import { type Problem, ProblemSchema } from '../../engine/optimiser/problem'
 import { ACTIONS } from '../../engine/optimiser/types'
 import {
@@ -60,6 +62,7 @@ import {
 } from './actuals'
 import { AuditListSchema, type AuditPage } from './audit'
 import type { Channel, HostChannel, WorkspaceChannel } from './channels'
+import type { ExportedPlanFile, MergeSummary, PlanFilePreview } from './exchange'
 
 /** The optimiser's problem as last saved in a workspace (optimiser:getProblem). */
 export type SavedProblem = { problem: Problem; savedAt: string }
@@ -136,6 +139,12 @@ const NewCoopSchema = z
   })
   .strict()
 const NewDemoSchema = z.object({ kind: z.literal('demo'), locale: z.enum(['zh-CN', 'en']) }).strict()
+// A plan file's text. The use case refuses one over PLAN_FILE_MAX_BYTES with its own sentence;
+// this cap only stops text no file could be (the browser server's body cap is lower still).
+const PlanFileText = z
+  .string()
+  .min(1)
+  .max(4 * PLAN_FILE_MAX_BYTES)
 const WorkspaceId = z.string().regex(/^[a-z0-9-]{1,40}$/)
 
 export const WorkspaceUpdateSchema = z
@@ -266,6 +275,8 @@ export const contract = {
   ),
   'workspaces:remove': def<WorkspaceList>()(z.object({ id: WorkspaceId }).strict()),
   'workspaces:restore': def<WorkspaceEntry>()(z.object({ id: WorkspaceId }).strict()),
+  // A plan file made into a workspace of its own, with its versions (hashes intact); listed, not opened.
+  'workspaces:import': def<WorkspaceEntry>()(z.object({ text: PlanFileText }).strict()),
   'workspace:get': def<Workspace>()(Empty),
   'workspace:update': def<Workspace>()(WorkspaceUpdateSchema),
   'workspace:backup': def<BackupInfo>()(Empty),
@@ -464,6 +475,24 @@ export const contract = {
   'actuals:compare': def<PlanVsActual>()(z.object({ seasonYear: SeasonYear }).strict()),
   'calibration:list': def<CalibrationProposal[]>()(Empty),
   'calibration:accept': def<CalibrationAccepted>()(AcceptProposalSchema),
+  // Plan files (导入/导出): the whole plan with its versions, one frozen version, or chosen
+  // scenarios (with the baseline and their loans); a preview; a merge, one choice per conflict.
+  'exchange:export': def<ExportedPlanFile>()(
+    z.discriminatedUnion('what', [
+      z.object({ what: z.literal('plan') }).strict(),
+      z.object({ what: z.literal('version'), versionId: Id }).strict(),
+      z.object({ what: z.literal('scenarios'), scenarioIds: z.array(Id).min(1).max(200) }).strict(),
+    ]),
+  ),
+  'exchange:preview': def<PlanFilePreview>()(z.object({ text: PlanFileText }).strict()),
+  'exchange:merge': def<MergeSummary>()(
+    z
+      .object({
+        text: PlanFileText,
+        choices: z.record(z.string().max(200), z.enum(MERGE_CHOICES)),
+      })
+      .strict(),
+  ),
 } satisfies { [C in Channel]: Def<z.ZodType, unknown> }
 
 export type Contract = typeof contract

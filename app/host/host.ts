@@ -3,6 +3,7 @@ import { isHostChannel } from '../contract/channels'
 import type { AppInfo, HostHandlers } from '../contract/contract'
 import type { Result } from '../contract/result'
 import { dispatch, toApiError, validateCall } from '../dispatch'
+import { readCheckedPlanFile } from '../use-cases/plan-exchange'
 import { type OpenedWorkspace, openWorkspace } from '../workspace'
 import { type DataPlace, WorkspaceFiles } from '../workspaces/manager'
 import { JobRunner } from './jobs'
@@ -162,6 +163,10 @@ export function startHost(options: HostOptions): Host {
       return files.list()
     },
     'workspaces:restore': ({ id }) => files.entry(files.restore(id).id),
+    'workspaces:import': ({ text }) => {
+      const file = readCheckedPlanFile(text)
+      return files.entry(files.importPlan(file.plan, file.records).id)
+    },
   }
 
   async function runHost(channel: keyof HostHandlers, input: unknown): Promise<Result<unknown>> {

@@ -25,6 +25,9 @@ export const LANES = {
   'workspaces:rename': now('write'),
   'workspaces:remove': job('write', true),
   'workspaces:restore': now('none'),
+  // A plan file made into a new workspace file: reading and checking it is long, and it adds to
+  // the list of workspaces, so it waits for other workspace changes.
+  'workspaces:import': job('write', true),
   'workspace:get': now('read'),
   'workspace:update': now('write'),
   'workspace:backup': job('read'),
@@ -85,4 +88,8 @@ export const LANES = {
   'actuals:compare': job('read'),
   'calibration:list': job('read'),
   'calibration:accept': job('write'),
+  // Plan files are megabytes of JSON: reading, checking (hashes of every version) and writing are long.
+  'exchange:export': job('read'),
+  'exchange:preview': job('read'),
+  'exchange:merge': job('write'),
 } as const satisfies Record<Channel, Lane>

@@ -9,8 +9,12 @@ export const TOKEN_HEADER = 'x-fengshou-token'
 /** The workspace the calling page was loaded for; see Host.call. */
 export const WORKSPACE_HEADER = 'x-fengshou-workspace'
 export const API_PREFIX = '/api/'
-/** Large enough for a 10,000-field plan file, small enough that nobody can fill memory. */
-export const MAX_BODY_BYTES = 32 * 1024 * 1024
+/**
+ * Large enough for the largest plan file the app reads (PLAN_FILE_MAX_BYTES, 59 MB, sent as a
+ * JSON string: its quotes escaped add about 15%), small enough that nobody can fill memory. A
+ * larger body is answered 413, which the renderer words as a refusal (request_too_large).
+ */
+export const MAX_BODY_BYTES = 80 * 1024 * 1024
 
 export type AppServerOptions = {
   /** The back-end host's call (host.ts): validated, scheduled, never rejects. */

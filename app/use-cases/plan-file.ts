@@ -1,25 +1,34 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { AppError, type Rule } from '../../engine/errors'
+import { PLAN_FILE_MAX_BYTES, PLAN_FILE_MAX_MB } from '../../engine/exchange/limits'
 import { currentVarietySource } from '../../engine/references'
 import { type Plan, PlanSchema } from '../../engine/schemas/plan'
 import { toIssues } from '../../engine/validation'
+import { type FileVersion, FileVersionSchema } from './plan-file-versions'
+
+export { PLAN_FILE_MAX_BYTES }
 
 /**
- * Plan files (for a USB stick or WeChat): one versioned JSON document with a SHA-256 checksum of
- * its plan, validated whole before anything is used, never half-read.
+ * Plan files (for a USB stick or WeChat): one versioned JSON document with a SHA-256 checksum,
+ * validated whole before anything is used, never half-read.
+ *
+ * Version 1 carries the plan, its checksum over the plan. Version 2 may also carry the
+ * workspace's plan versions (each with its stored content, hash, submission, comments and
+ * decision) and the app version that wrote it; its checksum covers everything the file carries.
  */
 export const PLAN_FILE_FORMAT = 'fengshou-plan'
-export const PLAN_FILE_VERSION = 1
-export const PLAN_FILE_MAX_BYTES = 64 * 1024 * 1024
+export const PLAN_FILE_VERSION = 2
 
 const EnvelopeSchema = z
   .object({
     format: z.literal(PLAN_FILE_FORMAT),
     version: z.number().int().positive(),
     savedAt: z.string().max(40),
+    appVersion: z.string().max(40).optional(),
     checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
     plan: z.unknown(),
+    versions: z.unknown().optional(),
   })
   .strict()
 
@@ -27,21 +36,50 @@ export type PlanFile = {
   format: typeof PLAN_FILE_FORMAT
   version: number
   savedAt: string
+  appVersion?: string
   checksum: string
   plan: Plan
+  versions?: FileVersion[]
 }
 
-function checksumOf(plan: unknown): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(plan)).digest('hex')}`
+/** What a plan file holds, once read and checked. */
+export type PlanFileContents = {
+  formatVersion: number
+  savedAt: string
+  appVersion: string | null
+  plan: Plan
+  versions: FileVersion[]
 }
 
-export function toPlanFile(plan: Plan, savedAt: Date): PlanFile {
+function sha256(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`
+}
+
+/** Version 1: the plan. Version 2: savedAt, appVersion, plan and versions, in that order. */
+function checksumOf(version: number, body: Omit<PlanFile, 'format' | 'version' | 'checksum'>): string {
+  if (version === 1) return sha256(JSON.stringify(body.plan))
+  return sha256(JSON.stringify([body.savedAt, body.appVersion ?? null, body.plan, body.versions ?? null]))
+}
+
+export function toPlanFile(
+  plan: Plan,
+  savedAt: Date,
+  extra: { appVersion?: string; versions?: FileVersion[] } = {},
+): PlanFile {
+  const body = {
+    savedAt: savedAt.toISOString(),
+    ...(extra.appVersion !== undefined ? { appVersion: extra.appVersion } : {}),
+    plan,
+    ...(extra.versions !== undefined ? { versions: extra.versions } : {}),
+  }
+  const { plan: _p, versions: _v, ...head } = body
   return {
     format: PLAN_FILE_FORMAT,
     version: PLAN_FILE_VERSION,
-    savedAt: savedAt.toISOString(),
-    checksum: checksumOf(plan),
+    ...head,
+    checksum: checksumOf(PLAN_FILE_VERSION, body),
     plan,
+    ...(extra.versions !== undefined ? { versions: extra.versions } : {}),
   }
 }
 
@@ -80,9 +118,15 @@ export function exceedsJsonDepth(text: string, limit = MAX_JSON_DEPTH): boolean 
   return false
 }
 
-/** Parses and checks a plan file's text; any problem is a VALIDATION error that says what. */
-export function parsePlanFile(text: string): Plan {
-  if (text.length > PLAN_FILE_MAX_BYTES) throw invalid('file_too_large', 'The plan file is too large')
+function newerVersion(version: number): AppError {
+  return invalid('unsupported_version', 'The plan file was made by a newer version', { version })
+}
+
+/** Parses and checks a plan file's text whole; any problem is a VALIDATION error that says what. */
+export function readPlanFile(text: string): PlanFileContents {
+  // UTF-8 bytes, as the file's size on disk: a Chinese name is one character but three bytes.
+  if (text.length > PLAN_FILE_MAX_BYTES || Buffer.byteLength(text) > PLAN_FILE_MAX_BYTES)
+    throw invalid('plan_file_too_large', 'The plan file is too large', { limit: PLAN_FILE_MAX_MB })
   if (exceedsJsonDepth(text))
     throw invalid('too_deep', 'The plan file is nested too deeply', { limit: MAX_JSON_DEPTH })
   let json: unknown
@@ -91,29 +135,48 @@ export function parsePlanFile(text: string): Plan {
   } catch {
     throw invalid('not_json', 'The plan file is not JSON')
   }
+  const looksLikePlanFile =
+    typeof json === 'object' && json !== null && (json as { format?: unknown }).format === PLAN_FILE_FORMAT
+  if (!looksLikePlanFile) throw invalid('not_a_plan_file', 'Not a Fengshou plan file')
+  const version = (json as { version?: unknown }).version
+  if (typeof version === 'number' && version > PLAN_FILE_VERSION) throw newerVersion(version)
   const envelope = EnvelopeSchema.safeParse(json)
   if (!envelope.success) {
-    const version = (json as { version?: unknown })?.version
-    if (typeof version === 'number' && version > PLAN_FILE_VERSION) {
-      throw invalid('unsupported_version', 'The plan file was made by a newer version', { version })
-    }
     throw new AppError('VALIDATION', 'Not a Fengshou plan file', { issues: toIssues(envelope.error, json) })
   }
-  if (envelope.data.version > PLAN_FILE_VERSION) {
-    throw invalid('unsupported_version', 'The plan file was made by a newer version', {
-      version: envelope.data.version,
-    })
-  }
-  if (checksumOf(envelope.data.plan) !== envelope.data.checksum) {
+  const data = envelope.data
+  if (data.version === 1 && (data.appVersion !== undefined || data.versions !== undefined))
+    throw invalid('not_a_plan_file', 'A version 1 plan file carries only its plan')
+  if (checksumOf(data.version, data as Omit<PlanFile, 'format'>) !== data.checksum) {
     throw invalid('checksum_mismatch', 'The plan file was changed or damaged after it was saved')
   }
-  const plan = PlanSchema.safeParse(envelope.data.plan)
+  const plan = PlanSchema.safeParse(data.plan)
   if (!plan.success) {
     throw new AppError('VALIDATION', 'The plan inside the file is invalid', {
-      issues: toIssues(plan.error, envelope.data.plan).map((i) => ({ ...i, path: ['plan', ...i.path] })),
+      issues: toIssues(plan.error, data.plan).map((i) => ({ ...i, path: ['plan', ...i.path] })),
+    })
+  }
+  const versions = z
+    .array(FileVersionSchema)
+    .max(1_000)
+    .safeParse(data.versions ?? [])
+  if (!versions.success) {
+    throw new AppError('VALIDATION', 'A plan version inside the file is invalid', {
+      issues: toIssues(versions.error, data.versions).map((i) => ({ ...i, path: ['versions', ...i.path] })),
     })
   }
   // Demo varieties saved by an earlier version cite an internal note: read them as the catalogue's records.
   const varieties = plan.data.varieties.map((v) => ({ ...v, source: currentVarietySource(v.name, v.source) }))
-  return { ...plan.data, varieties }
+  return {
+    formatVersion: data.version,
+    savedAt: data.savedAt,
+    appVersion: data.appVersion ?? null,
+    plan: { ...plan.data, varieties },
+    versions: versions.data,
+  }
+}
+
+/** The plan a plan file carries (the command-line tool's reading: versions are checked, not used). */
+export function parsePlanFile(text: string): Plan {
+  return readPlanFile(text).plan
 }

@@ -4,12 +4,16 @@ import { dirname, join } from 'node:path'
 import { mapSqliteError } from '../../db/errors'
 import { fsyncDir } from '../../db/files'
 import type { WriteContext } from '../../db/repositories/context'
+import type { VersionRecordRow } from '../../db/repositories/version-transfer'
+import { insertVersionRecords } from '../../db/repositories/version-transfer'
 import { createWorkspaceFile } from '../../db/seed'
 import { readWorkspaceSummary } from '../../db/workspace-summary'
 import { buildDemoPlan } from '../../engine/demo-plan'
 import { AppError, type ErrorCode } from '../../engine/errors'
+import { freeName } from '../../engine/exchange/merge'
 import { translate } from '../../engine/i18n/translate'
 import { type NewCoop, newCoopPlan } from '../../engine/new-coop-plan'
+import type { Plan } from '../../engine/schemas/plan'
 import type { Locale } from '../../engine/schemas/workspace'
 import type { WorkspaceEntry, WorkspaceList } from '../contract/contract'
 import { REMOVED_DIR, type Registry, readRegistry, WORKSPACES_DIR, writeRegistry } from './registry'
@@ -157,6 +161,40 @@ export class WorkspaceFiles {
     createWorkspaceFile(file, this.options.ctx, plan, this.bindingOption())
     registry.entries.push({ id, file: relative, lastOpenedAt: now.toISOString() })
     registry.current = id
+    this.save(registry)
+    return { id, file }
+  }
+
+  /**
+   * Makes a workspace from a checked plan file: its plan, then its versions as they were (ids,
+   * hashes), all in a file built aside and put in place whole. It is listed, not opened.
+   * A co-op name already in the list gets a number ("name (2)"), so the two can be told apart. A
+   * co-op name already in the list gets a number ("name (2)"), so the two can be told apart.
+   */
+  importPlan(plan: Plan, versions: readonly VersionRecordRow[]): { id: string; file: string } {
+    if (this.place.kind !== 'folder') refuseFixed()
+    const registry = this.registry()
+    const id = randomBytes(6).toString('hex')
+    const relative = `${WORKSPACES_DIR}/${id}.fengshou.sqlite`
+    const file = this.path(relative)
+    try {
+      mkdirSync(dirname(file), { recursive: true })
+    } catch (error) {
+      throw mapSqliteError(error)
+    }
+    const names = new Set(this.list().workspaces.map((w) => w.name))
+    const name = names.has(plan.workspace.name)
+      ? freeName(plan.workspace.name, names, 100)
+      : plan.workspace.name
+    const named = { ...plan, workspace: { ...plan.workspace, name } }
+    createWorkspaceFile(
+      file,
+      this.options.ctx,
+      () => named,
+      this.bindingOption(),
+      (db) => insertVersionRecords(db, versions),
+    )
+    registry.entries.push({ id, file: relative, lastOpenedAt: null })
     this.save(registry)
     return { id, file }
   }

@@ -205,7 +205,7 @@ function changedKeys(before: Field, after: FieldInput): Record<string, { from: u
   return changes
 }
 
-function updateFieldRow(db: DB, id: number, input: FieldInput, at: string): void {
+export function updateFieldRow(db: DB, id: number, input: FieldInput, at: string): void {
   db.prepare(
     `UPDATE field SET name = ?, village = ?, township = ?, area_ha = ?, crop = ?, variety_id = ?,
        density_plants_per_ha = ?, water_regime = ?, has_hsf = ?, hsf_year_built = ?, saline_class = ?,

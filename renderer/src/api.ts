@@ -68,6 +68,17 @@ export function createHttpApi(token: string, fetchImpl: typeof fetch = (...args)
       if (response.status === 403) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Forbidden', details: {} } }
       }
+      // Too large for the server to take (a plan file past its limit): a refusal, not an outage.
+      if (response.status === 413) {
+        return {
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: 'Request too large',
+            details: { issues: [{ path: [], rule: 'request_too_large' }] },
+          },
+        }
+      }
       if (!response.ok) return unavailable()
       const result = (await response.json()) as Result<unknown>
       if (!result.ok && result.error.code === 'WORKSPACE_CHANGED')

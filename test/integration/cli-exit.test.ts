@@ -42,6 +42,8 @@ describe('command line: every failure is exit code 2 and one translated line', (
   const planFile = (name: string, change: (plan: Record<string, unknown>) => void) => {
     const f = structuredClone(demo)
     change(f.plan)
+    // written as a version 1 file, whose checksum covers the plan alone (version 1 still reads)
+    f.version = 1
     f.checksum = `sha256:${createHash('sha256').update(JSON.stringify(f.plan)).digest('hex')}`
     writeFileSync(file(name), JSON.stringify(f))
     return file(name)

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { HOST_CHANNELS, type WorkspaceChannel } from '../../../app/contract/channels'
 import { LANES } from '../../../app/host/lanes'
+import { toPlanFile } from '../../../app/use-cases/plan-file'
 import type { CalibrationProposal } from '../../../engine/actuals/types'
 import type { VersionDetail, VersionSummary } from '../../../engine/board/version'
 import type { Field } from '../../../engine/schemas/field'
@@ -179,6 +180,13 @@ describe('an approved version is locked against every write channel', () => {
       }
     },
     'optimiser:saveProblem': () => ({ problem: { years: [{ year: 2025, coopBudgetYuan: 100_000 }] } }),
+    // a plan file of the workspace as it is now, with one scenario more: no conflict, one new scenario
+    'exchange:merge': () => {
+      const now = ok<Plan>('plan:get')
+      const scenario = { ...now.scenarios.find((s) => !s.isBaseline)!, id: 500, name: '县站建议' }
+      const file = toPlanFile({ ...now, scenarios: [...now.scenarios, scenario] }, new Date())
+      return { text: JSON.stringify(file), choices: {} }
+    },
     'charter:set': () => {
       const c = ok<{ members: unknown; board: unknown; revision: number | null }>('charter:get')
       return { ...c, members: { ...(c.members as object), majority: { num: 2, den: 3, strict: false } } }

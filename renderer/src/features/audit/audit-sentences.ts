@@ -340,6 +340,22 @@ function workspaceSentence(ctx: SentenceContext, e: AuditLogEntry): AuditSentenc
 }
 
 function planSentence(ctx: SentenceContext, e: AuditLogEntry): AuditSentence | null {
+  const d = e.detail
+  // A plan file merged in (engine/exchange/merge.ts): from whom, and what came in.
+  if (e.action === 'import' && d.merge === true) {
+    const names = (x: unknown) => (Array.isArray(x) ? x.map((n) => clip(String(n))).join('、') : '')
+    return {
+      text: ctx.t('audit.s.planMerge', {
+        from: clip(String(d.from ?? '')),
+        scenarios: names(d.scenarios) || '—',
+        newFields: isNumber(d.newFields) ? d.newFields : 0,
+        updatedFields: isNumber(d.updatedFields) ? d.updatedFields : 0,
+        assumptions: Array.isArray(d.assumptions) ? d.assumptions.length : 0,
+        loans: isNumber(d.loans) ? d.loans : 0,
+      }),
+      details: [],
+    }
+  }
   if (e.action !== 'import' || !isNumber(e.detail.fields)) return null
   const count = e.detail.fields
   return {

@@ -29,6 +29,7 @@ export const BUILT_ROUTES: readonly Route[] = [
   'board',
   'optimiser',
   'harvest',
+  'exchange',
   'audit',
   'settings',
 ]

@@ -58,6 +58,10 @@ export const SCREEN_LOADERS = {
     () => import('../harvest/HarvestScreen'),
     (m) => m.HarvestScreen,
   ),
+  exchange: framed(
+    () => import('../exchange/ExchangeScreen'),
+    (m) => m.ExchangeScreen,
+  ),
   audit: framed(
     () => import('../audit/AuditScreen'),
     (m) => m.AuditScreen,
