@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
-import { catalogueParts } from './vite-catalogues'
+import { catalogueParts } from './vite-catalogues.ts'
 
 // antd and the rc-component family it is built from; recharts and the d3 and redux code under it.
 const ANTD = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@babel[\\/]runtime|dayjs)[\\/]/

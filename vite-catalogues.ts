@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Plugin } from 'vite'
-import { SCREEN_NAMESPACES } from './engine/i18n/namespaces'
+import { SCREEN_NAMESPACES } from './engine/i18n/namespaces.ts'
 
 const PREFIX = 'catalogue:'
 

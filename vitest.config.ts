@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import { catalogueParts } from './vite-catalogues'
+import { catalogueParts } from './vite-catalogues.ts'
 
 // Tests mirror the source tree. e2e runs last, against the built app (npm test builds first).
 export default defineConfig({

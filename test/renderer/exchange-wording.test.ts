@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import en from '../../engine/i18n/locales/en.json'
+import zhCN from '../../engine/i18n/locales/zh-CN.json'
 import { createHttpApi } from '../../renderer/src/api'
 import { describeEntry } from '../../renderer/src/features/audit/audit-sentences'
 import { refusalMessage } from '../../renderer/src/features/exchange/refusal'
@@ -10,7 +11,7 @@ import { makeFormat } from '../../renderer/src/lib/format'
 // What a user reads about plan files outside the screen itself: the server's refusal of a body
 // too large for it, and the change log's line for a merge.
 describe('plan-file wording', () => {
-  initI18n('zh-CN', { en })
+  initI18n('zh-CN', { 'zh-CN': zhCN, en })
   const t = i18next.getFixedT('zh-CN')
 
   it('a plan file too large for the browser-mode server is a refusal in words, not an outage', async () => {
