@@ -163,7 +163,7 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
     await conflicts.waitFor()
     const text = (await conflicts.textContent()) ?? ''
     expect(text).toContain(`地块“${FIELDS[0]}”在两边的数据不同：面积`)
-    expect(text).toContain('情景“县站建议：建高标准农田”用到地块“河西新开地”，本工作区没有这块地')
+    expect(text).toContain('方案“县站建议：建高标准农田”用到地块“河西新开地”，本工作区没有这块地')
     await page.getByTestId('import-merge').click()
     expect(await page.getByTestId('import-problem').textContent()).toBe(
       '还有 2 处冲突没有选择处理方式；每处都选好后才能合并',
@@ -177,7 +177,7 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
     await page.getByTestId('import-merge').click()
     const merged = page.getByTestId('merged')
     await merged.waitFor()
-    expect(await merged.textContent()).toContain('新增情景 1 个，替换情景 0 个，新增地块 1 块，更新地块 0 块')
+    expect(await merged.textContent()).toContain('新增方案 1 个，替换方案 0 个，新增地块 1 块，更新地块 0 块')
     await both('exchange-merged', 'import-card')
   })
 
