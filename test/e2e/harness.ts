@@ -274,3 +274,22 @@ export async function demoTextOnScreens(
   }
   return found
 }
+
+/**
+ * A call of the contract over browser mode's HTTP API, as the page itself makes it; a refusal
+ * throws with the error, so a test's set-up never goes on from a call that did not happen.
+ */
+export async function callApi<T = unknown>(
+  server: RunningServer,
+  channel: string,
+  input: unknown = {},
+): Promise<T> {
+  const response = await fetch(`${server.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-fengshou-token': server.token },
+    body: JSON.stringify(input),
+  })
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown }
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
+  return result.value
+}
