@@ -52,6 +52,16 @@ describe('the investment optimiser', () => {
     await page.getByTestId('optimiser-years-result').scrollIntoViewIfNeeded()
     await screenshot(page, 'optimiser-years-zh-CN')
 
+    // Where more money stops paying: eight solves in the page's worker, drawn as they come.
+    await page.getByTestId('frontier-run').click()
+    await page.getByTestId('frontier-summary').waitFor({ timeout: 60_000 })
+    await expect(page.getByTestId('frontier-table').locator('tbody tr.ant-table-row').count()).resolves.toBe(
+      8,
+    )
+    await expect(page.getByTestId('frontier-chart').locator('circle').count()).resolves.toBe(8)
+    await page.getByTestId('optimiser-frontier').scrollIntoViewIfNeeded()
+    await settle(page)
+    await screenshot(page, 'optimiser-frontier-zh-CN')
     await page.getByRole('button', { name: /生成方案/ }).click()
     await page.getByTestId('optimiser-made').waitFor()
     await expect(page.getByTestId('optimiser-made').textContent()).resolves.toContain('投资优化 2027')

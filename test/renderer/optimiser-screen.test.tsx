@@ -3,6 +3,7 @@ import highsLoader from 'highs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildDemoPlan } from '../../engine/demo-plan'
 import { buildInput } from '../../engine/optimiser/candidates'
+import { budgetFrontier, FRONTIER_SCALES } from '../../engine/optimiser/frontier'
 import { type Problem, ProblemSchema } from '../../engine/optimiser/problem'
 import { optimise } from '../../engine/optimiser/solve'
 import type { FromOptimiser, ToOptimiser } from '../../renderer/src/features/optimiser/optimiser-protocol'
@@ -39,6 +40,16 @@ function fakeWorker(sent: ToOptimiser[], options: { answers: boolean } = { answe
         if (!options.answers) return
         setTimeout(() => {
           const input = buildInput(message.plan, message.problem)
+          if (message.type === 'frontier') {
+            budgetFrontier(highs, input, {
+              onPoint: (point) =>
+                w.onmessage?.({
+                  data: { type: 'frontierPoint', point, total: FRONTIER_SCALES.length },
+                } as MessageEvent<FromOptimiser>),
+            })
+            w.onmessage?.({ data: { type: 'frontierDone' } } as MessageEvent<FromOptimiser>)
+            return
+          }
           const result = optimise(highs, input)
           w.onmessage?.({
             data: {
@@ -182,6 +193,35 @@ describe('optimiser screen', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('draws the budget-versus-gain frontier on request: at the typed budget, the roll-out found', async () => {
+    const sent: ToOptimiser[] = []
+    renderWithApp(<OptimiserScreen makeWorker={fakeWorker(sent).make} />)
+    await screen.findByLabelText('2025 年自有资金（万元）')
+    for (const year of [2025, 2026, 2027]) type(`${year} 年自有资金（万元）`, '5')
+    type('贷款额度合计', '5')
+    fireEvent.click(screen.getByRole('button', { name: /求\s*解/ }))
+    const npv = await screen.findByTestId('optimiser-npv', {}, { timeout: 20_000 })
+    fireEvent.click(screen.getByTestId('frontier-run'))
+    const summary = await screen.findByTestId('frontier-summary', {}, { timeout: 30_000 })
+    expect(sent.map((m) => m.type)).toEqual(['run', 'frontier'])
+    expect(sent[1]!.problem).toEqual(sent[0]!.problem)
+    const rows = within(screen.getByTestId('frontier-table')).getAllByRole('row').slice(1)
+    expect(rows).toHaveLength(FRONTIER_SCALES.length)
+    const cells = (i: number) =>
+      within(rows[i]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+    // ×1: 15 万元 of own money over three years, and the NPV the roll-out above found
+    expect(cells(4).slice(0, 3)).toEqual(['1 倍', '15.0 万元', '5.0 万元'])
+    expect(cells(4)[4]).toBe(npv.textContent)
+    // ×0: nothing spent
+    expect(cells(0)[3]).toBe('0 元')
+    expect(screen.getByTestId('frontier-chart').querySelectorAll('circle')).toHaveLength(
+      FRONTIER_SCALES.length,
+    )
+    expect(summary.textContent).toMatch(/^把自有资金和贷款额度都加一倍（自有资金合计 30\.0 万元）/)
   })
 
   it('opens with the problem saved last time, and saves the one it solves', async () => {

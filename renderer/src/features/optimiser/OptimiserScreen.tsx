@@ -8,6 +8,7 @@ import { parseOrThrow } from '../../../../engine/validation'
 import { api, unwrap } from '../../api'
 import { errorMessage, issueMessage } from '../../lib/errors'
 import { PlanProblem } from '../scenarios/PlanProblem'
+import { FrontierCard } from './FrontierCard'
 import { GenerateScenarios } from './GenerateScenarios'
 import { OptimiserForm } from './OptimiserForm'
 import { OptimiserResult } from './OptimiserResult'
@@ -148,6 +149,14 @@ export function OptimiserScreen(props: { makeWorker?: WorkerFactory }) {
         <>
           {isStale ? <Alert type="info" showIcon title={t('optimiser.stale')} /> : null}
           <OptimiserResult run={state} />
+          {state.result.status === 'optimal' || state.result.status === 'time_limit' ? (
+            <FrontierCard
+              key={state.runId}
+              plan={state.plan}
+              problem={state.problem}
+              {...(props.makeWorker ? { makeWorker: props.makeWorker } : {})}
+            />
+          ) : null}
           {(state.result.status === 'optimal' || state.result.status === 'time_limit') &&
           state.result.schedule.length > 0 ? (
             <GenerateScenarios

@@ -27,7 +27,7 @@ export type OptimiserState =
 /** Makes the worker; a test passes a fake one. */
 export type WorkerFactory = () => Worker
 
-const defaultWorker: WorkerFactory = () =>
+export const defaultWorker: WorkerFactory = () =>
   new Worker(new URL('./optimiser.worker.ts', import.meta.url), { type: 'module' })
 
 /**
@@ -68,7 +68,8 @@ export function useOptimiserRun(makeWorker: WorkerFactory = defaultWorker) {
             seconds: (Date.now() - startedAt) / 1000,
             runId,
           })
-        else setState({ status: 'failed', code: m.code, issues: m.issues })
+        else if (m.type === 'error') setState({ status: 'failed', code: m.code, issues: m.issues })
+        else return
         stop()
       }
       w.onerror = () => {
