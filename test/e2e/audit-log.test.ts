@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { browserSession, chooseOption, screenshot, settle } from './harness'
+import { browserSession, callApi, chooseOption, screenshot, settle } from './harness'
 
 // A co-op manager makes a few changes, then opens the change log (修改记录) to see who changed
 // what and when, as sentences in Chinese, and narrows it by what was changed, by words and by date.
 describe('change log', () => {
   const s = browserSession({ width: 1366, height: 768 })
 
-  /** A call of the contract over browser mode's HTTP API, as the page itself makes it. */
-  async function api(channel: string, input: unknown = {}): Promise<unknown> {
-    const response = await fetch(`${s.server.origin}/api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-fengshou-token': s.server.token },
-      body: JSON.stringify(input),
-    })
-    const result = (await response.json()) as { ok: boolean; value: unknown; error?: unknown }
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
-    return result.value
-  }
+  const api = <T = unknown>(channel: string, input: unknown = {}) => callApi<T>(s.server, channel, input)
 
   const entries = () => s.page.getByTestId('audit-entry')
   /** Picks one more kind in 改了什么; the multiple select stays open until Escape. */

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { VersionDetail, VersionSummary } from '../../engine/board/version'
 import { DEMO_SCENARIO_NAMES } from '../../engine/demo-plan'
 import type { Plan } from '../../engine/schemas/plan'
-import { browserSession, SCREENSHOTS, screenshot, settle } from './harness'
+import { browserSession, callApi, SCREENSHOTS, screenshot, settle } from './harness'
 
 // The manager freezes the demo plan as a version, the board comments and a general meeting approves
 // the HSF scenario; the secretary opens the board pack and prints it to an A4 PDF (Chromium's own
@@ -16,16 +16,7 @@ describe('the board pack (理事会材料) as a PDF', () => {
   const out = mkdtempSync(join(tmpdir(), 'fengshou-pack-'))
   afterAll(() => rmSync(out, { recursive: true, force: true }))
 
-  async function api<T>(channel: string, input: unknown = {}): Promise<T> {
-    const response = await fetch(`${s.server.origin}/api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-fengshou-token': s.server.token },
-      body: JSON.stringify(input),
-    })
-    const result = (await response.json()) as { ok: boolean; value: T; error?: unknown }
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
-    return result.value
-  }
+  const api = <T = unknown>(channel: string, input: unknown = {}) => callApi<T>(s.server, channel, input)
 
   const text = (pdf: string, page?: number) =>
     execFileSync(

@@ -3,7 +3,7 @@ import type { Field } from '../../engine/schemas/field'
 import type { Plan, Scenario } from '../../engine/schemas/plan'
 import { FIELDS_CSV_HEADER, gb18030 } from '../helpers/csv'
 import { actualsCsv, dripBiasedActuals } from '../helpers/harvest'
-import { browserSession, chooseOption, screenshot, settle } from './harness'
+import { browserSession, callApi, chooseOption, screenshot, settle } from './harness'
 
 // After the harvest, in a co-op's own workspace: it moved half its rainfed maize to drip this
 // season and drip did 10 % better than the plan assumed. The manager records the scenario carried
@@ -39,17 +39,7 @@ describe('harvest and calibration (实收与校准)', () => {
   const s = browserSession({ width: 1440, height: 900 })
   const year = new Date().getFullYear()
 
-  /** A call of the contract over browser mode's HTTP API, as the page itself makes it. */
-  async function api<T>(channel: string, input: unknown = {}): Promise<T> {
-    const response = await fetch(`${s.server.origin}/api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-fengshou-token': s.server.token },
-      body: JSON.stringify(input),
-    })
-    const result = (await response.json()) as { ok: boolean; value: T; error?: unknown }
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
-    return result.value
-  }
+  const api = <T = unknown>(channel: string, input: unknown = {}) => callApi<T>(s.server, channel, input)
 
   let csv: Buffer
   let rows = 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { browserSession, screenshot, settle } from './harness'
+import { browserSession, callApi, screenshot, settle } from './harness'
 
 // A co-op's accountant adds the bank's loan to the drip scenario, reads what it costs year by
 // year and where the cash runs lowest, compares the scenarios with and without financing, and
@@ -7,16 +7,7 @@ import { browserSession, screenshot, settle } from './harness'
 describe('a scenario’s loans and cash flow', () => {
   const s = browserSession({ width: 1440, height: 900 })
 
-  async function api(channel: string, input: unknown = {}): Promise<unknown> {
-    const response = await fetch(`${s.server.origin}/api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-fengshou-token': s.server.token },
-      body: JSON.stringify(input),
-    })
-    const result = (await response.json()) as { ok: boolean; value: unknown; error?: unknown }
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
-    return result.value
-  }
+  const api = <T = unknown>(channel: string, input: unknown = {}) => callApi<T>(s.server, channel, input)
 
   const openFinance = async () => {
     await s.page.goto(`${s.server.url}#/scenarios`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { browserSession, screenshot, settle } from './harness'
+import { browserSession, callApi, screenshot, settle } from './harness'
 
 // A co-op manager states three years of own money and a loan limit on the demo, lets HiGHS (in
 // the page's worker, from the built wasm asset) find the roll-out, reads which fields come first
@@ -7,16 +7,7 @@ import { browserSession, screenshot, settle } from './harness'
 describe('the investment optimiser', () => {
   const s = browserSession({ width: 1440, height: 900 })
 
-  async function api(channel: string, input: unknown = {}): Promise<unknown> {
-    const response = await fetch(`${s.server.origin}/api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-fengshou-token': s.server.token },
-      body: JSON.stringify(input),
-    })
-    const result = (await response.json()) as { ok: boolean; value: unknown; error?: unknown }
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
-    return result.value
-  }
+  const api = <T = unknown>(channel: string, input: unknown = {}) => callApi<T>(s.server, channel, input)
 
   it('solves the demo with a budget, shows the schedule and the money by year, and makes scenarios for Compare', async () => {
     const page = s.page
