@@ -323,7 +323,15 @@ describe('a valid file with a version and seasons, changed at random and reseale
     // the version's packed content is one long string: changing it is covered by its own hash test
     const everywhere = paths(base).filter((p) => p.length > 0 && p[0] !== 'checksum' && p[0] !== 'format')
     const inSeasons = everywhere.filter((p) => p[0] === 'seasons')
-    const mutation = fc.record({
+    // references and keys: ids the plan has, ids it lacks, another record's field and season
+    const references = inSeasons.filter((p) =>
+      ['fieldId', 'scenarioId', 'seasonYear'].includes(String(p.at(-1))),
+    )
+    const reference = fc.record({
+      path: fc.constantFrom(...references),
+      value: fc.oneof(fc.integer({ min: -2, max: 60 }), fc.integer({ min: 2020, max: 2030 })),
+    })
+    const anywhere = fc.record({
       path: fc.oneof(
         fc.constantFrom(...inSeasons),
         fc.constantFrom(...inSeasons),
@@ -342,28 +350,31 @@ describe('a valid file with a version and seasons, changed at random and reseale
     })
     const outcomes = { ok: 0, refused: 0 }
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (changes) => {
-        const file = structuredClone(base)
-        for (const c of changes) {
-          try {
-            setAt(file, c.path, c.value)
-          } catch {
-            // an earlier change removed or replaced what this path ran through
+      fc.asyncProperty(
+        fc.array(fc.oneof(reference, anywhere), { minLength: 1, maxLength: 3 }),
+        async (changes) => {
+          const file = structuredClone(base)
+          for (const c of changes) {
+            try {
+              setAt(file, c.path, c.value)
+            } catch {
+              // an earlier change removed or replaced what this path ran through
+            }
           }
-        }
-        const changed = resealed(file)
-        const before = folderState(dir)
-        for (const channel of ['exchange:preview', 'workspaces:import']) {
-          const r = await h.call(channel, { text: changed })
-          if (r.ok) {
-            outcomes.ok++
-            continue
+          const changed = resealed(file)
+          const before = folderState(dir)
+          for (const channel of ['exchange:preview', 'workspaces:import']) {
+            const r = await h.call(channel, { text: changed })
+            if (r.ok) {
+              outcomes.ok++
+              continue
+            }
+            outcomes.refused++
+            expect(r.error.code).toBe('VALIDATION')
+            if (channel === 'workspaces:import') expect(folderState(dir)).toBe(before)
           }
-          outcomes.refused++
-          expect(r.error.code).toBe('VALIDATION')
-          if (channel === 'workspaces:import') expect(folderState(dir)).toBe(before)
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     )
     // the mutations both pass and fail: the property is about both kinds of outcome
