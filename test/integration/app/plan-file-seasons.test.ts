@@ -252,6 +252,48 @@ describe('a file whose season after does not hold together is refused, nothing w
   })
 })
 
+describe("the limits of a file's season after", () => {
+  const at = new Date('2026-12-01T00:00:00Z')
+  const plan = versionPlan()
+  const field = plan.fields[0]!.id
+  const actual = (seasonYear: number) => ({
+    fieldId: field,
+    seasonYear,
+    yieldKgPerHa: 8250,
+    priceYuanPerKg: null,
+    costYuanPerHa: null,
+    source: 'hand' as const,
+    recordedAt: '2026-10-20T00:00:00.000Z',
+  })
+  const ruleOf = (seasons: Parameters<typeof toPlanFile>[2]) => {
+    try {
+      readPlanFile(JSON.stringify(toPlanFile(plan, at, seasons)))
+      return null
+    } catch (error) {
+      return (error as { details: { issues?: { rule: string; params?: unknown }[] } }).details.issues?.[0]
+    }
+  }
+
+  it('100 seasons read; 101 are refused, saying how many', () => {
+    const years = (n: number) => Array.from({ length: n }, (_, i) => 1950 + i)
+    expect(ruleOf({ seasons: { actuals: years(100).map(actual), carriedOut: [] } })).toBeNull()
+    expect(ruleOf({ seasons: { actuals: years(101).map(actual), carriedOut: [] } })).toEqual({
+      path: ['seasons'],
+      rule: 'file_too_many_seasons',
+      params: { count: 101, limit: 100 },
+    })
+  })
+
+  it('a season outside 1950–2100, an unknown way of entry and an unknown key are refused', () => {
+    expect(ruleOf({ seasons: { actuals: [actual(2101)], carriedOut: [] } })?.rule).toBe('max_number')
+    expect(
+      ruleOf({ seasons: { actuals: [{ ...actual(2025), source: 'ocr' as 'hand' }], carriedOut: [] } })?.rule,
+    ).toBe('invalid_option')
+    const extra = { actuals: [], carriedOut: [], notes: '' } as never
+    expect(ruleOf({ seasons: extra })?.rule).toBe('unknown_key')
+  })
+})
+
 describe('version-2 files written before seasons existed', () => {
   const at = new Date('2026-11-30T00:00:00Z')
   // exactly what the format wrote before: savedAt, appVersion, plan, versions in the checksum
