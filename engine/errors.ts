@@ -149,6 +149,12 @@ export const RULES = [
   'money_unit_unknown',
   // the actuals command: a scenario named that the plan does not have
   'unknown_scenario',
+  // a plan file's season after (实收): references into the file's own plan, one record per place
+  'file_actual_unknown_field',
+  'file_actual_duplicate',
+  'file_season_unknown_scenario',
+  'file_season_duplicate',
+  'file_too_many_seasons',
 ] as const
 
 export type Rule = (typeof RULES)[number]

@@ -11,6 +11,10 @@ export type PlanFilePreview = {
   fieldCount: number
   scenarioCount: number
   versionCount: number
+  /** seasons the file's season after names (by an actual or a record of the scenario carried out) */
+  seasonCount: number
+  /** actual records (实收) the file carries; a new workspace gets them, a merge does not */
+  actualCount: number
   /** the file's checksum matched what it carries (a file that does not match is refused) */
   checksumVerified: boolean
   formatVersion: number

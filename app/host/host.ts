@@ -165,7 +165,7 @@ export function startHost(options: HostOptions): Host {
     'workspaces:restore': ({ id }) => files.entry(files.restore(id).id),
     'workspaces:import': ({ text }) => {
       const file = readCheckedPlanFile(text)
-      return files.entry(files.importPlan(file.plan, file.records).id)
+      return files.entry(files.importPlan(file.plan, file.records, file.seasons).id)
     },
   }
 

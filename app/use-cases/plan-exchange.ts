@@ -1,5 +1,6 @@
 import type { DB } from '../../db/connection'
 import { readPlan } from '../../db/plan-store'
+import { listActuals, listSeasonRecordRows } from '../../db/repositories/actuals'
 import type { WriteContext } from '../../db/repositories/context'
 import { writeMerge } from '../../db/repositories/plan-merge'
 import { readVersionRecords } from '../../db/repositories/version-transfer'
@@ -11,6 +12,7 @@ import { toIssues } from '../../engine/validation'
 import type { ParsedInputOf } from '../contract/contract'
 import type { ExportedPlanFile, MergeSummary, PlanFilePreview } from '../contract/exchange'
 import { readPlanFile, toPlanFile } from './plan-file'
+import type { FileSeasons } from './plan-file-seasons'
 import { toFileVersion, unpackVersions } from './plan-file-versions'
 
 /**
@@ -44,8 +46,13 @@ export function exportPlanFile(
   if (input.what === 'plan') {
     const plan = readPlan(db)
     const versions = readVersionRecords(db).map(toFileVersion)
-    return packed(JSON.stringify(toPlanFile(plan, now, { appVersion, versions })), fileName(plan, `-${day}`))
+    // The season after goes with the whole plan only: moving a co-op keeps its harvest records.
+    const seasons = { actuals: listActuals(db), carriedOut: listSeasonRecordRows(db) }
+    const file = toPlanFile(plan, now, { appVersion, versions, seasons })
+    return packed(JSON.stringify(file), fileName(plan, `-${day}`))
   }
+  // A version's file and a set of scenarios' file carry no seasons: a version is a frozen plan, and
+  // a set of scenarios is for merging, which never takes another co-op's harvest records.
   if (input.what === 'version') {
     const [record] = readVersionRecords(db, [input.versionId])
     if (!record) throw refuse('version_not_frozen', 'versionId')
@@ -69,6 +76,12 @@ export function readCheckedPlanFile(text: string) {
   return { ...file, records: unpackVersions(file.versions) }
 }
 
+/** The seasons a file's season-after part names, by an actual or a record of what was carried out. */
+function seasonYears(seasons: FileSeasons | null): Set<number> {
+  if (!seasons) return new Set()
+  return new Set([...seasons.actuals, ...seasons.carriedOut].map((r) => r.seasonYear))
+}
+
 export function previewPlanFile(db: DB, text: string): PlanFilePreview {
   const file = readCheckedPlanFile(text)
   const { plan } = file
@@ -79,6 +92,8 @@ export function previewPlanFile(db: DB, text: string): PlanFilePreview {
     fieldCount: plan.fields.length,
     scenarioCount: plan.scenarios.length,
     versionCount: file.versions.length,
+    seasonCount: seasonYears(file.seasons).size,
+    actualCount: file.seasons?.actuals.length ?? 0,
     checksumVerified: true,
     formatVersion: file.formatVersion,
     appVersion: file.appVersion,
@@ -89,6 +104,8 @@ export function previewPlanFile(db: DB, text: string): PlanFilePreview {
 
 /**
  * Merges a file's scenarios (with their loans) and assumption changes into the open workspace.
+ * The file's season after (actuals, what each season carried out) is not merged: they are another
+ * co-op's (or another copy's) harvest records; importing the file as a new workspace keeps them.
  * Refused, with nothing written, until every conflict has a choice that fits it, and when the
  * workspace's plan after the merge would break a rule.
  */

@@ -5,6 +5,7 @@ import { PLAN_FILE_MAX_BYTES, PLAN_FILE_MAX_MB } from '../../engine/exchange/lim
 import { currentVarietySource } from '../../engine/references'
 import { type Plan, PlanSchema } from '../../engine/schemas/plan'
 import { toIssues } from '../../engine/validation'
+import { checkFileSeasons, type FileSeasons } from './plan-file-seasons'
 import { type FileVersion, FileVersionSchema } from './plan-file-versions'
 
 export { PLAN_FILE_MAX_BYTES }
@@ -16,6 +17,10 @@ export { PLAN_FILE_MAX_BYTES }
  * Version 1 carries the plan, its checksum over the plan. Version 2 may also carry the
  * workspace's plan versions (each with its stored content, hash, submission, comments and
  * decision) and the app version that wrote it; its checksum covers everything the file carries.
+ * A whole-plan file of version 2 may also carry the season after (`seasons`: the co-op's recorded
+ * actuals and which scenario each season carried out, app/use-cases/plan-file-seasons.ts); the
+ * checksum covers it too, appended to the checksum's input only when present, so a version-2 file
+ * written without it verifies as before.
  */
 export const PLAN_FILE_FORMAT = 'fengshou-plan'
 export const PLAN_FILE_VERSION = 2
@@ -29,6 +34,7 @@ const EnvelopeSchema = z
     checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
     plan: z.unknown(),
     versions: z.unknown().optional(),
+    seasons: z.unknown().optional(),
   })
   .strict()
 
@@ -40,6 +46,7 @@ export type PlanFile = {
   checksum: string
   plan: Plan
   versions?: FileVersion[]
+  seasons?: FileSeasons
 }
 
 /** What a plan file holds, once read and checked. */
@@ -49,30 +56,42 @@ export type PlanFileContents = {
   appVersion: string | null
   plan: Plan
   versions: FileVersion[]
+  /** the season after, when the file carries it (only whole-plan files do) */
+  seasons: FileSeasons | null
 }
 
 function sha256(text: string): string {
   return `sha256:${createHash('sha256').update(text).digest('hex')}`
 }
 
-/** Version 1: the plan. Version 2: savedAt, appVersion, plan and versions, in that order. */
-function checksumOf(version: number, body: Omit<PlanFile, 'format' | 'version' | 'checksum'>): string {
+/**
+ * Version 1: the plan. Version 2: savedAt, appVersion, plan and versions, in that order, and the
+ * seasons after them only when the file carries them: a file without seasons hashes exactly as
+ * files written before seasons existed.
+ */
+function checksumOf(
+  version: number,
+  body: Omit<PlanFile, 'format' | 'version' | 'checksum' | 'seasons'> & { seasons?: unknown },
+): string {
   if (version === 1) return sha256(JSON.stringify(body.plan))
-  return sha256(JSON.stringify([body.savedAt, body.appVersion ?? null, body.plan, body.versions ?? null]))
+  const input: unknown[] = [body.savedAt, body.appVersion ?? null, body.plan, body.versions ?? null]
+  if (body.seasons !== undefined) input.push(body.seasons)
+  return sha256(JSON.stringify(input))
 }
 
 export function toPlanFile(
   plan: Plan,
   savedAt: Date,
-  extra: { appVersion?: string; versions?: FileVersion[] } = {},
+  extra: { appVersion?: string; versions?: FileVersion[]; seasons?: FileSeasons } = {},
 ): PlanFile {
   const body = {
     savedAt: savedAt.toISOString(),
     ...(extra.appVersion !== undefined ? { appVersion: extra.appVersion } : {}),
     plan,
     ...(extra.versions !== undefined ? { versions: extra.versions } : {}),
+    ...(extra.seasons !== undefined ? { seasons: extra.seasons } : {}),
   }
-  const { plan: _p, versions: _v, ...head } = body
+  const { plan: _p, versions: _v, seasons: _s, ...head } = body
   return {
     format: PLAN_FILE_FORMAT,
     version: PLAN_FILE_VERSION,
@@ -80,6 +99,7 @@ export function toPlanFile(
     checksum: checksumOf(PLAN_FILE_VERSION, body),
     plan,
     ...(extra.versions !== undefined ? { versions: extra.versions } : {}),
+    ...(extra.seasons !== undefined ? { seasons: extra.seasons } : {}),
   }
 }
 
@@ -145,9 +165,12 @@ export function readPlanFile(text: string): PlanFileContents {
     throw new AppError('VALIDATION', 'Not a Fengshou plan file', { issues: toIssues(envelope.error, json) })
   }
   const data = envelope.data
-  if (data.version === 1 && (data.appVersion !== undefined || data.versions !== undefined))
+  if (
+    data.version === 1 &&
+    (data.appVersion !== undefined || data.versions !== undefined || data.seasons !== undefined)
+  )
     throw invalid('not_a_plan_file', 'A version 1 plan file carries only its plan')
-  if (checksumOf(data.version, data as Omit<PlanFile, 'format'>) !== data.checksum) {
+  if (checksumOf(data.version, data as Parameters<typeof checksumOf>[1]) !== data.checksum) {
     throw invalid('checksum_mismatch', 'The plan file was changed or damaged after it was saved')
   }
   const plan = PlanSchema.safeParse(data.plan)
@@ -165,6 +188,8 @@ export function readPlanFile(text: string): PlanFileContents {
       issues: toIssues(versions.error, data.versions).map((i) => ({ ...i, path: ['versions', ...i.path] })),
     })
   }
+  // Checked against the plan as the file carries it (field and scenario ids as they are).
+  const seasons = data.seasons === undefined ? null : checkFileSeasons(data.seasons, plan.data)
   // Demo varieties saved by an earlier version cite an internal note: read them as the catalogue's records.
   const varieties = plan.data.varieties.map((v) => ({ ...v, source: currentVarietySource(v.name, v.source) }))
   return {
@@ -173,6 +198,7 @@ export function readPlanFile(text: string): PlanFileContents {
     appVersion: data.appVersion ?? null,
     plan: { ...plan.data, varieties },
     versions: versions.data,
+    seasons,
   }
 }
 

@@ -3,11 +3,13 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { mapSqliteError } from '../../db/errors'
 import { fsyncDir } from '../../db/files'
+import { insertSeasonTransfer, type SeasonRecordRow } from '../../db/repositories/actuals'
 import type { WriteContext } from '../../db/repositories/context'
 import type { VersionRecordRow } from '../../db/repositories/version-transfer'
 import { insertVersionRecords } from '../../db/repositories/version-transfer'
 import { createWorkspaceFile } from '../../db/seed'
 import { readWorkspaceSummary } from '../../db/workspace-summary'
+import type { ActualEntry } from '../../engine/actuals/entry'
 import { buildDemoPlan } from '../../engine/demo-plan'
 import { AppError, type ErrorCode } from '../../engine/errors'
 import { freeName } from '../../engine/exchange/merge'
@@ -167,11 +169,17 @@ export class WorkspaceFiles {
 
   /**
    * Makes a workspace from a checked plan file: its plan, then its versions as they were (ids,
-   * hashes), all in a file built aside and put in place whole. It is listed, not opened.
-   * A co-op name already in the list gets a number ("name (2)"), so the two can be told apart. A
-   * co-op name already in the list gets a number ("name (2)"), so the two can be told apart.
+   * hashes) and its season after (actuals and season records, values exactly as the file holds
+   * them), all in a file built aside and put in place whole. It is listed, not opened.
+   * The plan keeps the file's field and scenario ids (writePlan), so the actuals' field ids and the
+   * season records' scenario ids are written as they are, never remapped.
+   * A co-op name already in the list gets a number ("name (2)"), so the two can be told apart.
    */
-  importPlan(plan: Plan, versions: readonly VersionRecordRow[]): { id: string; file: string } {
+  importPlan(
+    plan: Plan,
+    versions: readonly VersionRecordRow[],
+    seasons: { actuals: readonly ActualEntry[]; carriedOut: readonly SeasonRecordRow[] } | null = null,
+  ): { id: string; file: string } {
     if (this.place.kind !== 'folder') refuseFixed()
     const registry = this.registry()
     const id = randomBytes(6).toString('hex')
@@ -192,7 +200,10 @@ export class WorkspaceFiles {
       this.options.ctx,
       () => named,
       this.bindingOption(),
-      (db) => insertVersionRecords(db, versions),
+      (db) => {
+        insertVersionRecords(db, versions)
+        if (seasons) insertSeasonTransfer(db, seasons.actuals, seasons.carriedOut)
+      },
     )
     registry.entries.push({ id, file: relative, lastOpenedAt: null })
     this.save(registry)

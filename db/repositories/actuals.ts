@@ -241,3 +241,49 @@ export function writeActuals(
     return written
   })()
 }
+
+/** A season's record as stored, with when it was recorded (what a plan file carries). */
+export type SeasonRecordRow = SeasonRecord & { recordedAt: string }
+
+/** Every season record as stored, oldest season first. */
+export function listSeasonRecordRows(db: DB): SeasonRecordRow[] {
+  const rows = db
+    .prepare('SELECT season_year, scenario_id, recorded_at FROM season_record ORDER BY season_year')
+    .all() as { season_year: number; scenario_id: number | null; recorded_at: string }[]
+  return rows.map((r) => ({
+    seasonYear: r.season_year,
+    scenarioId: r.scenario_id,
+    recordedAt: r.recorded_at,
+  }))
+}
+
+/**
+ * Inserts a plan file's actuals and season records as they were (values, how and when entered),
+ * into a new workspace whose plan keeps the file's field and scenario ids; inside the transaction
+ * that writes its versions. The yield histories came with the plan's fields, so they are not grown
+ * here; nothing is audited beyond the plan's import.
+ */
+export function insertSeasonTransfer(
+  db: DB,
+  actuals: readonly ActualEntry[],
+  carriedOut: readonly SeasonRecordRow[],
+): void {
+  const actual = db.prepare(
+    `INSERT INTO actual_yield (field_id, season_year, yield_kg_per_ha, price_yuan_per_kg, cost_yuan_per_ha, source, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  )
+  for (const a of actuals)
+    actual.run(
+      a.fieldId,
+      a.seasonYear,
+      a.yieldKgPerHa,
+      a.priceYuanPerKg,
+      a.costYuanPerHa,
+      a.source,
+      a.recordedAt,
+    )
+  const season = db.prepare(
+    'INSERT INTO season_record (season_year, scenario_id, recorded_at) VALUES (?, ?, ?)',
+  )
+  for (const s of carriedOut) season.run(s.seasonYear, s.scenarioId, s.recordedAt)
+}

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  callApi,
   chooseOption,
   launchBrowser,
   newPage,
@@ -71,6 +72,17 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
       .setInputFiles({ name: '地块.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') })
     await page.getByRole('button', { name: '导入 3 行' }).click()
     await page.getByText('已导入 3 块地').waitFor()
+    // last season's harvest, recorded for two of the fields: it must travel with the plan
+    const fields = await callApi<{ id: number }[]>(server, 'fields:list')
+    await callApi(server, 'actuals:set', {
+      seasonYear: 2025,
+      rows: fields.slice(0, 2).map((f, i) => ({
+        fieldId: f.id,
+        yieldKgPerHa: 8250 + i * 375,
+        priceYuanPerKg: 2.2,
+        costYuanPerHa: null,
+      })),
+    })
   })
 
   it('exports the whole plan as a .fengshou.json file', async () => {
@@ -88,6 +100,7 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
     const file = JSON.parse(exported.toString('utf8'))
     expect(file).toMatchObject({ format: 'fengshou-plan', version: 2, plan: { workspace: { name: COOP } } })
     expect(file.plan.fields.map((f: { name: string }) => f.name)).toEqual(FIELDS)
+    expect(file.seasons.actuals.map((a: { yieldKgPerHa: number }) => a.yieldKgPerHa)).toEqual([8250, 8625])
     await page.getByTestId('export-done').waitFor()
     expect(await page.getByTestId('export-done').textContent()).toMatch(
       /^已导出 .+\.fengshou\.json（\d+ KB）$/,
@@ -108,9 +121,11 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
     expect(text).toContain('3 块')
     expect(text).toContain('校验和一致')
     expect(text).toContain('第 2 版格式')
-    // merging it into the workspace it came from: nothing to decide
+    expect(await page.getByTestId('plan-file-seasons').textContent()).toBe('1 季，2 条实收')
+    // merging it into the workspace it came from: nothing to decide, and the actuals stay behind
     await page.getByTestId('import-merge-start').click()
     await page.getByText('没有冲突').waitFor()
+    expect(await page.getByTestId('merge-no-actuals').textContent()).toContain('不带入实收记录')
     await both('exchange-preview', 'import-card')
 
     await page.getByTestId('import-as-workspace').click()
@@ -124,6 +139,16 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
     await page.getByText(FIELDS[2]!).first().waitFor()
     for (const name of FIELDS) expect(await page.getByText(name, { exact: true }).count()).toBeGreaterThan(0)
     expect(await page.getByTestId('workspace-switcher').textContent()).toContain(`${COOP} (2)`)
+    // the opened workspace holds last season's harvest as it was recorded
+    const season = await callApi<{ records: { yieldKgPerHa: number; priceYuanPerKg: number }[] }>(
+      server,
+      'actuals:list',
+      { seasonYear: 2025 },
+    )
+    expect(season.records.map((r) => [r.yieldKgPerHa, r.priceYuanPerKg])).toEqual([
+      [8250, 2.2],
+      [8625, 2.2],
+    ])
     await both('exchange-opened-fields')
   })
 
@@ -150,7 +175,14 @@ describe('a plan file out of a co-op workspace and into a second one', () => {
         waterRegime: null,
       })),
     })
-    const body = JSON.stringify([file.savedAt, file.appVersion ?? null, file.plan, file.versions ?? null])
+    // the checksum made again as the format defines it: the seasons last, when the file carries them
+    const body = JSON.stringify([
+      file.savedAt,
+      file.appVersion ?? null,
+      file.plan,
+      file.versions ?? null,
+      ...(file.seasons === undefined ? [] : [file.seasons]),
+    ])
     file.checksum = `sha256:${createHash('sha256').update(body).digest('hex')}`
     await page.getByTestId('plan-file-input').setInputFiles({
       name: '县站建议.fengshou.json',

@@ -27,6 +27,8 @@ const preview: PlanFilePreview = {
   fieldCount: 42,
   scenarioCount: 3,
   versionCount: 2,
+  seasonCount: 2,
+  actualCount: 84,
   checksumVerified: true,
   formatVersion: 2,
   appVersion: '0.1.0',
@@ -71,6 +73,7 @@ describe('the exchange screen', () => {
     expect(shown.textContent).toContain('42 块')
     expect(shown.textContent).toContain('3 个')
     expect(shown.textContent).toContain('2 版')
+    expect(screen.getByTestId('plan-file-seasons').textContent).toBe('2 季，84 条实收')
     expect(shown.textContent).toContain('校验和一致')
     expect(shown.textContent).toContain('第 2 版格式')
     expect(shown.textContent).toContain('0.1.0')
@@ -94,6 +97,10 @@ describe('the exchange screen', () => {
     renderWithApp(<ExchangeScreen />)
     chooseFile()
     fireEvent.click(await screen.findByTestId('import-merge-start'))
+    // a merge leaves the file's actuals behind, and says so before the user merges
+    expect(screen.getByTestId('merge-no-actuals').textContent).toContain(
+      '合并只带入方案和参数修改，不带入实收记录',
+    )
     const conflicts = screen.getByTestId('conflicts')
     expect(conflicts.textContent).toContain('地块“东岗一号地”在两边的数据不同：面积')
     // the soybean price in 元/斤, both sides

@@ -126,6 +126,11 @@ export function ImportCard({ onMerged }: { onMerged?: () => void } = {}) {
             <Descriptions.Item label={t('exchange.versions')}>
               {t('exchange.versionCount', { count: preview.versionCount })}
             </Descriptions.Item>
+            <Descriptions.Item label={t('exchange.seasons')}>
+              <span data-testid="plan-file-seasons">
+                {t('exchange.seasonCount', { seasons: preview.seasonCount, count: preview.actualCount })}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('exchange.savedAt')}>{when(preview.savedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('exchange.format')}>
               {t('exchange.formatVersion', { version: preview.formatVersion })}
@@ -147,6 +152,14 @@ export function ImportCard({ onMerged }: { onMerged?: () => void } = {}) {
         )}
         {preview && merging && !done && (
           <Space orientation="vertical" style={{ width: '100%' }}>
+            {preview.actualCount + preview.seasonCount > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="merge-no-actuals"
+                title={t('exchange.mergeNoActuals')}
+              />
+            )}
             <Typography.Text>
               {preview.conflicts.length === 0
                 ? t('exchange.noConflicts')
