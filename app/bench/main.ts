@@ -9,6 +9,7 @@ import { benchEngine } from './engine'
 import { benchHost } from './host'
 import { benchOptimiser } from './optimiser'
 import { benchRiskCores } from './risk-cores'
+import { benchSeason } from './season'
 
 const suites: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'engine', run: benchEngine },
@@ -19,6 +20,7 @@ const suites: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'db', run: benchDb },
   { name: 'host', run: benchHost },
   { name: 'optimiser', run: benchOptimiser },
+  { name: 'season', run: benchSeason },
 ]
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))
