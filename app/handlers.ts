@@ -149,7 +149,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'actuals:previewCsv': (request) => previewActualsCsv(holder.db, request, ctx.now()),
     'actuals:importCsv': (request) => importActualsCsv(holder.db, ctx, request),
     'actuals:setScenario': (input) => setScenarioCarriedOut(holder.db, ctx, input),
-    'actuals:compare': ({ seasonYear }) => compareSeason(holder.db, seasonYear),
+    'actuals:compare': ({ seasonYear, versionId }) => compareSeason(holder.db, seasonYear, versionId),
     'calibration:list': () => calibrationProposals(holder.db),
     'calibration:accept': (input) => acceptProposal(holder.db, ctx, input),
     'exchange:export': (input) => exportPlanFile(holder.db, ctx.now(), deps.version, input),

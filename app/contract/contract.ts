@@ -472,7 +472,10 @@ export const contract = {
   'actuals:previewCsv': def<ActualsCsvPreview>()(ActualsCsvRequestSchema),
   'actuals:importCsv': def<ActualsWritten & { imported: number }>()(ActualsCsvRequestSchema),
   'actuals:setScenario': def<SeasonRecord>()(SetScenarioCarriedOutSchema),
-  'actuals:compare': def<PlanVsActual>()(z.object({ seasonYear: SeasonYear }).strict()),
+  // With a version: the forecast is that frozen plan's, as the board saw it.
+  'actuals:compare': def<PlanVsActual>()(
+    z.object({ seasonYear: SeasonYear, versionId: Id.nullable().default(null) }).strict(),
+  ),
   'calibration:list': def<CalibrationProposal[]>()(Empty),
   'calibration:accept': def<CalibrationAccepted>()(AcceptProposalSchema),
   // Plan files (导入/导出): the whole plan with its versions, one frozen version, or chosen

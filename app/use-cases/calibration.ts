@@ -17,17 +17,41 @@ import { AppError } from '../../engine/errors'
 import { evaluatePlan } from '../../engine/model/evaluate'
 import type { Plan } from '../../engine/schemas/plan'
 import type { CalibrationAccepted, ScenarioMove } from '../contract/contract'
+import { getVersion } from './plan-versions'
 
 const record = ({ source: _s, recordedAt: _r, ...a }: ActualEntry): ActualRecord => a
 
-/** Forecast against actual for one season, with the scenario the co-op carried out. */
-export function compareSeason(db: DB, seasonYear: number): PlanVsActual {
+/**
+ * Forecast against actual for one season, with the scenario the co-op carried out. With a
+ * version, the forecast is that frozen plan's — its fields, scenarios and assumptions as the board
+ * saw them, untouched by what was changed or calibrated since — so "how good was the plan" keeps
+ * its answer. The scenario carried out is used where the version has it; otherwise the scenario
+ * the board chose, else the version's current practice.
+ */
+export function compareSeason(db: DB, seasonYear: number, versionId: number | null = null): PlanVsActual {
   const actuals = listActuals(db, seasonYear).map(record)
   if (actuals.length === 0)
     throw new AppError('VALIDATION', 'No actuals recorded for this season', {
       issues: [{ path: ['seasonYear'], rule: 'no_actuals', params: { year: seasonYear } }],
     })
-  return comparePlanToActual(readPlan(db), actuals, seasonRecord(db, seasonYear))
+  const season = seasonRecord(db, seasonYear)
+  if (versionId === null) return comparePlanToActual(readPlan(db), actuals, season)
+  const version = getVersion(db, versionId)
+  if (!version.hashVerified)
+    throw new AppError('VALIDATION', 'The version was changed outside the app', {
+      issues: [{ path: ['versionId'], rule: 'version_tampered', params: { number: version.number } }],
+    })
+  const plan = version.content.plan
+  const has = (id: number | null | undefined) => id != null && plan.scenarios.some((s) => s.id === id)
+  const scenarioId = has(season.scenarioId)
+    ? season.scenarioId
+    : has(version.decision?.scenarioId)
+      ? (version.decision?.scenarioId ?? null)
+      : null
+  return {
+    ...comparePlanToActual(plan, actuals, { seasonYear, scenarioId }),
+    basis: { versionId: version.id, versionNumber: version.number, versionTitle: version.title },
+  }
 }
 
 /** Every season with actuals, as calibration reads them (the baseline where none was recorded). */

@@ -68,6 +68,8 @@ export type PlanVsActual = {
   total: ComparisonRollup
   /** actuals of fields the plan no longer has, or of crops other than the plan's: counted, not used */
   skipped: number
+  /** set when the forecast is a frozen version's (the plan as the board saw it), not today's plan */
+  basis?: { versionId: number; versionNumber: number; versionTitle: string }
   /** the plan's fields with no actual for this season (not compared) */
   unrecorded?: number
 }

@@ -14,6 +14,7 @@ const api = vi.hoisted(() => {
     actualsPreviewCsv: vi.fn(),
     actualsImportCsv: vi.fn(),
     actualsCompare: vi.fn(),
+    versionsList: vi.fn(),
     calibrationList: vi.fn(),
     calibrationAccept: vi.fn(),
   }
@@ -44,6 +45,7 @@ beforeEach(() => {
     },
   })
   api.calibrationList.mockResolvedValue(ok([]))
+  api.versionsList.mockResolvedValue(ok([]))
 })
 
 describe('entering actuals by hand', () => {

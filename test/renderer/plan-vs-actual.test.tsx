@@ -1,17 +1,28 @@
-import { screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ComparisonRollup, FieldComparison, PlanVsActual } from '../../engine/actuals/types'
 import { buildDemoPlan } from '../../engine/demo-plan'
 import { renderWithApp } from './render'
 
 const api = vi.hoisted(() => {
-  const fns = { actualsCompare: vi.fn() }
+  const fns = { actualsCompare: vi.fn(), versionsList: vi.fn() }
   window.fengshou = fns as never
   return fns
 })
 const { PlanVsActualView } = await import('../../renderer/src/features/harvest/PlanVsActualView')
 
 const plan = buildDemoPlan()
+
+/** Opens an antd Select by its label and clicks the option with that text. */
+async function chooseSelectOption(label: string, option: string) {
+  fireEvent.mouseDown(screen.getByLabelText(label))
+  const item = await waitFor(() => {
+    const found = document.querySelector(`.ant-select-item-option[title="${option}"]`)
+    if (!found) throw new Error(`no option ${option}`)
+    return found
+  })
+  fireEvent.click(item)
+}
 const field = (patch: Partial<FieldComparison>): FieldComparison => ({
   fieldId: 1,
   fieldName: '东岗一号地',
@@ -64,7 +75,28 @@ const result: PlanVsActual = {
   skipped: 1,
 }
 
-beforeEach(() => api.actualsCompare.mockResolvedValue({ ok: true, value: result }))
+beforeEach(() => {
+  api.actualsCompare.mockReset()
+  api.actualsCompare.mockResolvedValue({ ok: true, value: result })
+  api.versionsList.mockResolvedValue({ ok: true, value: [] })
+})
+
+const version = (id: number, number: number, status: string, title: string) => ({
+  id,
+  number,
+  title,
+  note: '',
+  author: '王经理',
+  createdAt: '2026-03-01T00:00:00Z',
+  status,
+  hash: `sha256:${'0'.repeat(64)}`,
+  hashVerified: true,
+  fieldCount: 24,
+  scenarioCount: 4,
+  commentCount: 0,
+  submittedAt: null,
+  decidedAt: null,
+})
 
 describe('plan against actual', () => {
   it('shows every number with its unit and sign, and flags fields outside the P10–P90 band', async () => {
@@ -103,5 +135,35 @@ describe('plan against actual', () => {
     })
     renderWithApp(<PlanVsActualView seasonYear={2025} plan={plan} refresh={0} />)
     await screen.findByText('2025 年还没有录入实收，无法和计划对比。请先手工录入或导入实收。')
+  })
+
+  it('sets the actuals against the latest approved version by default, and against today’s plan on request', async () => {
+    api.versionsList.mockResolvedValue({
+      ok: true,
+      value: [
+        version(1, 1, 'approved', '去年方案'),
+        version(2, 2, 'approved', '春播方案'),
+        version(3, 3, 'frozen', '改后'),
+      ],
+    })
+    api.actualsCompare.mockImplementation(async (input: { versionId: number | null }) => ({
+      ok: true,
+      value:
+        input.versionId === null
+          ? result
+          : { ...result, basis: { versionId: 2, versionNumber: 2, versionTitle: '春播方案' } },
+    }))
+    renderWithApp(<PlanVsActualView seasonYear={2026} plan={plan} refresh={0} />)
+    const intro = await screen.findByTestId('plan-vs-actual-intro')
+    expect(api.actualsCompare).toHaveBeenCalledTimes(1)
+    expect(api.actualsCompare).toHaveBeenCalledWith({ seasonYear: 2026, versionId: 2 })
+    expect(intro.textContent).toMatch(/^2026 年按第 2 版「春播方案」冻结时的方案/)
+    await chooseSelectOption('预测依据', '当前方案（按现在的地块和假设）')
+    await waitFor(() =>
+      expect(api.actualsCompare).toHaveBeenLastCalledWith({ seasonYear: 2026, versionId: null }),
+    )
+    await waitFor(() =>
+      expect(screen.getByTestId('plan-vs-actual-intro').textContent).toMatch(/^2026 年按方案/),
+    )
   })
 })

@@ -1,7 +1,8 @@
-import { Alert, Card, Col, Empty, Row, Spin, Statistic, Typography } from 'antd'
+import { Alert, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlanVsActual } from '../../../../engine/actuals/types'
+import type { VersionSummary } from '../../../../engine/board/version'
 import type { Plan } from '../../../../engine/schemas/plan'
 import { api, unwrap } from '../../api'
 import { apiErrorOf, errorMessage } from '../../lib/errors'
@@ -21,12 +22,32 @@ export function PlanVsActualView(props: { seasonYear: number; plan: Plan | null;
   const [result, setResult] = useState<PlanVsActual | null>(null)
   const [state, setState] = useState<'loading' | 'none' | 'done' | 'failed'>('loading')
   const [error, setError] = useState<unknown>(null)
+  // What the actuals are set against: today's plan (null) or a frozen version, by default the
+  // latest the board approved — the plan as it was decided, not as calibrated since.
+  const [versions, setVersions] = useState<VersionSummary[] | null>(null)
+  const [basis, setBasis] = useState<number | null | undefined>(undefined)
+  useEffect(() => {
+    unwrap(api.versionsList()).then(
+      (list) => {
+        const usable = list.filter((v) => v.hashVerified)
+        setVersions(usable)
+        setBasis((b) =>
+          b !== undefined ? b : (usable.filter((v) => v.status === 'approved').at(-1)?.id ?? null),
+        )
+      },
+      () => {
+        setVersions([])
+        setBasis((b) => (b !== undefined ? b : null))
+      },
+    )
+  }, [])
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again after every write (refresh)
   useEffect(() => {
+    if (basis === undefined) return
     let live = true
     setState('loading')
-    unwrap(api.actualsCompare({ seasonYear: props.seasonYear }))
+    unwrap(api.actualsCompare({ seasonYear: props.seasonYear, versionId: basis }))
       .then((r) => {
         if (!live) return
         setResult(r)
@@ -41,23 +62,73 @@ export function PlanVsActualView(props: { seasonYear: number; plan: Plan | null;
     return () => {
       live = false
     }
-  }, [props.seasonYear, props.refresh])
+  }, [props.seasonYear, props.refresh, basis])
 
-  if (state === 'loading') return <Spin />
-  if (state === 'none') return <Empty description={t('errors.rule.no_actuals', { year: props.seasonYear })} />
+  const picker =
+    versions && versions.length > 0 ? (
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Text>{t('harvest.compare.basis')}</Typography.Text>
+        <Select
+          aria-label={t('harvest.compare.basis')}
+          style={{ minWidth: 320 }}
+          value={basis ?? 0}
+          onChange={(v: number) => setBasis(v === 0 ? null : v)}
+          options={[
+            { value: 0, label: t('harvest.compare.basisPlan') },
+            ...versions.map((v) => ({
+              value: v.id,
+              label: t('harvest.compare.basisVersion', {
+                number: v.number,
+                title: v.title,
+                status: t(`board.status.${v.status}`),
+              }),
+            })),
+          ]}
+        />
+      </Space>
+    ) : null
+  if (state === 'loading')
+    return (
+      <>
+        {picker}
+        <Spin />
+      </>
+    )
+  if (state === 'none')
+    return (
+      <>
+        {picker}
+        <Empty description={t('errors.rule.no_actuals', { year: props.seasonYear })} />
+      </>
+    )
   if (state === 'failed' || !result)
-    return <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
+    return (
+      <>
+        {picker}
+        <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
+      </>
+    )
   const total = result.total
   const money = total.actualMarginYuan - total.forecastMarginYuan
   return (
     <div data-testid="plan-vs-actual">
-      <Typography.Paragraph type="secondary">
-        {t('harvest.compare.intro', {
-          year: result.seasonYear,
-          scenario: result.scenarioName,
-          fields: total.fields,
-          skipped: result.skipped,
-        })}
+      {picker}
+      <Typography.Paragraph type="secondary" data-testid="plan-vs-actual-intro">
+        {result.basis
+          ? t('harvest.compare.introVersion', {
+              year: result.seasonYear,
+              number: result.basis.versionNumber,
+              title: result.basis.versionTitle,
+              scenario: result.scenarioName,
+              fields: total.fields,
+              skipped: result.skipped,
+            })
+          : t('harvest.compare.intro', {
+              year: result.seasonYear,
+              scenario: result.scenarioName,
+              fields: total.fields,
+              skipped: result.skipped,
+            })}
       </Typography.Paragraph>
       <Row gutter={[12, 12]}>
         <Col xs={12} lg={6}>
