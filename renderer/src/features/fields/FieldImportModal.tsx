@@ -15,7 +15,7 @@ import { REGION_DEFAULTS } from '../../../../engine/regions'
 import { FIELD_LIMITS, type FieldInput } from '../../../../engine/schemas/field'
 import type { AreaUnit, MassUnit } from '../../../../engine/units'
 import { api } from '../../api'
-import { toBase64 } from '../../lib/bytes'
+import { CsvFileInput } from '../csv/CsvFileInput'
 import { CsvProblems } from '../csv/CsvProblems'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 
@@ -228,26 +228,15 @@ export function FieldImportModal(props: { onClose: () => void; onImported: () =>
       onCancel={props.onClose}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <label>
-          <Typography.Text>{t('csv.file')}</Typography.Text>
-          <br />
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="csv-file"
-            onChange={async (e) => {
-              const file = e.target.files?.[0]
-              if (!file) return
-              try {
-                setMapping(null)
-                setRefused([])
-                setBase64(toBase64(new Uint8Array(await file.arrayBuffer())))
-              } catch {
-                setFailure(t('csv.readFailed'))
-              }
-            }}
-          />
-        </label>
+        <CsvFileInput
+          testId="csv-file"
+          onChosen={() => {
+            setMapping(null)
+            setRefused([])
+          }}
+          onRead={setBase64}
+          onUnreadable={() => setFailure(t('csv.readFailed'))}
+        />
         <div>
           <Row gutter={12}>
             <Col span={8}>

@@ -5,8 +5,8 @@ import type { ActualsCsvPreview } from '../../../../app/contract/contract'
 import type { OnHistoryConflict } from '../../../../engine/actuals/entry'
 import type { CsvProblem } from '../../../../engine/csv/read-csv'
 import { api, unwrap } from '../../api'
-import { toBase64 } from '../../lib/bytes'
 import { apiErrorOf, errorMessage } from '../../lib/errors'
+import { CsvFileInput } from '../csv/CsvFileInput'
 import { CsvProblems } from '../csv/CsvProblems'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 import { ActualsPreviewTable } from './ActualsPreviewTable'
@@ -89,26 +89,15 @@ export function ActualsImportModal(props: { onClose: () => void; onImported: () 
             costUnit: format.quantity('yuanPerArea').unitLabel,
           })}
         </Typography.Text>
-        <label>
-          <Typography.Text>{t('csv.file')}</Typography.Text>
-          <br />
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="actuals-csv-file"
-            onChange={async (e) => {
-              const file = e.target.files?.[0]
-              if (!file) return
-              try {
-                setRefused([])
-                setFailure(null)
-                setBase64(toBase64(new Uint8Array(await file.arrayBuffer())))
-              } catch {
-                setFailure(t('csv.readFailed'))
-              }
-            }}
-          />
-        </label>
+        <CsvFileInput
+          testId="actuals-csv-file"
+          onChosen={() => {
+            setRefused([])
+            setFailure(null)
+          }}
+          onRead={setBase64}
+          onUnreadable={() => setFailure(t('csv.readFailed'))}
+        />
         {failure && <Alert type="error" showIcon title={failure} />}
         {preview && (
           <Typography.Text data-testid="actuals-csv-summary">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { VarietyCsvResult } from '../../../../app/contract/contract'
 import type { AreaUnit } from '../../../../engine/units'
 import { api } from '../../api'
-import { toBase64 } from '../../lib/bytes'
+import { CsvFileInput } from '../csv/CsvFileInput'
 import { CsvProblems } from '../csv/CsvProblems'
 import { useWorkspace } from '../workspace/WorkspaceContext'
 
@@ -62,19 +62,11 @@ export function VarietyImportModal(props: { onClose: () => void; onImported: () 
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">{t('varietyCsv.help')}</Typography.Paragraph>
-        <label>
-          <Typography.Text>{t('csv.file')}</Typography.Text>
-          <br />
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="variety-csv-file"
-            onChange={async (e) => {
-              const file = e.target.files?.[0]
-              if (file) setBase64(toBase64(new Uint8Array(await file.arrayBuffer())))
-            }}
-          />
-        </label>
+        <CsvFileInput
+          testId="variety-csv-file"
+          onRead={setBase64}
+          onUnreadable={() => setFailure(t('csv.readFailed'))}
+        />
         <div>
           <Typography.Text id="vcsv-density">{t('varietyCsv.densityUnit')}</Typography.Text>
           <Select
