@@ -31,62 +31,80 @@ export const defaultWorker: WorkerFactory = () =>
   new Worker(new URL('./optimiser.worker.ts', import.meta.url), { type: 'module' })
 
 /**
- * Solves one roll-out in a Web Worker (HiGHS in WebAssembly). Cancel terminates the worker: the
- * solver cannot be interrupted between steps, and a terminated worker stops at once. Leaving the
- * screen stops a run still going.
+ * One optimiser worker at a time: starting another, `stop` (Cancel) or leaving the screen
+ * terminates the one running — HiGHS cannot be interrupted between steps, and a terminated worker
+ * stops at once. `onMessage` answers 'done' when the run is over; a crash calls `onCrash`.
  */
-export function useOptimiserRun(makeWorker: WorkerFactory = defaultWorker) {
-  const [state, setState] = useState<OptimiserState>({ status: 'idle' })
+export function useOneWorker(makeWorker: WorkerFactory) {
   const current = useRef<Worker | null>(null)
-  const runs = useRef(0)
-
   const stop = useCallback(() => {
     current.current?.terminate()
     current.current = null
   }, [])
   useEffect(() => stop, [stop])
 
-  const run = useCallback(
-    (plan: Plan, problem: Problem) => {
+  const start = useCallback(
+    (message: ToOptimiser, onMessage: (m: FromOptimiser) => 'done' | 'more', onCrash: () => void) => {
       stop()
-      const startedAt = Date.now()
-      runs.current += 1
-      const runId = runs.current
       const w = makeWorker()
       current.current = w
-      setState({ status: 'running', startedAt })
       w.onmessage = (event: MessageEvent<FromOptimiser>) => {
         if (current.current !== w) return
-        const m = event.data
-        if (m.type === 'result')
-          setState({
-            status: 'done',
-            result: m.result,
-            baseline: m.baseline,
-            problem,
-            plan,
-            seconds: (Date.now() - startedAt) / 1000,
-            runId,
-          })
-        else if (m.type === 'error') setState({ status: 'failed', code: m.code, issues: m.issues })
-        else return
-        stop()
+        if (onMessage(event.data) === 'done') stop()
       }
       w.onerror = () => {
         if (current.current !== w) return
-        setState({ status: 'failed', code: 'INTERNAL', issues: [] })
+        onCrash()
         stop()
       }
-      w.postMessage({ type: 'run', plan, problem } satisfies ToOptimiser)
+      w.postMessage(message)
     },
     [stop, makeWorker],
   )
+  const isRunning = useCallback(() => current.current !== null, [])
+  return { start, stop, isRunning }
+}
+
+/** Solves one roll-out in a Web Worker (HiGHS in WebAssembly), with Cancel. */
+export function useOptimiserRun(makeWorker: WorkerFactory = defaultWorker) {
+  const [state, setState] = useState<OptimiserState>({ status: 'idle' })
+  const worker = useOneWorker(makeWorker)
+  const runs = useRef(0)
+
+  const run = useCallback(
+    (plan: Plan, problem: Problem) => {
+      const startedAt = Date.now()
+      runs.current += 1
+      const runId = runs.current
+      setState({ status: 'running', startedAt })
+      worker.start(
+        { type: 'run', plan, problem },
+        (m) => {
+          if (m.type === 'result')
+            setState({
+              status: 'done',
+              result: m.result,
+              baseline: m.baseline,
+              problem,
+              plan,
+              seconds: (Date.now() - startedAt) / 1000,
+              runId,
+            })
+          else if (m.type === 'error') setState({ status: 'failed', code: m.code, issues: m.issues })
+          else return 'more'
+          return 'done'
+        },
+        () => setState({ status: 'failed', code: 'INTERNAL', issues: [] }),
+      )
+    },
+    [worker.start],
+  )
 
   const cancel = useCallback(() => {
-    if (!current.current) return
-    stop()
+    if (!worker.isRunning()) return
+    worker.stop()
     setState({ status: 'cancelled' })
-  }, [stop])
+  }, [worker.stop, worker.isRunning])
 
   return { state, run, cancel }
 }
