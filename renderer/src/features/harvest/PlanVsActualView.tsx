@@ -18,7 +18,6 @@ import { RollupTable } from './RollupTable'
  */
 export function PlanVsActualView(props: { seasonYear: number; plan: Plan | null; refresh: number }) {
   const { t } = useTranslation()
-  const { format } = useWorkspace()
   const [result, setResult] = useState<PlanVsActual | null>(null)
   const [state, setState] = useState<'loading' | 'none' | 'done' | 'failed'>('loading')
   const [error, setError] = useState<unknown>(null)
@@ -64,71 +63,72 @@ export function PlanVsActualView(props: { seasonYear: number; plan: Plan | null;
     }
   }, [props.seasonYear, props.refresh, basis])
 
-  const picker =
-    versions && versions.length > 0 ? (
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Typography.Text>{t('harvest.compare.basis')}</Typography.Text>
-        <Select
-          aria-label={t('harvest.compare.basis')}
-          style={{ minWidth: 320 }}
-          value={basis ?? 0}
-          onChange={(v: number) => setBasis(v === 0 ? null : v)}
-          options={[
-            { value: 0, label: t('harvest.compare.basisPlan') },
-            ...versions.map((v) => ({
-              value: v.id,
-              label: t('harvest.compare.basisVersion', {
-                number: v.number,
-                title: v.title,
-                status: t(`board.status.${v.status}`),
-              }),
-            })),
-          ]}
-        />
-      </Space>
-    ) : null
-  if (state === 'loading')
-    return (
-      <>
-        {picker}
+  return (
+    <>
+      {versions && versions.length > 0 ? (
+        <BasisPicker versions={versions} basis={basis ?? null} onChange={setBasis} />
+      ) : null}
+      {state === 'loading' ? (
         <Spin />
-      </>
-    )
-  if (state === 'none')
-    return (
-      <>
-        {picker}
+      ) : state === 'none' ? (
         <Empty description={t('errors.rule.no_actuals', { year: props.seasonYear })} />
-      </>
-    )
-  if (state === 'failed' || !result)
-    return (
-      <>
-        {picker}
+      ) : state === 'failed' || !result ? (
         <Alert type="error" showIcon title={t('errors.title')} description={errorMessage(t, error)} />
-      </>
-    )
+      ) : (
+        <Comparison result={result} plan={props.plan} />
+      )}
+    </>
+  )
+}
+
+/** Today's plan, or one of the frozen versions, as the forecast the actuals are set against. */
+function BasisPicker(props: {
+  versions: VersionSummary[]
+  basis: number | null
+  onChange: (versionId: number | null) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Space style={{ marginBottom: 12 }} wrap>
+      <Typography.Text>{t('harvest.compare.basis')}</Typography.Text>
+      <Select
+        aria-label={t('harvest.compare.basis')}
+        style={{ minWidth: 320 }}
+        value={props.basis ?? 0}
+        onChange={(v: number) => props.onChange(v === 0 ? null : v)}
+        options={[
+          { value: 0, label: t('harvest.compare.basisPlan') },
+          ...props.versions.map((v) => ({
+            value: v.id,
+            label: t('harvest.compare.basisVersion', {
+              number: v.number,
+              title: v.title,
+              status: t(`board.status.${v.status}`),
+            }),
+          })),
+        ]}
+      />
+    </Space>
+  )
+}
+
+function Comparison(props: { result: PlanVsActual; plan: Plan | null }) {
+  const { t } = useTranslation()
+  const { format } = useWorkspace()
+  const { result } = props
   const total = result.total
   const money = total.actualMarginYuan - total.forecastMarginYuan
   return (
     <div data-testid="plan-vs-actual">
-      {picker}
       <Typography.Paragraph type="secondary" data-testid="plan-vs-actual-intro">
-        {result.basis
-          ? t('harvest.compare.introVersion', {
-              year: result.seasonYear,
-              number: result.basis.versionNumber,
-              title: result.basis.versionTitle,
-              scenario: result.scenarioName,
-              fields: total.fields,
-              skipped: result.skipped,
-            })
-          : t('harvest.compare.intro', {
-              year: result.seasonYear,
-              scenario: result.scenarioName,
-              fields: total.fields,
-              skipped: result.skipped,
-            })}
+        {t(result.basis ? 'harvest.compare.introVersion' : 'harvest.compare.intro', {
+          year: result.seasonYear,
+          number: result.basis?.versionNumber,
+          title: result.basis?.versionTitle,
+          scenario: result.scenarioName,
+          fields: total.fields,
+          skipped: result.skipped,
+        })}
       </Typography.Paragraph>
       <Row gutter={[12, 12]}>
         <Col xs={12} lg={6}>
