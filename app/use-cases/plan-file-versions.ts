@@ -4,6 +4,7 @@ import type { VersionRecordRow } from '../../db/repositories/version-transfer'
 import { versionHash } from '../../db/repositories/versions'
 import { COMMENT_ROLES, DECISION_OUTCOMES, VERSION_LIMITS as V } from '../../engine/board/version'
 import { AppError } from '../../engine/errors'
+import { VoteSchema } from '../contract/contract'
 
 /**
  * Plan versions as a plan file carries them: the version's header, hash, submission, comments and
@@ -16,7 +17,6 @@ import { AppError } from '../../engine/errors'
 const Id = z.number().int().positive()
 const Time = z.string().min(1).max(40)
 const Person = z.string().min(1).max(V.authorMaxChars)
-const Count = z.number().int().min(0).max(V.membersMax)
 
 export const FileVersionSchema = z
   .object({
@@ -50,14 +50,8 @@ export const FileVersionSchema = z
     decision: z
       .object({
         meetingDate: z.iso.date(),
-        kind: z.enum(['board', 'members']),
-        members: Count,
-        attending: Count,
-        votesFor: Count,
-        votesAgainst: Count,
-        abstaining: Count,
-        extraVotesTotal: Count,
-        extraVotesFor: Count,
+        // the vote as the decision channel takes it, flat in the stored row
+        ...VoteSchema.shape,
         rulesJson: z.string().min(2).max(2_000),
         valid: z.boolean(),
         outcome: z.enum(DECISION_OUTCOMES),
