@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { VersionDetail, VersionSummary } from '../../engine/board/version'
 import { DEMO_SCENARIO_NAMES } from '../../engine/demo-plan'
 import type { Plan } from '../../engine/schemas/plan'
+import { MEMBERS_VOTE } from '../helpers/version'
 import { browserSession, callApi, SCREENSHOTS, screenshot, settle } from './harness'
 
 // The manager freezes the demo plan as a version, the board comments and a general meeting approves
@@ -96,16 +97,7 @@ describe('the board pack (理事会材料) as a PDF', () => {
     await api('versions:decide', {
       versionId: version.id,
       meetingDate: '2026-03-01',
-      vote: {
-        kind: 'members',
-        members: 30,
-        attending: 24,
-        votesFor: 20,
-        votesAgainst: 3,
-        abstaining: 1,
-        extraVotesTotal: 0,
-        extraVotesFor: 0,
-      },
+      vote: MEMBERS_VOTE,
       outcome: 'approved',
       scenarioId: hsf.id,
       resolution: '同意按“建设高标准农田”方案实施，春耕前完成招标。',

@@ -39,22 +39,25 @@ export function versionPlan(): Plan {
   }
 }
 
+/** A valid vote of a general meeting: 24 of 30 members present, 20 for (more than half of all). */
+export const MEMBERS_VOTE = {
+  kind: 'members',
+  members: 30,
+  attending: 24,
+  votesFor: 20,
+  votesAgainst: 3,
+  abstaining: 1,
+  extraVotesTotal: 0,
+  extraVotesFor: 0,
+} as const
+
 /** A valid approval of the HSF scenario by a general meeting of 30 members. */
 export function approval(plan: Plan): DecisionRecord {
   return {
     versionId: 7,
     meetingDate: '2026-03-01',
     kind: 'members',
-    vote: {
-      kind: 'members',
-      members: 30,
-      attending: 24,
-      votesFor: 20,
-      votesAgainst: 3,
-      abstaining: 1,
-      extraVotesTotal: 0,
-      extraVotesFor: 0,
-    },
+    vote: MEMBERS_VOTE,
     rules: LAW_RULES,
     outcome: 'approved',
     scenarioId: HSF_SCENARIO_ID,

@@ -7,7 +7,7 @@ import { evaluatePlan } from '../../../engine/model/evaluate'
 import type { Plan } from '../../../engine/schemas/plan'
 import { tempDir } from '../../helpers/db'
 import { type HostProcess, startHostInFolder } from '../../helpers/host'
-import { HSF_SCENARIO_ID } from '../../helpers/version'
+import { HSF_SCENARIO_ID, MEMBERS_VOTE } from '../../helpers/version'
 
 // An agronomist's plan, out of one co-op's workspace and into a workspace of its own: everything
 // the file carries arrives equal, and its versions still verify.
@@ -71,16 +71,7 @@ async function reviewedWorkspace(h: HostProcess) {
   await ok(h, 'versions:decide', {
     versionId: v.id,
     meetingDate: '2026-12-20',
-    vote: {
-      kind: 'members',
-      members: 30,
-      attending: 24,
-      votesFor: 20,
-      votesAgainst: 3,
-      abstaining: 1,
-      extraVotesTotal: 0,
-      extraVotesFor: 0,
-    },
+    vote: MEMBERS_VOTE,
     outcome: 'approved',
     scenarioId: HSF_SCENARIO_ID,
     resolution: '同意实施。',
