@@ -8,6 +8,18 @@ export type ScenarioEdit = {
   waterRegime?: ScenarioChange['waterRegime']
 }
 
+/** A field's change that changes nothing: the field as it is today. */
+export function asToday(fieldId: number): ScenarioChange {
+  return { fieldId, buildHsf: null, varietyId: null, densityPlantsPerHa: null, waterRegime: null }
+}
+
+/** Whether a change leaves the field as it is today (building no HSF counts as no change). */
+export function changesNothing(c: ScenarioChange): boolean {
+  return (
+    c.buildHsf !== true && c.varietyId === null && c.densityPlantsPerHa === null && c.waterRegime === null
+  )
+}
+
 /** One field's change after an edit, or null when nothing is left to change ("as today"). */
 export function mergeChange(
   fieldId: number,
@@ -22,12 +34,7 @@ export function mergeChange(
       edit.densityPlantsPerHa !== undefined ? edit.densityPlantsPerHa : (before?.densityPlantsPerHa ?? null),
     waterRegime: edit.waterRegime !== undefined ? edit.waterRegime : (before?.waterRegime ?? null),
   }
-  const isEmpty =
-    next.buildHsf !== true &&
-    next.varietyId === null &&
-    next.densityPlantsPerHa === null &&
-    next.waterRegime === null
-  return isEmpty ? null : next
+  return changesNothing(next) ? null : next
 }
 
 /** A scenario with an edit applied to some fields: the same rule the back end stores. */

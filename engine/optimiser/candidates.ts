@@ -1,8 +1,10 @@
+import type { Values } from '../assumptions/resolve'
 import { AppError, type Issue } from '../errors'
 import { densityRange } from '../model/density'
 import { financeFor } from '../model/economics'
 import { type FieldOutcome, fieldEvaluator } from '../model/evaluate'
 import { varietyRule } from '../rules/edit-rules'
+import { asToday, changesNothing } from '../scenario-edit'
 import type { Plan, PlanField, ScenarioChange } from '../schemas/plan'
 import type { Problem } from './problem'
 import type { Action, Candidate, OptimiserInput } from './types'
@@ -41,7 +43,7 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
   checkReferences(plan, problem)
   const ev = fieldEvaluator(plan)
   const mp = ev.moneyParams
-  const varieties = new Map(plan.varieties.map((v) => [v.id, v]))
+  const optimumOf = densityOptimum(plan, mp.values)
   const afterOf = new Map(problem.precedence.map((r) => [r.action, r.after]))
   const H = mp.horizonYears
   const years = problem.years.length
@@ -54,21 +56,12 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
     baselineProductionKg += today.result.productionKg
     baselineMarginYuan += today.result.money.grossMarginYuan
     const fitOf = (action: Action, water: ScenarioChange['waterRegime'], varietyId: number | null): Fit =>
-      actionFit(field, action, water, varietyId, problem, (regime, vid) => {
-        const v = vid === null ? null : (varieties.get(vid) ?? null)
-        return densityRange(field.crop, v?.densities ?? [], regime, mp.values)?.optimumPlantsPerHa ?? null
-      })
+      actionFit(field, action, water, varietyId, problem, optimumOf(field.crop))
     for (const action of problem.actions) {
       // The chain of actions this one waits for, nearest first; each must be possible on the field.
       const chain: Action[] = []
       for (let a = afterOf.get(action); a !== undefined; a = afterOf.get(a)) chain.push(a)
-      let before: ScenarioChange = {
-        fieldId: field.id,
-        buildHsf: null,
-        varietyId: null,
-        densityPlantsPerHa: null,
-        waterRegime: null,
-      }
+      let before = asToday(field.id)
       let requires: Action | null = null
       let possible = true
       for (const a of [...chain].reverse()) {
@@ -87,12 +80,7 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
           break
         }
       }
-      const isBare =
-        before.buildHsf === null &&
-        before.varietyId === null &&
-        before.densityPlantsPerHa === null &&
-        before.waterRegime === null
-      const from: FieldOutcome = isBare ? today : ev.outcome(index, before)
+      const from: FieldOutcome = changesNothing(before) ? today : ev.outcome(index, before)
       const to = ev.outcome(index, own.apply(before))
       candidates.push(valued(field, action, requires, from, to, H, years, mp))
     }
@@ -106,6 +94,19 @@ export function buildInput(plan: Plan, problem: Problem): OptimiserInput {
     candidates,
     keepFieldIds: [...problem.keepFieldIds],
   }
+}
+
+/**
+ * The optimum density of a crop for a water regime and variety (the variety's own trials where it
+ * has them), as the density action sets it when the problem names no density.
+ */
+export function densityOptimum(plan: Plan, values: Values) {
+  const varieties = new Map(plan.varieties.map((v) => [v.id, v]))
+  return (crop: PlanField['crop']) =>
+    (regime: PlanField['waterRegime'], varietyId: number | null): number | null => {
+      const v = varietyId === null ? null : (varieties.get(varietyId) ?? null)
+      return densityRange(crop, v?.densities ?? [], regime, values)?.optimumPlantsPerHa ?? null
+    }
 }
 
 /** Whether an action is still to be done on a field, already in place, or makes no sense there. */

@@ -1,7 +1,7 @@
-import { densityRange } from '../model/density'
 import { fieldEvaluator } from '../model/evaluate'
+import { asToday, changesNothing } from '../scenario-edit'
 import type { Plan, ScenarioChange } from '../schemas/plan'
-import { actionFit } from './candidates'
+import { actionFit, densityOptimum } from './candidates'
 import type { Problem } from './problem'
 import type { Action, ScheduleItem } from './types'
 
@@ -20,8 +20,7 @@ export function rolloutScenarios(
   problem: Problem,
   schedule: readonly ScheduleItem[],
 ): RolloutScenario[] {
-  const mp = fieldEvaluator(plan).moneyParams
-  const varieties = new Map(plan.varieties.map((v) => [v.id, v]))
+  const optimumOf = densityOptimum(plan, fieldEvaluator(plan).moneyParams.values)
   const fields = new Map(plan.fields.map((f) => [f.id, f]))
   const order = new Map<Action, number>(['hsf', 'variety', 'drip', 'density'].map((a, i) => [a as Action, i]))
   return problem.years.map(({ year }) => {
@@ -31,13 +30,7 @@ export function rolloutScenarios(
     const changes: ScenarioChange[] = []
     for (const [fieldId, actions] of [...byField].sort((a, b) => a[0] - b[0])) {
       const field = fields.get(fieldId)!
-      let change: ScenarioChange = {
-        fieldId,
-        buildHsf: null,
-        varietyId: null,
-        densityPlantsPerHa: null,
-        waterRegime: null,
-      }
+      let change = asToday(fieldId)
       // Water and variety first, so a density follows the water and variety the field will have.
       for (const action of [...actions].sort((a, b) => order.get(a)! - order.get(b)!)) {
         const fit = actionFit(
@@ -46,19 +39,11 @@ export function rolloutScenarios(
           change.waterRegime,
           change.varietyId ?? field.varietyId,
           problem,
-          (regime, vid) => {
-            const v = vid === null ? null : (varieties.get(vid) ?? null)
-            return densityRange(field.crop, v?.densities ?? [], regime, mp.values)?.optimumPlantsPerHa ?? null
-          },
+          optimumOf(field.crop),
         )
         if (fit.kind === 'candidate') change = fit.apply(change)
       }
-      const empty =
-        change.buildHsf === null &&
-        change.varietyId === null &&
-        change.densityPlantsPerHa === null &&
-        change.waterRegime === null
-      if (!empty) changes.push(change)
+      if (!changesNothing(change)) changes.push(change)
     }
     return { year, changes }
   })
