@@ -13,6 +13,7 @@ import {
   type VersionComment,
   type VersionDetail,
   type VersionSummary,
+  VoteSchema,
 } from '../../engine/board/version'
 import type { VersionDiff } from '../../engine/board/version-diff'
 import {
@@ -232,7 +233,6 @@ const CsvRequestSchema = z
 
 const V = VERSION_LIMITS
 const PersonName = z.string().trim().min(1).max(V.authorMaxChars)
-const Count = z.number().int().min(0).max(V.membersMax)
 const ShareSchema = z
   .object({
     num: z.number().int().min(0).max(1000),
@@ -251,19 +251,6 @@ export const LAW_CHARTER: Omit<Charter, 'revision'> = { members: LAW_RULES, boar
 
 /** Two versions compared: the earlier and the later as listed, and what changed between them. */
 export type VersionComparison = { from: VersionSummary; to: VersionSummary; diff: VersionDiff }
-
-export const VoteSchema = z
-  .object({
-    kind: z.enum(['board', 'members']),
-    members: Count,
-    attending: Count,
-    votesFor: Count,
-    votesAgainst: Count,
-    abstaining: Count,
-    extraVotesTotal: Count,
-    extraVotesFor: Count,
-  })
-  .strict()
 
 export const contract = {
   'app:info': def<AppInfo>()(Empty),

@@ -2,9 +2,8 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { z } from 'zod'
 import type { VersionRecordRow } from '../../db/repositories/version-transfer'
 import { versionHash } from '../../db/repositories/versions'
-import { COMMENT_ROLES, DECISION_OUTCOMES, VERSION_LIMITS as V } from '../../engine/board/version'
+import { COMMENT_ROLES, DECISION_OUTCOMES, VERSION_LIMITS as V, VoteSchema } from '../../engine/board/version'
 import { AppError } from '../../engine/errors'
-import { VoteSchema } from '../contract/contract'
 
 /**
  * Plan versions as a plan file carries them: the version's header, hash, submission, comments and

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { effectiveAssumptions } from '../assumptions/resolve'
 import type { Confidence, Source } from '../assumptions/types'
 import { evaluatePlan } from '../model/evaluate'
@@ -30,6 +31,22 @@ export const VERSION_LIMITS = {
   /** the largest meeting a co-op can have: a county's co-ops rarely pass a few thousand members */
   membersMax: 100_000,
 } as const
+
+const Count = z.number().int().min(0).max(VERSION_LIMITS.membersMax)
+
+/** A meeting's vote as it is recorded: the decision channel takes it, plan files carry it. */
+export const VoteSchema = z
+  .object({
+    kind: z.enum(['board', 'members']),
+    members: Count,
+    attending: Count,
+    votesFor: Count,
+    votesAgainst: Count,
+    abstaining: Count,
+    extraVotesTotal: Count,
+    extraVotesFor: Count,
+  })
+  .strict()
 
 /** One field under one scenario, as the field appendix and the diff need it. */
 export type VersionFieldResult = {
